@@ -1,0 +1,8 @@
+import type { CodemodTransform } from '../src/transform/types.js';
+
+/** Every transform `otel-codemod <transform>` can run, keyed by name. */
+export const transforms: Record<string, CodemodTransform> = {};
+
+export function getTransform(name: string): CodemodTransform | undefined {
+  return Object.hasOwn(transforms, name) ? transforms[name] : undefined;
+}

@@ -1,0 +1,17 @@
+// The project lints itself: typescript-eslint for the code, eslint-plugin-eslint-plugin for the rules.
+import tseslint from 'typescript-eslint';
+import eslintPlugin from 'eslint-plugin-eslint-plugin';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'fixtures/', 'coverage/', 'bench/.corpus/', '.tmp/'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['rules/**/*.ts'],
+    ...eslintPlugin.configs.recommended,
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+);

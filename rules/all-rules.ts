@@ -1,0 +1,8 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+
+/**
+ * Every rule of the plugin, keyed by its id without the `otel/` prefix.
+ * Add a rule here and it is in the plugin, the presets (from its `meta.docs.recommended`),
+ * the README table and `otel-codemod list`.
+ */
+export const allRules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = {};

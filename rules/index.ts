@@ -1,0 +1,48 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import { packageInfo } from '../src/package-info.js';
+import { allRules } from './all-rules.js';
+import type { OtelRuleDocs } from '../src/lint/create-rule.js';
+
+export const PLUGIN_NAMESPACE = 'otel';
+
+type FlatConfig = TSESLint.FlatConfig.Config;
+type PresetName = 'recommended' | 'strict';
+
+function getRulePreset(rule: TSESLint.RuleModule<string, readonly unknown[]>): PresetName {
+  const docs = rule.meta.docs as Partial<OtelRuleDocs> | undefined;
+  return docs?.recommended === 'strict' ? 'strict' : 'recommended';
+}
+
+function buildPresetRules(preset: PresetName): FlatConfig['rules'] {
+  const entries = Object.entries(allRules)
+    .filter(([, rule]) => preset === 'strict' || getRulePreset(rule) === 'recommended')
+    .map(([id]) => [`${PLUGIN_NAMESPACE}/${id}`, 'error' as const]);
+  return Object.fromEntries(entries);
+}
+
+interface OtelPlugin {
+  meta: { name: string; version: string; namespace: string };
+  rules: typeof allRules;
+  configs: Record<PresetName, FlatConfig>;
+}
+
+const plugin: OtelPlugin = {
+  meta: { name: packageInfo.name, version: packageInfo.version, namespace: PLUGIN_NAMESPACE },
+  rules: allRules,
+  configs: {} as Record<PresetName, FlatConfig>,
+};
+
+// The presets reference the plugin object itself, as flat config expects.
+plugin.configs.recommended = {
+  name: 'otel/recommended',
+  plugins: { [PLUGIN_NAMESPACE]: plugin as unknown as TSESLint.FlatConfig.Plugin },
+  rules: buildPresetRules('recommended'),
+};
+plugin.configs.strict = {
+  name: 'otel/strict',
+  plugins: { [PLUGIN_NAMESPACE]: plugin as unknown as TSESLint.FlatConfig.Plugin },
+  rules: buildPresetRules('strict'),
+};
+
+export { allRules as rules };
+export default plugin;

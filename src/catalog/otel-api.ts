@@ -1,0 +1,59 @@
+/**
+ * What the OpenTelemetry JS tracing API looks like, as plain data.
+ * Rules and codemods read these lists; nothing here imports an AST library.
+ */
+
+/** The package every instrumentation imports its API from. */
+export const OTEL_API_MODULE = '@opentelemetry/api';
+
+/** Calls that return a Tracer: `trace.getTracer(name)`, `provider.getTracer(name)`. */
+export const TRACER_FACTORY_METHODS: readonly string[] = ['getTracer'];
+
+/** A value whose name matches this is taken for a tracer when nothing else says what it is. */
+export const TRACER_NAME_PATTERN = /tracer/i;
+
+/** The type name of a tracer in `@opentelemetry/api`, for parameters typed `Tracer`. */
+export const TRACER_TYPE_NAMES: readonly string[] = ['Tracer'];
+
+/** Tracer methods that return a span the caller must end. */
+export const SPAN_START_METHODS: readonly string[] = ['startSpan'];
+
+/** Tracer methods that hand a span to their last argument, a callback that must end it. */
+export const ACTIVE_SPAN_START_METHODS: readonly string[] = ['startActiveSpan'];
+
+/** Span methods that end it. */
+export const SPAN_END_METHODS: readonly string[] = ['end'];
+
+/** Span methods that never throw (the API swallows errors), so calling them between start and end is safe. */
+export const SPAN_SAFE_METHODS: readonly string[] = [
+  'setAttribute',
+  'setAttributes',
+  'addEvent',
+  'addLink',
+  'addLinks',
+  'setStatus',
+  'recordException',
+  'updateName',
+  'isRecording',
+  'spanContext',
+];
+
+/** The span method that records an exception as an event. */
+export const RECORD_EXCEPTION_METHOD = 'recordException';
+
+/** The span method that sets the status, and the status code that marks an error. */
+export const SET_STATUS_METHOD = 'setStatus';
+export const STATUS_CODE_ENUM = 'SpanStatusCode';
+export const STATUS_CODE_ERROR_MEMBER = 'ERROR';
+/** `SpanStatusCode.ERROR` is the number 2 in the API. */
+export const STATUS_CODE_ERROR_VALUE = 2;
+
+/** Span kinds of the API, for codemods that write `SpanKind.X`. */
+export const SPAN_KIND_ENUM = 'SpanKind';
+
+/** API namespaces codemods import and rules recognise. */
+export const API_NAMESPACES = {
+  trace: 'trace',
+  context: 'context',
+  propagation: 'propagation',
+} as const;
