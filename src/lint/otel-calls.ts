@@ -1,0 +1,108 @@
+import { AST_NODE_TYPES, ASTUtils, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  ACTIVE_SPAN_START_METHODS,
+  SPAN_START_METHODS,
+  TRACER_FACTORY_METHODS,
+  TRACER_NAME_PATTERN,
+  TRACER_TYPE_NAMES,
+} from '../catalog/otel-api.js';
+import { getCalleeName, getPropertyName, skipTransparentWrappers } from './ast.js';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** A recognised call that starts a span. */
+export interface SpanStartCall {
+  call: TSESTree.CallExpression;
+  /** `startSpan`-like: returns the span; `startActiveSpan`: hands it to `callback`. */
+  kind: 'startSpan' | 'startActiveSpan' | 'custom';
+  nameArgument: TSESTree.CallExpressionArgument | undefined;
+  /** The options object argument (`{ kind, attributes, links }`), when present. */
+  optionsArgument: TSESTree.CallExpressionArgument | undefined;
+  /** The explicit parent context argument, when present. */
+  contextArgument: TSESTree.CallExpressionArgument | undefined;
+  /** For `startActiveSpan`: the callback that receives the span. */
+  callback: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | undefined;
+}
+
+export interface SpanStartOptions {
+  /** Extra function or method names that return a span the caller must end (`startInactiveSpan`). */
+  startSpanFunctions?: readonly string[];
+}
+
+/** Whether `node` is, as far as syntax (and type information when the user's config has it) can tell, a Tracer. */
+export function isTracerExpression(node: TSESTree.Node, context: Context): boolean {
+  const expression = skipTransparentWrappers(node);
+  if (hasTracerType(expression, context)) return true;
+  switch (expression.type) {
+    case AST_NODE_TYPES.Identifier:
+      return TRACER_NAME_PATTERN.test(expression.name) || isTracerVariable(expression, context);
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = getPropertyName(expression);
+      return name !== undefined && TRACER_NAME_PATTERN.test(name);
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      const name = getCalleeName(expression.callee);
+      return name !== undefined && (TRACER_FACTORY_METHODS.includes(name) || TRACER_NAME_PATTERN.test(name));
+    }
+    default:
+      return false;
+  }
+}
+
+/** `const t = trace.getTracer('x')` or a parameter annotated `Tracer`. */
+function isTracerVariable(identifier: TSESTree.Identifier, context: Context): boolean {
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier.name);
+  if (!variable) return false;
+  for (const definition of variable.defs) {
+    const name = definition.name;
+    if (name.type === AST_NODE_TYPES.Identifier && name.typeAnnotation && isTracerTypeAnnotation(name.typeAnnotation.typeAnnotation)) return true;
+    if (definition.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init) {
+      const init = skipTransparentWrappers(definition.node.init);
+      if (init.type === AST_NODE_TYPES.CallExpression) {
+        const callee = getCalleeName(init.callee);
+        if (callee !== undefined && TRACER_FACTORY_METHODS.includes(callee)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+function isTracerTypeAnnotation(type: TSESTree.TypeNode): boolean {
+  if (type.type !== AST_NODE_TYPES.TSTypeReference) return false;
+  const typeName = type.typeName;
+  const name = typeName.type === AST_NODE_TYPES.Identifier ? typeName.name : typeName.type === AST_NODE_TYPES.TSQualifiedName ? typeName.right.name : undefined;
+  return name !== undefined && TRACER_TYPE_NAMES.includes(name);
+}
+
+/** With type information only: the expression's type is the API's `Tracer`. */
+function hasTracerType(node: TSESTree.Node, context: Context): boolean {
+  const services = ESLintUtils.getParserServices(context, true);
+  if (!services.program) return false;
+  const type = services.getTypeAtLocation(node);
+  const symbol = type.getSymbol() ?? type.aliasSymbol;
+  return symbol !== undefined && TRACER_TYPE_NAMES.includes(symbol.getName());
+}
+
+/** Recognises `tracer.startSpan(...)`, `tracer.startActiveSpan(...)` and the configured custom start functions. */
+export function getSpanStartCall(call: TSESTree.CallExpression, context: Context, options: SpanStartOptions = {}): SpanStartCall | undefined {
+  const callee = skipTransparentWrappers(call.callee);
+  const name = getCalleeName(callee);
+  if (name === undefined) return undefined;
+  if (options.startSpanFunctions?.includes(name)) {
+    return { call, kind: 'custom', nameArgument: call.arguments[0], optionsArgument: call.arguments[1], contextArgument: undefined, callback: undefined };
+  }
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const isStart = SPAN_START_METHODS.includes(name);
+  const isActive = ACTIVE_SPAN_START_METHODS.includes(name);
+  if (!isStart && !isActive) return undefined;
+  if (!isTracerExpression(callee.object, context)) return undefined;
+  const args = call.arguments;
+  if (isStart) {
+    return { call, kind: 'startSpan', nameArgument: args[0], optionsArgument: args[1], contextArgument: args[2], callback: undefined };
+  }
+  // startActiveSpan(name, fn) | (name, options, fn) | (name, options, context, fn)
+  const last = args.at(-1);
+  const callback = last && (last.type === AST_NODE_TYPES.ArrowFunctionExpression || last.type === AST_NODE_TYPES.FunctionExpression) ? last : undefined;
+  const middle = args.slice(1, callback ? -1 : undefined);
+  return { call, kind: 'startActiveSpan', nameArgument: args[0], optionsArgument: middle[0], contextArgument: middle[1], callback };
+}
