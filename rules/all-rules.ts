@@ -1,8 +1,11 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import spanMustEnd from './span-must-end.js';
 
 /**
  * Every rule of the plugin, keyed by its id without the `otel/` prefix.
  * Add a rule here and it is in the plugin, the presets (from its `meta.docs.recommended`),
  * the README table and `otel-codemod list`.
  */
-export const allRules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = {};
+export const allRules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = {
+  'span-must-end': spanMustEnd,
+};
