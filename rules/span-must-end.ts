@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { getStaticString } from '../src/lint/ast.js';
 import { CodePathTracker, mergeListeners, type CodePath, type CodePathSegment } from '../src/lint/code-path-tracker.js';
 import { createRule } from '../src/lint/create-rule.js';
-import { findUncoveredThrowingNode } from '../src/lint/exception-paths.js';
+import { findUncoveredThrowingNode, isInsideEndingFinally } from '../src/lint/exception-paths.js';
 import { getSpanStartCall } from '../src/lint/otel-calls.js';
 import { describeJump, findLeakingPath, type JumpNode } from '../src/lint/span-paths.js';
 import { getAssignedVariable, getEnclosingFunction, getSpanUsage, getUnassignedStartFate, type TrackedSpan } from '../src/lint/span-usage.js';
@@ -111,20 +111,28 @@ export default createRule<Options, MessageId>({
         return;
       }
       const endingSegments = new Set(usage.endCalls.flatMap((call) => segmentsByCall.get(call) ?? []));
+      for (const [segment, jumps] of jumpsBySegment) {
+        if (jumps.some((jump) => isLoopJump(jump) && isInsideEndingFinally(jump, span.scopeNode, usage.endCalls))) endingSegments.add(segment);
+      }
       const startOffset = span.startNode.range[0];
       const leak = findLeakingPath(span.codePath, span.startSegments, endingSegments, jumpsBySegment, startOffset);
-      if (leak) {
+      // ESLint's own throw edge out of a try block is an exception path: the pass below names the call.
+      if (leak && (!leak.throws || leak.jump?.type === AST_NODE_TYPES.ThrowStatement)) {
         const line = leak.jump?.loc.start.line ?? span.scopeNode.loc.end.line;
         const messageId = leak.throws ? 'notEndedOnThrow' : 'notEndedOnPath';
-        context.report({ node: reportNode, messageId, data: { ...data, line, how: describeJump(leak.jump) }, suggest: getSuggestions(span) });
+        context.report({ node: reportNode, messageId, data: { name: span.displayName, line, how: describeJump(leak.jump) }, suggest: getSuggestions(span) });
         return;
       }
       if (options.checkExceptionPaths === false) return;
       const throwing = findUncoveredThrowingNode(span, usage.endCalls);
       if (throwing) {
         const what = context.sourceCode.getText(throwing).split('\n')[0]!.slice(0, 40);
-        context.report({ node: reportNode, messageId: 'notEndedOnException', data: { ...data, what: `\`${what}\``, line: throwing.loc.start.line }, suggest: getSuggestions(span) });
+        context.report({ node: reportNode, messageId: 'notEndedOnException', data: { name: span.displayName, what: `\`${what}\``, line: throwing.loc.start.line }, suggest: getSuggestions(span) });
       }
+    }
+
+    function isLoopJump(jump: JumpNode): boolean {
+      return jump.type === AST_NODE_TYPES.BreakStatement || jump.type === AST_NODE_TYPES.ContinueStatement;
     }
 
     function getSuggestions(span: PendingSpan): TSESLint.SuggestionReportDescriptor<MessageId>[] {

@@ -118,3 +118,16 @@ function isCovered(node: TSESTree.Node, span: TrackedSpan, endCalls: readonly TS
   }
   return false;
 }
+
+/**
+ * Whether `node` sits in a `try` block (or its catch) whose `finally` ends the span. ESLint routes `return` and
+ * `throw` through `finally` but not `break` and `continue`, so jumps covered this way are treated as ending.
+ */
+export function isInsideEndingFinally(node: TSESTree.Node, scopeNode: TSESTree.Node, endCalls: readonly TSESTree.CallExpression[]): boolean {
+  let child: TSESTree.Node = node;
+  for (let current = node.parent; current && current !== scopeNode; child = current, current = current.parent) {
+    if (current.type !== AST_NODE_TYPES.TryStatement || current.finalizer === null || child === current.finalizer) continue;
+    if (endCalls.some((call) => contains(current.finalizer!, call))) return true;
+  }
+  return false;
+}
