@@ -1,4 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import spanErrorStatus from './span-error-status.js';
 import spanMustEnd from './span-must-end.js';
 
 /**
@@ -7,5 +8,6 @@ import spanMustEnd from './span-must-end.js';
  * the README table and `otel-codemod list`.
  */
 export const allRules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = {
+  'span-error-status': spanErrorStatus,
   'span-must-end': spanMustEnd,
 };

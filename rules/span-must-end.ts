@@ -1,11 +1,10 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { getStaticString } from '../src/lint/ast.js';
 import { CodePathTracker, mergeListeners, type CodePath, type CodePathSegment } from '../src/lint/code-path-tracker.js';
 import { createRule } from '../src/lint/create-rule.js';
 import { findUncoveredThrowingNode, isInsideEndingFinally } from '../src/lint/exception-paths.js';
 import { getSpanStartCall } from '../src/lint/otel-calls.js';
 import { describeJump, findLeakingPath, type JumpNode } from '../src/lint/span-paths.js';
-import { getAssignedVariable, getEnclosingFunction, getSpanUsage, getUnassignedStartFate, type TrackedSpan } from '../src/lint/span-usage.js';
+import { getSpanDisplayName, getSpanUsage, getTrackedSpan, getUnassignedStartFate, type TrackedSpan } from '../src/lint/span-usage.js';
 import { buildTryFinallyFix, getFollowingStatements } from '../src/lint/wrap-in-try-finally.js';
 
 export type Options = [
@@ -94,13 +93,6 @@ export default createRule<Options, MessageId>({
       }
     }
 
-    function getDisplayName(call: TSESTree.CallExpression): string {
-      const literal = getStaticString(call.arguments[0]);
-      if (literal !== undefined) return `'${literal}'`;
-      const argument = call.arguments[0];
-      return argument ? context.sourceCode.getText(argument).slice(0, 40) : '(unnamed)';
-    }
-
     function checkSpan(span: PendingSpan): void {
       const usage = getSpanUsage(span, usageOptions);
       if (usage.escape) return;
@@ -156,24 +148,16 @@ export default createRule<Options, MessageId>({
 
     function trackStart(call: TSESTree.CallExpression): void {
       const start = getSpanStartCall(call, context, { startSpanFunctions: options.startSpanFunctions });
-      if (!start) return;
       const codePath = tracker.getCurrentCodePath();
-      if (!codePath) return;
-      const displayName = getDisplayName(call);
-      if (start.kind === 'startActiveSpan') {
-        const callback = start.callback;
-        const parameter = callback?.params[0];
-        if (!callback || parameter?.type !== AST_NODE_TYPES.Identifier) return;
-        const variable = context.sourceCode.getDeclaredVariables(callback).find((candidate) => candidate.name === parameter.name);
-        if (variable) pendingCallbacks.set(callback, { variable, startNode: callback, scopeNode: callback, displayName, reportNode: call.callee });
-        return;
+      if (!start || !codePath) return;
+      const span = getTrackedSpan(start, context);
+      if (span && start.kind === 'startActiveSpan') {
+        pendingCallbacks.set(span.startNode, { ...span, reportNode: call.callee });
+      } else if (span) {
+        pending.push({ ...span, reportNode: call.callee, codePath, startSegments: tracker.getCurrentSegments() });
+      } else if (start.kind !== 'startActiveSpan' && getUnassignedStartFate(call) === 'discarded') {
+        context.report({ node: call.callee, messageId: 'discarded', data: { name: getSpanDisplayName(call, context.sourceCode) } });
       }
-      const variable = getAssignedVariable(call, context);
-      if (!variable) {
-        if (getUnassignedStartFate(call) === 'discarded') context.report({ node: call.callee, messageId: 'discarded', data: { name: displayName } });
-        return;
-      }
-      pending.push({ variable, startNode: call, reportNode: call.callee, scopeNode: getEnclosingFunction(call), displayName, codePath, startSegments: tracker.getCurrentSegments() });
     }
 
     return mergeListeners(tracker.getListeners(), {

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { SPAN_BORROWING_FUNCTIONS, SPAN_END_METHODS } from '../catalog/otel-api.js';
 import { getCalleeName, getPropertyName, skipTransparentWrappers } from './ast.js';
+import type { SpanStartCall } from './otel-calls.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
@@ -145,4 +146,30 @@ export function getUnassignedStartFate(call: TSESTree.Node): 'discarded' | 'hand
   let node: TSESTree.Node = call;
   while (node.parent && skipTransparentWrappers(node.parent) !== node.parent) node = node.parent;
   return node.parent?.type === AST_NODE_TYPES.ExpressionStatement ? 'discarded' : 'handed-over';
+}
+
+/** A readable span name for messages: the literal name, or the start of the name expression's text. */
+export function getSpanDisplayName(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): string {
+  const argument = call.arguments[0];
+  if (!argument) return '(unnamed)';
+  if (argument.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string') return `'${argument.value}'`;
+  if (argument.type === AST_NODE_TYPES.TemplateLiteral && argument.expressions.length === 0) return `'${argument.quasis[0]?.value.cooked ?? ''}'`;
+  return sourceCode.getText(argument).slice(0, 40);
+}
+
+/**
+ * The span a start call gives to the code around it, when it is held in a local:
+ * `const span = tracer.startSpan(…)`, or the first parameter of an inline `startActiveSpan` callback.
+ */
+export function getTrackedSpan(start: SpanStartCall, context: Context): TrackedSpan | undefined {
+  const displayName = getSpanDisplayName(start.call, context.sourceCode);
+  if (start.kind === 'startActiveSpan') {
+    const callback = start.callback;
+    const parameter = callback?.params[0];
+    if (!callback || parameter?.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = context.sourceCode.getDeclaredVariables(callback).find((candidate) => candidate.name === parameter.name);
+    return variable ? { variable, startNode: callback, scopeNode: callback, displayName } : undefined;
+  }
+  const variable = getAssignedVariable(start.call, context);
+  return variable ? { variable, startNode: start.call, scopeNode: getEnclosingFunction(start.call), displayName } : undefined;
 }
