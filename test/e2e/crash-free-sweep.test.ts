@@ -23,7 +23,7 @@ describe('crash-free sweep over installed JavaScript and TypeScript', () => {
       const isModule = /\.mjs$/.test(file) || /^\s*(import|export)\s/m.test(code);
       const config: Linter.Config[] = [
         {
-          files: ['**/*'],
+          files: ['**/*.{js,mjs,cjs,jsx,ts,tsx,mts,cts}'],
           languageOptions: isTypeScript
             ? { parser: tsParser as Linter.Parser }
             : { ecmaVersion: 'latest', sourceType: isModule ? 'module' : 'commonjs' },
@@ -32,6 +32,7 @@ describe('crash-free sweep over installed JavaScript and TypeScript', () => {
       ];
       try {
         const messages = linter.verify(code, config, { filename: file });
+        expect(messages.filter((message) => message.message.startsWith('No matching configuration'))).toEqual([]);
         if (!messages.some((message) => message.fatal)) parsed++;
         if (isTypeScript) typescriptFiles++;
       } catch (error) {
