@@ -52,6 +52,14 @@ function isIgnoredFileWarning(message: Linter.LintMessage): boolean {
   return message.ruleId === null && message.severity === 1 && /^File ignored/.test(message.message);
 }
 
+/**
+ * An inline comment naming a rule of a plugin the built-in config does not load (`eslint-disable … react/no-danger`):
+ * ESLint reports the rule as missing, but the comment is there for the user's own ESLint setup.
+ */
+function isForeignRuleComment(message: Linter.LintMessage): boolean {
+  return Boolean(message.ruleId) && !message.ruleId!.startsWith('otel/') && /^Definition for rule '.*' was not found/.test(message.message);
+}
+
 /** `otel-codemod lint [paths…]`: returns the exit code. */
 export async function runLint(options: LintOptions, context: LintContext): Promise<number> {
   const { cwd, stdout, stderr } = context;
@@ -81,7 +89,7 @@ export async function runLint(options: LintOptions, context: LintContext): Promi
     return EXIT_ERROR;
   }
   for (const result of results) {
-    result.messages = result.messages.filter((message) => !isIgnoredFileWarning(message));
+    result.messages = result.messages.filter((message) => !isIgnoredFileWarning(message) && (options.config !== undefined || !isForeignRuleComment(message)));
     result.warningCount = result.messages.filter((message) => message.severity === 1).length;
     result.errorCount = result.messages.filter((message) => message.severity === 2).length;
   }

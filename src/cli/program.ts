@@ -92,6 +92,8 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
     .addOption(new Option('--producer-spans', 'inject-propagation: start a PRODUCER span around each publish that has none'))
     .addOption(new Option('--link', 'inject-propagation: link consumer spans to the producer context instead of parenting them'))
     .addOption(new Option('--helper <path>', 'inject-propagation: module providing the carrier helper, used instead of inline code'))
+    // `lint --ignore …` and `lint --max-file-size …` belong to lint, not to the codemod options of the same names.
+    .enablePositionalOptions()
     .showHelpAfterError('(run otel-codemod --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (text) => stdout.write(text), writeErr: (text) => stderr.write(text) })
