@@ -18,9 +18,10 @@ export async function runDemo(context: CodemodRunContext & LintContext & CliIO):
   stdout.write(`# otel-codemod lint (recommended rules) on ${DEMO_DIR}\n\n`);
   const lintCode = await runLint({ paths: ['.'] }, demo);
   if (lintCode === EXIT_ERROR) return EXIT_ERROR;
+  if (lintCode === EXIT_OK) stdout.write('No findings.\n');
   const names = Object.keys(context.registry).sort();
   stdout.write(`\n# otel-codemod ${names.join(',') || '(no transforms registered)'} --diff\n\n`);
   if (names.length === 0) return EXIT_OK;
-  const codemodCode = await runCodemod({ transforms: names, paths: ['.'], diff: true, jobs: 1 }, demo);
+  const codemodCode = await runCodemod({ transforms: names, paths: ['.'], diff: true, jobs: 1, tracerName: 'orders-service' }, demo);
   return codemodCode === EXIT_ERROR ? EXIT_ERROR : EXIT_OK;
 }
