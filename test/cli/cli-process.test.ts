@@ -58,10 +58,10 @@ describe('the built otel-codemod command', () => {
     expect(summary.files.find((file) => file.path === 'src/bad.ts')?.reason).toMatch(/^syntax error at 2:1:/);
   });
 
-  it('Ctrl-C stops the run cleanly: every file is either untouched or fully rewritten, no temporary file is left', async () => {
+  it.each(['1', '2'])('Ctrl-C stops the run cleanly (--jobs %s): every file is untouched or fully rewritten, no temporary file is left', async (jobs) => {
     const files = manyFiles(40);
     const dir = makeProject(files);
-    const child = spawn(process.execPath, [builtBin, 'slow-rename', '--jobs', '1'], {
+    const child = spawn(process.execPath, [builtBin, 'slow-rename', '--jobs', jobs], {
       cwd: dir,
       env: { ...process.env, OTEL_CODEMOD_TRANSFORMS_MODULE: testTransformsModule, SLOW_RENAME_MS: '100' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -431,3 +431,22 @@ describe('otel-codemod --help, --version, list', () => {
     expect(run.stdout).toMatch(/^Transforms \(otel-codemod <transform> \[paths…\]\):\n {2}rename-greet {2}Renames greet to salute\.\n\nRules/);
   });
 });
+
+describe('otel-codemod <transform>: progress on a terminal', () => {
+  it('draws a progress bar on stderr for a long run on a TTY, then prints the messages and the summary', async () => {
+    const files = Object.fromEntries(Array.from({ length: 25 }, (_, index) => [`f${index}.ts`, GREET]));
+    const dir = makeProject(files);
+    const run = await runInProcess(['rename-greet'], dir, { tty: true });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('otel-codemod [');
+    expect(run.stderr).toContain('25/25 files');
+    expect(run.stderr).toMatch(/changed f0\.ts\n[\s\S]*changed: 25\n/);
+  });
+
+  it('draws no bar when stderr is not a terminal, or for a short run', async () => {
+    const many = await runInProcess(['rename-greet'], makeProject(Object.fromEntries(Array.from({ length: 25 }, (_, index) => [`f${index}.ts`, GREET]))));
+    expect(many.stderr).not.toContain('otel-codemod [');
+    const short = await runInProcess(['rename-greet'], makeProject({ 'a.ts': GREET }), { tty: true });
+    expect(short.stderr).not.toContain('otel-codemod [');
+  });
+});
