@@ -185,28 +185,36 @@ export async function runCodemod(options: CodemodRunOptions, context: CodemodRun
       : undefined;
   const say = (text: string) => (bar ? later.push(text) : people(text));
 
-  /** Shows, prints or writes one changed file (or extra file); false when it was refused or failed. */
-  const emit = (displayPath: string, realPath: string, before: string | undefined, after: string, entry: RunSummary['files'][number]): boolean => {
-    if (options.diff) {
-      const diff = createUnifiedDiff(displayPath, before, after, { color: color && !options.json });
-      if (options.json) entry.diff = (entry.diff ?? '') + diff;
-      else stdout.write(diff);
+  /**
+   * Shows, prints or writes the changes of one file: the file itself and the extra files its transforms asked for.
+   * They are written together or not at all (a helper module without the import is as wrong as the reverse):
+   * when one of them has uncommitted changes, none is written. Extra files go first, so an import never dangles.
+   */
+  const applyChanges = (changes: Array<{ displayPath: string; realPath: string; before: string | undefined; after: string }>, entry: RunSummary['files'][number]) => {
+    for (const change of changes) {
+      if (options.diff) {
+        const diff = createUnifiedDiff(change.displayPath, change.before, change.after, { color: color && !options.json });
+        if (options.json) entry.diff = (entry.diff ?? '') + diff;
+        else stdout.write(diff);
+      }
+      if (options.print && !options.json) stdout.write(change.after);
     }
-    if (options.print && !options.json) stdout.write(after);
-    if (!writing) return true;
-    if (isDirty(realPath)) {
-      refused.push(displayPath);
+    if (!writing) return;
+    const dirtyTargets = changes.filter((change) => isDirty(change.realPath)).map((change) => change.displayPath);
+    if (dirtyTargets.length > 0) {
+      refused.push(...dirtyTargets);
       entry.status = 'failed';
-      entry.reason = 'has uncommitted changes (commit or stash them, or pass --force)';
-      return false;
+      entry.reason = `uncommitted changes in ${dirtyTargets.join(', ')} (commit or stash them, or pass --force)`;
+      return;
     }
-    try {
-      writeFileAtomic(realPath, after);
-      return true;
-    } catch (error) {
-      entry.status = 'failed';
-      entry.reason = `cannot write: ${(error as Error).message}`;
-      return false;
+    for (const change of [...changes.slice(1), changes[0]!]) {
+      try {
+        writeFileAtomic(change.realPath, change.after);
+      } catch (error) {
+        entry.status = 'failed';
+        entry.reason = `cannot write ${change.displayPath}: ${(error as Error).message}`;
+        return;
+      }
     }
   };
 
@@ -216,14 +224,12 @@ export async function runCodemod(options: CodemodRunOptions, context: CodemodRun
     if (result.reason) entry.reason = result.reason;
     if (result.parsed) summary.parsed++;
     if (result.status === 'changed') {
-      let ok = emit(result.displayPath, result.realPath, result.before, result.after!, entry);
+      const changes = [{ displayPath: result.displayPath, realPath: result.realPath, before: result.before, after: result.after! }];
       for (const extra of result.extraFiles) {
         const existing = existsSync(extra.path) ? readFileSync(extra.path, 'utf8') : undefined;
-        if (existing === extra.source) continue;
-        const extraPath = resolve(extra.path);
-        const extraDisplay = relative(cwd, extraPath).split(sep).join('/');
-        if (ok) ok = emit(extraDisplay, extraPath, existing, extra.source, entry);
+        if (existing !== extra.source) changes.push({ displayPath: relative(cwd, extra.path).split(sep).join('/'), realPath: extra.path, before: existing, after: extra.source });
       }
+      applyChanges(changes, entry);
     }
     if (result.status === 'skipped') summary.skipped[result.reason as keyof RunSummary['skipped']] = (summary.skipped[result.reason as keyof RunSummary['skipped']] ?? 0) + 1;
     else if (entry.status === 'failed') summary.failed++;

@@ -349,6 +349,17 @@ describe('otel-codemod <transform>: git safety', () => {
     expect(read(dir, 'clean.ts')).toBe(SALUTE);
   });
 
+  it('writes a file and the extra files it needs together or not at all', async () => {
+    const dir = makeProject({ 'a.ts': 'needsHelper();\n', 'helper.ts': 'export const helper = 1;\n' });
+    commitAll(dir);
+    writeFileSync(join(dir, 'helper.ts'), 'export const helper = 2;\n');
+    const run = await runInProcess(['add-helper', '--tracer-name', 'svc'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('failed   a.ts: uncommitted changes in helper.ts (commit or stash them, or pass --force)');
+    expect(read(dir, 'a.ts')).toBe('needsHelper();\n');
+    expect(read(dir, 'helper.ts')).toBe('export const helper = 2;\n');
+  });
+
   it('writes them with --force', async () => {
     const dir = makeProject({ 'edited.ts': OTHER });
     commitAll(dir);
