@@ -33,25 +33,28 @@ export function formatSarif(
     };
   });
   const artifacts = results.filter((result) => result.messages.length > 0);
-  const sarifResults = artifacts.flatMap((result, artifactIndex) =>
-    result.messages.map((message) => {
-      const region: Record<string, number> = { startLine: Math.max(1, message.line ?? 1), startColumn: Math.max(1, message.column ?? 1) };
-      if (message.endLine !== undefined) region.endLine = message.endLine;
-      if (message.endColumn !== undefined) region.endColumn = message.endColumn;
-      return {
-        ...(message.ruleId ? { ruleId: message.ruleId, ruleIndex: ruleIds.indexOf(message.ruleId) } : {}),
-        level: message.fatal || message.severity === 2 ? 'error' : 'warning',
+  const locate = (result: ESLint.LintResult, message: ESLint.LintResult['messages'][number]) => {
+    const region: Record<string, number> = { startLine: Math.max(1, message.line ?? 1), startColumn: Math.max(1, message.column ?? 1) };
+    if (message.endLine !== undefined) region.endLine = message.endLine;
+    if (message.endColumn !== undefined) region.endColumn = message.endColumn;
+    return [{ physicalLocation: { artifactLocation: { uri: toUri(cwd, result.filePath), uriBaseId: '%SRCROOT%', index: artifacts.indexOf(result) }, region } }];
+  };
+  // Findings are results; a file that could not be parsed is a failure of the run, reported as a notification.
+  const sarifResults = artifacts.flatMap((result) =>
+    result.messages
+      .filter((message) => !message.fatal && message.ruleId)
+      .map((message) => ({
+        ruleId: message.ruleId!,
+        ruleIndex: ruleIds.indexOf(message.ruleId!),
+        level: message.severity === 2 ? 'error' : 'warning',
         message: { text: message.message },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri: toUri(cwd, result.filePath), uriBaseId: '%SRCROOT%', index: artifactIndex },
-              region,
-            },
-          },
-        ],
-      };
-    }),
+        locations: locate(result, message),
+      })),
+  );
+  const notifications = artifacts.flatMap((result) =>
+    result.messages
+      .filter((message) => message.fatal || !message.ruleId)
+      .map((message) => ({ level: 'error', message: { text: message.message }, locations: locate(result, message) })),
   );
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -61,6 +64,7 @@ export function formatSarif(
         tool: { driver: { ...tool, rules } },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd.endsWith(sep) ? cwd : cwd + sep).href } },
         artifacts: artifacts.map((result) => ({ location: { uri: toUri(cwd, result.filePath), uriBaseId: '%SRCROOT%' } })),
+        invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
         results: sarifResults,
       },
     ],

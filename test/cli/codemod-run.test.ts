@@ -255,6 +255,20 @@ describe('otel-codemod <transform>: bad input is reported and the run goes on', 
     expect(readdirSync(join(dir, 'src')).sort()).toEqual(['a.ts', 'alias.ts', 'escape.ts']);
   });
 
+  it('refuses a symlink leading out of the root inside a git repository too (git lists the link itself)', async () => {
+    const outside = makeProject({ 'secret.ts': GREET });
+    const dir = makeProject({ 'a.ts': GREET });
+    symlinkSync(join(outside, 'secret.ts'), join(dir, 'escape.ts'));
+    commitAll(dir);
+    const run = await runInProcess(['rename-greet', '--json'], dir);
+    expect(run.code).toBe(2);
+    expect(json(run.stdout).files.map((file) => [file.path, file.status])).toEqual([
+      ['escape.ts', 'failed'],
+      ['a.ts', 'changed'],
+    ]);
+    expect(read(outside, 'secret.ts')).toBe(GREET);
+  });
+
   it('reports a symlink loop and a folder symlink leading out of the root', async () => {
     const outside = makeProject({ 'lib/x.ts': GREET });
     const dir = makeProject({ 'a.ts': GREET });

@@ -106,6 +106,7 @@ describe('otel-codemod lint (no ESLint config of the user)', () => {
     expect(sarifRun.tool.driver).toMatchObject({ name: 'otel-codemod', rules: [{ id: 'otel/no-user-email', shortDescription: { text: 'Disallow user.email as a span attribute key' }, helpUri: 'https://example.com/rules/no-user-email.md' }] });
     expect(sarifRun.originalUriBaseIds['%SRCROOT%'].uri).toBe(`file://${dir}/`);
     expect(sarifRun.artifacts).toEqual([{ location: { uri: 'src/a%20b.ts', uriBaseId: '%SRCROOT%' } }]);
+    expect(sarifRun.invocations).toEqual([{ executionSuccessful: true, toolExecutionNotifications: [] }]);
     expect(sarifRun.results).toEqual([
       {
         ruleId: 'otel/no-user-email',
@@ -114,6 +115,17 @@ describe('otel-codemod lint (no ESLint config of the user)', () => {
         message: { text: "Attribute key 'user.email' carries personal data." },
         locations: [{ physicalLocation: { artifactLocation: { uri: 'src/a%20b.ts', uriBaseId: '%SRCROOT%', index: 0 }, region: { startLine: 4, startColumn: 21, endLine: 4, endColumn: 33 } } }],
       },
+    ]);
+  });
+
+  it('--format sarif reports a file it cannot parse as a failed run with a notification, not as a finding', async () => {
+    const run = await lint(['--format', 'sarif'], makeProject({ 'bad.ts': 'export const = 1;\n' }));
+    expect(run.code).toBe(2);
+    const [sarifRun] = JSON.parse(run.stdout).runs;
+    expect(sarifRun.results).toEqual([]);
+    expect(sarifRun.invocations[0].executionSuccessful).toBe(false);
+    expect(sarifRun.invocations[0].toolExecutionNotifications).toMatchObject([
+      { level: 'error', message: { text: expect.stringContaining('Parsing error') }, locations: [{ physicalLocation: { artifactLocation: { uri: 'bad.ts' }, region: { startLine: 1, startColumn: 13 } } }] },
     ]);
   });
 
