@@ -91,7 +91,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
     .option('--max-file-size <size>', 'skip files larger than this (e.g. 512k, 2MiB)', parseSize, DEFAULT_MAX_FILE_SIZE)
     .addOption(new Option('--producer-spans', 'inject-propagation: start a PRODUCER span around each publish that has none'))
     .addOption(new Option('--link', 'inject-propagation: link consumer spans to the producer context instead of parenting them'))
-    .addOption(new Option('--helper <path>', 'inject-propagation: module providing the carrier helper, used instead of inline code'))
+    .addOption(new Option('--helper <path>', 'inject-propagation: module (path) to hold the propagation helpers, imported instead of writing them into each file'))
     // `lint --ignore …` and `lint --max-file-size …` belong to lint, not to the codemod options of the same names.
     .enablePositionalOptions()
     .showHelpAfterError('(run otel-codemod --help for usage)')

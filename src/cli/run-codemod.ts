@@ -163,6 +163,8 @@ export async function runCodemod(options: CodemodRunOptions, context: CodemodRun
   const tasks: FileTask[] = discovery.files.map((file) => {
     const transformOptions: TransformOptions = {
       ...options.transformOptions,
+      // A path option is made absolute here: transforms run on worker threads, whose working folder is the process's.
+      ...(typeof options.transformOptions?.helper === 'string' ? { helper: resolve(cwd, options.transformOptions.helper) } : {}),
       ...(tsconfig ? { tsconfig } : {}),
       tracerName: options.tracerName ?? findTracerName(dirname(file.realPath)),
     };
@@ -173,6 +175,7 @@ export async function runCodemod(options: CodemodRunOptions, context: CodemodRun
   const writing = mode === 'write';
   const isDirty = writing && !options.force ? createDirtyChecker() : () => false;
   const refused: string[] = [];
+  const extraFilesDone = new Map<string, string>();
   const color = Boolean(stdout.isTTY) && !process.env.NO_COLOR;
   const later: string[] = [];
 
@@ -226,10 +229,12 @@ export async function runCodemod(options: CodemodRunOptions, context: CodemodRun
     if (result.status === 'changed') {
       const changes = [{ displayPath: result.displayPath, realPath: result.realPath, before: result.before, after: result.after! }];
       for (const extra of result.extraFiles) {
-        const existing = existsSync(extra.path) ? readFileSync(extra.path, 'utf8') : undefined;
+        // Several files often ask for the same helper module: it is shown and written once.
+        const existing = extraFilesDone.get(extra.path) ?? (existsSync(extra.path) ? readFileSync(extra.path, 'utf8') : undefined);
         if (existing !== extra.source) changes.push({ displayPath: relative(cwd, extra.path).split(sep).join('/'), realPath: extra.path, before: existing, after: extra.source });
       }
       applyChanges(changes, entry);
+      if (entry.status === 'changed') for (const change of changes.slice(1)) extraFilesDone.set(change.realPath, change.after);
     }
     if (result.status === 'skipped') summary.skipped[result.reason as keyof RunSummary['skipped']] = (summary.skipped[result.reason as keyof RunSummary['skipped']] ?? 0) + 1;
     else if (entry.status === 'failed') summary.failed++;

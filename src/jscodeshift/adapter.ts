@@ -42,6 +42,7 @@ export function createJscodeshiftTransform(transform: CodemodTransform): Jscodes
       ...Object.fromEntries(Object.entries(options).filter(([key]) => !RUNNER_OPTIONS.has(key))),
       tracerName: typeof options.tracerName === 'string' ? options.tracerName : findTracerName(dirname(path)) || basename(process.cwd()),
     };
+    if (typeof transformOptions.helper === 'string') transformOptions.helper = resolve(transformOptions.helper);
     const output = transform.apply({ path, source: decoded.text, options: transformOptions });
     for (const note of output.notes) api.report(`${fileInfo.path}:${note.line} ${note.kind} (${transform.name}): ${note.message}`);
     const before = originalText(decoded);

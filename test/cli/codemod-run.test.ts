@@ -136,6 +136,13 @@ describe('otel-codemod <transform>: modes that write nothing', () => {
     expect(existsSync(join(dir, 'helper.ts'))).toBe(false);
   });
 
+  it('--diff shows a helper module several files ask for once', async () => {
+    const dir = makeProject({ 'a.ts': 'needsHelper();\n', 'b.ts': 'needsHelper(2);\n' });
+    const run = await runInProcess(['add-helper', '--diff', '--tracer-name', 'svc'], dir);
+    expect(run.stdout.match(/\+\+\+ b\/helper\.ts/g)).toHaveLength(1);
+    expect(run.stdout.match(/\+\+\+ b\/[ab]\.ts/g)).toHaveLength(2);
+  });
+
   it('--print prints the resulting source of each changed file and writes nothing', async () => {
     const dir = makeProject({ 'a.ts': GREET, 'b.ts': OTHER });
     const run = await runInProcess(['rename-greet', '--print'], dir);
@@ -407,7 +414,7 @@ describe('otel-codemod <transform>: options reaching the transforms', () => {
     const dir = makeProject({ 'a.ts': '', 'tsconfig.json': '{}' });
     const run = await runInProcess(['show-options', 'a.ts', '--tracer-name', 'orders', '--producer-spans', '--link', '--helper', 'src/otel.ts', '--tsconfig', 'tsconfig.json'], dir);
     expect(run.code).toBe(0);
-    expect(read(dir, 'a.ts')).toBe(`// options: ${JSON.stringify({ producerSpans: true, link: true, helper: 'src/otel.ts', tsconfig: join(dir, 'tsconfig.json'), tracerName: 'orders' })}\n`);
+    expect(read(dir, 'a.ts')).toBe(`// options: ${JSON.stringify({ producerSpans: true, link: true, helper: join(dir, 'src/otel.ts'), tsconfig: join(dir, 'tsconfig.json'), tracerName: 'orders' })}\n`);
   });
 
   it('--tsconfig without paths runs on the files of that project', async () => {

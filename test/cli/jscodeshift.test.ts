@@ -80,7 +80,7 @@ describe('jscodeshift adapter', () => {
     const dir = makeProject({ 'src/a.ts': 'export {};\n', 'src/b.ts': 'export {};\n', 'package.json': '{"name":"shop"}' });
     const module = writeTestModule(makeProject({}), 'show-options');
     runJscodeshift(['-t', module, '--extensions=ts', '--producerSpans', '--helper=src/otel.ts', 'src/a.ts'], dir);
-    expect(readFileSync(join(dir, 'src/a.ts'), 'utf8')).toBe(`// options: ${JSON.stringify({ producerSpans: true, helper: 'src/otel.ts', tracerName: 'shop' })}\nexport {};\n`);
+    expect(readFileSync(join(dir, 'src/a.ts'), 'utf8')).toBe(`// options: ${JSON.stringify({ producerSpans: true, helper: join(dir, 'src/otel.ts'), tracerName: 'shop' })}\nexport {};\n`);
     runJscodeshift(['-t', module, '--extensions=ts', '--tracerName=orders', 'src/b.ts'], dir);
     expect(readFileSync(join(dir, 'src/b.ts'), 'utf8')).toBe(`// options: ${JSON.stringify({ tracerName: 'orders' })}\nexport {};\n`);
   });
