@@ -88,7 +88,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
     .option('--tracer-name <name>', 'name for trace.getTracer(...) in files without a tracer (default: nearest package.json name)')
     .option('--json', 'print a machine-readable summary to stdout')
     .option('-q, --quiet', 'print only failures')
-    .option('--max-file-size <size>', 'skip files larger than this (e.g. 512k, 2MiB)', parseSize, DEFAULT_MAX_FILE_SIZE)
+    .addOption(new Option('--max-file-size <size>', 'skip files larger than this (e.g. 512k, 2MiB)').argParser(parseSize).default(DEFAULT_MAX_FILE_SIZE, '1MiB'))
     .addOption(new Option('--producer-spans', 'inject-propagation: start a PRODUCER span around each publish that has none'))
     .addOption(new Option('--link', 'inject-propagation: link consumer spans to the producer context instead of parenting them'))
     .addOption(new Option('--helper <path>', 'inject-propagation: module (path) to hold the propagation helpers, imported instead of writing them into each file'))
@@ -138,7 +138,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
     .addOption(new Option('--format <format>', 'output format').choices(LINT_FORMATS).default('stylish'))
     .option('--fix', 'apply the rules\' automatic fixes')
     .option('--ignore <glob...>', 'skip files and folders matching these globs')
-    .option('--max-file-size <size>', 'skip files larger than this', parseSize, DEFAULT_MAX_FILE_SIZE)
+    .addOption(new Option('--max-file-size <size>', 'skip files larger than this').argParser(parseSize).default(DEFAULT_MAX_FILE_SIZE, '1MiB'))
     .option('-q, --quiet', 'print nothing but the report')
     .action(async (paths: string[], options: LintCliOptions) => {
       const { runLint } = await import('./lint.js');
