@@ -34,7 +34,7 @@ beforeAll(() => {
       "export default [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, otel.configs.recommended];",
       '',
     ].join('\n'),
-    'src/clean.ts': "import { trace } from '@opentelemetry/api';\n\nexport function ping(): string {\n  return trace.getTracer('svc').startActiveSpan('ping', (span) => {\n    span.end();\n    return 'pong';\n  });\n}\n",
+    'src/clean.ts': "import { trace } from '@opentelemetry/api';\n\nexport function ping(): string {\n  return trace.getTracer('svc').startActiveSpan('check inventory', (span) => {\n    span.end();\n    return 'pong';\n  });\n}\n",
   });
   execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', join(packDir, packed[0]!.filename)], { cwd: project, stdio: 'ignore' });
 });
