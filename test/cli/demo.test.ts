@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import plugin from '../../rules/index.js';
 import { DEMO_DIR } from '../../src/cli/demo.js';
 import { runInProcess } from './support/harness.js';
 import { testPreset } from './support/test-plugin.js';
@@ -31,11 +32,15 @@ describe('otel-codemod demo (npm start)', () => {
     expect(run.stderr).toContain('would change: 7');
   });
 
-  it('runs with the real rules and transforms, writing nothing', async () => {
+  it('runs with the real rules and transforms, writing nothing, and shows a mistake for every recommended rule', async () => {
     const before = hashDemo();
-    const run = await runInProcess(['demo'], DEMO_DIR, { registry: (await import('../../codemods/index.js')).transforms });
+    const { transforms } = await import('../../codemods/index.js');
+    const run = await runInProcess(['demo'], DEMO_DIR, { registry: transforms });
     expect(run.code).toBe(0);
     expect(hashDemo()).toBe(before);
     expect(run.stdout).toMatch(/^# otel-codemod lint \(recommended rules\)/);
+    // The demo holds at least one of the mistakes each recommended rule is about, and something for each transform to do.
+    for (const ruleId of Object.keys(plugin.configs.recommended.rules ?? {})) expect(run.stdout).toContain(`  ${ruleId}\n`);
+    if (Object.keys(transforms).length > 0) expect(run.stdout).toContain('--- a/src/');
   });
 });
