@@ -259,15 +259,28 @@ export class CarrierFlow {
   }
 
   private walk(node: TSESTree.Node, path: CarrierPath, location: PublishCarrierLocation, site: TSESTree.Node): CarrierVerdict {
-    if (this.referencesCarrier(node)) return CARRIED;
-    const value = this.resolveValue(node, site);
-    if (!value) return UNKNOWN;
-    if (value !== skipTransparentWrappers(node) && this.referencesCarrier(value)) return CARRIED;
+    const expression = skipTransparentWrappers(node);
+    // Literals are followed member by member, so one entry's carrier does not vouch for its neighbours.
+    if (expression.type === AST_NODE_TYPES.Identifier) {
+      const variable = this.findVariable(expression);
+      if (variable && this.tainted.has(variable)) return CARRIED;
+      const value = this.resolveValue(expression, site);
+      if (!value) return UNKNOWN;
+      if (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined') return this.walkValue(value, path, location, site);
+      return this.walk(value, path, location, site);
+    }
+    if (expression.type !== AST_NODE_TYPES.ObjectExpression && expression.type !== AST_NODE_TYPES.ArrayExpression && this.referencesCarrier(expression)) {
+      return CARRIED;
+    }
+    return this.walkValue(expression, path, location, site);
+  }
+
+  private walkValue(value: TSESTree.Node, path: CarrierPath, location: PublishCarrierLocation, site: TSESTree.Node): CarrierVerdict {
     const [segment, ...rest] = path;
     if (segment === undefined) return this.inspectContainer(value, location, site);
     if (segment === EACH || segment === EACH_IF_ARRAY) {
       const elements = this.getElements(value);
-      if (elements === 'not-array') return segment === EACH_IF_ARRAY ? this.walk(value, rest, location, site) : UNKNOWN;
+      if (elements === 'not-array') return segment === EACH_IF_ARRAY ? this.walkValue(value, rest, location, site) : UNKNOWN;
       if (elements === undefined) return UNKNOWN;
       return combineAll(elements.map((element) => (element ? this.walk(element, rest, location, site) : UNKNOWN)));
     }
@@ -285,6 +298,7 @@ export class CarrierFlow {
         if (memberKey === key) return this.walk(member.value, rest, location, site);
         continue;
       }
+      if (this.referencesCarrier(member.argument)) return CARRIED;
       const spread = this.resolveValue(member.argument, site);
       if (spread?.type !== AST_NODE_TYPES.ObjectExpression) return UNKNOWN;
       const inner = this.walkProperty(spread, key, rest, location, site);
@@ -336,6 +350,7 @@ export class CarrierFlow {
       return UNKNOWN;
     }
     if (value.type !== AST_NODE_TYPES.ObjectExpression) return UNKNOWN;
+    if (this.referencesCarrier(value)) return CARRIED;
     let entries = 0;
     let countKnown = true;
     for (const member of value.properties) {
@@ -378,6 +393,7 @@ export class CarrierFlow {
       return { verdict: 'missing' };
     }
     if (value.type !== AST_NODE_TYPES.ObjectExpression) return UNKNOWN;
+    if (this.referencesCarrier(value)) return CARRIED;
     for (const member of value.properties) {
       if (member.type === AST_NODE_TYPES.Property) {
         if (getStaticKey(member) === undefined) return UNKNOWN;
