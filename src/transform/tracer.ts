@@ -1,0 +1,35 @@
+import { Node, type SourceFile } from 'ts-morph';
+import { TRACER_FACTORY_METHODS } from '../catalog/otel-api.js';
+import type { FileStyle } from './file-style.js';
+import { isTopLevelNameTaken } from './imports.js';
+import { getIndexAfterImports } from './module-system.js';
+
+/** The name of a module-level `const x = <…>.getTracer(…)` in the file, if there is one. */
+export function findModuleTracer(sourceFile: SourceFile): string | undefined {
+  for (const statement of sourceFile.getVariableStatements()) {
+    for (const declaration of statement.getDeclarations()) {
+      const init = declaration.getInitializer();
+      if (!init || !Node.isCallExpression(init)) continue;
+      const callee = init.getExpression();
+      if (Node.isPropertyAccessExpression(callee) && TRACER_FACTORY_METHODS.includes(callee.getName()) && Node.isIdentifier(declaration.getNameNode())) {
+        return declaration.getName();
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Returns the name of the file's tracer, adding `const tracer = trace.getTracer('<name>')` after the imports when the
+ * file has none. `traceRef` is how the file refers to the API's `trace` (see ensureNamedImports).
+ */
+export function ensureModuleTracer(sourceFile: SourceFile, tracerName: string, traceRef: string, style: FileStyle): string {
+  const existing = findModuleTracer(sourceFile);
+  if (existing) return existing;
+  const variable = ['tracer', 'otelTracer', 'otelCodemodTracer'].find((name) => !isTopLevelNameTaken(sourceFile, name)) ?? 'otelCodemodTracer';
+  const quote = style.quote;
+  const semicolon = style.semicolons ? ';' : '';
+  const name = tracerName.replace(/\\/g, '\\\\').replaceAll(quote, `\\${quote}`);
+  sourceFile.insertStatements(getIndexAfterImports(sourceFile), `const ${variable} = ${traceRef}.getTracer(${quote}${name}${quote})${semicolon}`);
+  return variable;
+}
