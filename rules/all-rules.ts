@@ -1,4 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import requireContextExtraction from './require-context-extraction.js';
+import requireContextPropagation from './require-context-propagation.js';
 import spanErrorStatus from './span-error-status.js';
 import spanMustEnd from './span-must-end.js';
 
@@ -8,6 +10,8 @@ import spanMustEnd from './span-must-end.js';
  * the README table and `otel-codemod list`.
  */
 export const allRules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = {
+  'require-context-extraction': requireContextExtraction,
+  'require-context-propagation': requireContextPropagation,
   'span-error-status': spanErrorStatus,
   'span-must-end': spanMustEnd,
 };
