@@ -13,7 +13,7 @@ export const SOURCE_PACKAGES = [
 
 const EXTENSIONS = /\.(?:[cm]?js|[cm]?ts|tsx|jsx)$/;
 
-function walk(dir, out, limit, maxBytes) {
+function walk(dir, out, limit, maxBytes, includeDeclarations = false) {
   let entries;
   try {
     entries = readdirSync(dir).sort();
@@ -26,21 +26,22 @@ function walk(dir, out, limit, maxBytes) {
     const stats = statSync(path, { throwIfNoEntry: false });
     if (!stats) continue;
     if (stats.isDirectory()) {
-      if (entry !== 'node_modules') walk(path, out, limit, maxBytes);
-    } else if (EXTENSIONS.test(entry) && !entry.endsWith('.d.ts') && stats.size <= maxBytes) {
+      if (entry !== 'node_modules') walk(path, out, limit, maxBytes, includeDeclarations);
+    } else if (EXTENSIONS.test(entry) && (includeDeclarations || !entry.endsWith('.d.ts')) && stats.size <= maxBytes) {
       out.push(path);
     }
   }
 }
 
 /** Absolute paths of the corpus source files, in a stable order. */
-export function listCorpusSources(root, { perPackage = 400, maxBytes = 200_000 } = {}) {
+export function listCorpusSources(root, { perPackage = 400, maxBytes = 200_000, includeDeclarations = false, includeFixtures = true } = {}) {
   const files = [];
   for (const pkg of SOURCE_PACKAGES) {
     const picked = [];
-    walk(join(root, 'node_modules', pkg), picked, perPackage, maxBytes);
+    walk(join(root, 'node_modules', pkg), picked, perPackage, maxBytes, includeDeclarations);
     files.push(...picked);
   }
+  if (!includeFixtures) return [...new Set(files)];
   const fixtures = [];
   walk(join(root, 'fixtures'), fixtures, 10_000, maxBytes);
   files.push(...fixtures.filter((file) => !file.includes(`${join('fixtures', 'typed-project')}`)));

@@ -1,3 +1,4 @@
+import type { CodemodRunOptions } from './run-codemod.js';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Linter } from 'eslint';
 import { packageInfo } from '../package-info.js';
@@ -35,23 +36,13 @@ export function parseSize(value: string): number {
   return Math.floor(Number(match[1]) * unit);
 }
 
-interface CodemodCliOptions {
-  dry?: boolean;
-  print?: boolean;
-  diff?: boolean;
-  check?: boolean;
-  force?: boolean;
-  jobs?: number;
-  tsconfig?: string;
-  ignore?: string[];
-  tracerName?: string;
-  json?: boolean;
-  quiet?: boolean;
+/** What commander parses for a codemod run: the run's own options plus the transform options it passes through. */
+type CodemodCliOptions = Omit<CodemodRunOptions, 'transforms' | 'paths' | 'transformOptions' | 'maxFileSize'> & {
   maxFileSize: number;
   producerSpans?: boolean;
   link?: boolean;
   helper?: string;
-}
+};
 
 interface LintCliOptions {
   config?: string;
