@@ -37,7 +37,7 @@ const KEY = DEFAULT_ENVELOPE_CARRIER_KEY;
 const HELPERS: Record<HelperName, HelperDefinition> = {
   injectTraceContext: {
     api: ['propagation', 'context'],
-    source: (r) => `/** Writes the active trace context (W3C traceparent, tracestate) into a message's headers or attributes. */
+    source: (r) => `/** Writes the active trace context (W3C traceparent, tracestate) into the headers or attributes of a message. */
 function injectTraceContext<T extends object>(carrier: T): T {
   ${r.propagation}.inject(${r.context}.active(), carrier);
   return carrier;
@@ -50,8 +50,12 @@ function injectTraceContextAttributes<T extends object>(attributes: T): T {
   const carrier: Record<string, string> = {};
   ${r.propagation}.inject(${r.context}.active(), carrier);
   const entries = Object.entries(carrier);
-  if (Object.keys(attributes).length + entries.length > ${AWS_MESSAGE_ATTRIBUTES_LIMIT}) return attributes;
-  for (const [key, value] of entries) Object.assign(attributes, { [key]: { DataType: 'String', StringValue: value } });
+  if (Object.keys(attributes).length + entries.length > ${AWS_MESSAGE_ATTRIBUTES_LIMIT}) {
+    return attributes;
+  }
+  for (const [key, value] of entries) {
+    Object.assign(attributes, { [key]: { DataType: 'String', StringValue: value } });
+  }
   return attributes;
 }`,
   },
@@ -74,7 +78,7 @@ function withTraceContext<T extends object>(payload: T): T & { ${KEY}: Record<st
   },
   extractTraceContext: {
     api: ['propagation', 'context'],
-    source: (r) => `/** The trace context a producer wrote into a message's headers or attributes. */
+    source: (r) => `/** The trace context a producer wrote into the headers or attributes of a message. */
 function extractTraceContext(carrier: Record<string, unknown> | undefined) {
   return ${r.propagation}.extract(${r.context}.active(), carrier ?? {}, {
     keys: (headers) => Object.keys(headers),
@@ -206,5 +210,9 @@ function stripTypes(source: string): string {
   const { outputText } = ts.transpileModule(source, {
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, removeComments: false },
   });
-  return outputText.replace(/\r?\n$/, '').replace(/^export \{\};\r?\n?/m, '');
+  // The emitter indents by four spaces; the sources (and restyleCode) use two.
+  return outputText
+    .replace(/\r?\n$/, '')
+    .replace(/^export \{\};\r?\n?/m, '')
+    .replace(/^(?: {4})+/gm, (indent) => ' '.repeat(indent.length / 2));
 }

@@ -57,7 +57,12 @@ function importsAny(imported: Set<string>, modules: readonly string[]): boolean 
   return modules.some((module) => imported.has(module));
 }
 
+/** Whether the argument is an object literal (or an array literal of them: a batch) holding every key. */
 function hasRequiredKeys(argument: Node | undefined, keys: readonly string[] | undefined): boolean {
+  if (argument && Node.isArrayLiteralExpression(argument)) {
+    const elements = argument.getElements();
+    return elements.length > 0 && elements.every((element) => hasRequiredKeys(element, keys));
+  }
   if (!argument || !Node.isObjectLiteralExpression(argument)) return false;
   return (keys ?? []).every((key) => getPropertyInitializer(argument, key) !== undefined || argument.getProperty(key) !== undefined);
 }

@@ -10,7 +10,8 @@ export function restyleCode(code: string, style: FileStyle): string {
     .split('\n')
     .map((line) => {
       let out = line.replace(/^((?: {2})+)/, (indent) => style.indentUnit.repeat(indent.length / 2));
-      if (style.quote === '"') out = out.replace(/'/g, '"');
+      const isComment = /^\s*(\/\*\*|\*|\/\/)/.test(line);
+      if (style.quote === '"' && !isComment) out = out.replace(/'/g, '"');
       if (!style.semicolons) out = out.replace(/;$/, '');
       return out;
     })
