@@ -1,8 +1,17 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import requireContextExtraction from './require-context-extraction.js';
+import requireContextPropagation from './require-context-propagation.js';
+import spanErrorStatus from './span-error-status.js';
+import spanMustEnd from './span-must-end.js';
 
 /**
  * Every rule of the plugin, keyed by its id without the `otel/` prefix.
  * Add a rule here and it is in the plugin, the presets (from its `meta.docs.recommended`),
  * the README table and `otel-codemod list`.
  */
-export const allRules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = {};
+export const allRules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = {
+  'require-context-extraction': requireContextExtraction,
+  'require-context-propagation': requireContextPropagation,
+  'span-error-status': spanErrorStatus,
+  'span-must-end': spanMustEnd,
+};
