@@ -53,10 +53,11 @@ function toAccess(base: string, path: readonly string[]): string {
  * the variable of a `for…of` loop or the parameter of a `forEach`/`map` callback around the span start.
  */
 function getMessageExpression(handler: ConsumerHandler, start: CallExpression): string | { reason: string } {
-  const name = handler.parameterName;
+  if (Node.isForOfStatement(handler.node)) return handler.parameterName ?? { reason: 'the message variable is destructured; name it to let the codemod read its carrier' };
+  const destructured = getDestructuredMessage(handler);
+  const name = handler.parameterName ?? destructured?.name;
   if (name === undefined) return { reason: 'the message parameter is destructured; name it to let the codemod read its carrier' };
-  if (Node.isForOfStatement(handler.node)) return name;
-  const path = handler.operation.message.path;
+  const path = destructured ? handler.operation.message.path.slice(1) : handler.operation.message.path;
   const each = path.indexOf(EACH);
   if (each < 0) return toAccess(name, path);
   const iterable = toAccess(name, path.slice(0, each));
@@ -77,6 +78,19 @@ function getMessageExpression(handler: ConsumerHandler, start: CallExpression): 
     }
   }
   return { reason: `the span is not started inside a loop over ${iterable}, so there is no single message to continue` };
+}
+
+/** `({ message }) => …` when the message path starts with `message`: the binding stands for that step. */
+function getDestructuredMessage(handler: ConsumerHandler): { name: string } | undefined {
+  const fn = handler.node;
+  const [first] = handler.operation.message.path;
+  if (handler.parameterName !== undefined || first === undefined || first === EACH) return undefined;
+  if (!Node.isArrowFunction(fn) && !Node.isFunctionExpression(fn) && !Node.isFunctionDeclaration(fn) && !Node.isMethodDeclaration(fn)) return undefined;
+  const pattern = fn.getParameters()[handler.operation.message.parameter]?.getNameNode();
+  if (!pattern || !Node.isObjectBindingPattern(pattern)) return undefined;
+  const element = pattern.getElements().find((candidate) => (candidate.getPropertyNameNode()?.getText() ?? candidate.getName()) === first);
+  const nameNode = element?.getNameNode();
+  return element && !element.getDotDotDotToken() && nameNode && Node.isIdentifier(nameNode) ? { name: nameNode.getText() } : undefined;
 }
 
 /**

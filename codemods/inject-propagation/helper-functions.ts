@@ -69,8 +69,11 @@ function injectTraceContextHeaders<T extends { set(key: string, value: string): 
   },
   withTraceContext: {
     api: ['propagation', 'context'],
-    source: (r) => `/** The payload with the active trace context under \`${KEY}\`, for messages that have no headers. */
-function withTraceContext<T extends object>(payload: T): T & { ${KEY}: Record<string, string> } {
+    source: (r) => `/** The payload with the active trace context under \`${KEY}\`; a payload that is not a plain object is sent as it is. */
+function withTraceContext<T>(payload: T): T {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    return payload;
+  }
   const carrier: Record<string, string> = {};
   ${r.propagation}.inject(${r.context}.active(), carrier);
   return { ...payload, ${KEY}: carrier };

@@ -69,15 +69,18 @@ function resolveSlots(start: Slot, path: readonly string[]): Slot[] | string {
     for (const slot of slots) {
       const value = slot.value ? unwrap(slot.value) : undefined;
       if (segment === EACH || segment === EACH_IF_ARRAY) {
+        const mapped = value ? getMappedMessages(value) : undefined;
         if (value && Node.isArrayLiteralExpression(value)) {
           for (const element of value.getElements()) {
             if (Node.isSpreadElement(element)) return 'the messages array holds a spread, whose messages cannot be changed at the call';
             next.push({ kind: 'element', value: element });
           }
+        } else if (mapped) {
+          next.push(...mapped.map((element): Slot => ({ kind: 'element', value: element })));
         } else if (segment === EACH_IF_ARRAY && value) {
           next.push({ kind: 'element', value });
         } else {
-          return `${describe(slot)} is not an array literal, so its messages cannot be changed at the call`;
+          return `${describe(slot)} is not an array literal (nor a .map(…) returning object literals), so its messages cannot be changed at the call`;
         }
         continue;
       }
@@ -97,6 +100,23 @@ function resolveSlots(start: Slot, path: readonly string[]): Slot[] | string {
     slots = next;
   }
   return slots;
+}
+
+/** The object literals a `.map(cb)` callback returns (`items.map((value) => ({ value }))`), one per return. */
+function getMappedMessages(value: Expression): Expression[] | undefined {
+  if (!Node.isCallExpression(value)) return undefined;
+  const callee = value.getExpression();
+  const callback = value.getArguments()[0];
+  if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'map' || !callback) return undefined;
+  if (!Node.isArrowFunction(callback) && !Node.isFunctionExpression(callback)) return undefined;
+  const body = callback.getBody();
+  const returned = Node.isBlock(body)
+    ? body.getDescendantsOfKind(SyntaxKind.ReturnStatement)
+        .filter((statement) => statement.getFirstAncestor((node) => Node.isFunctionLikeDeclaration(node)) === callback)
+        .map((statement) => statement.getExpression())
+    : [body as Expression];
+  const objects = returned.map((expression) => (expression ? unwrap(expression) : undefined));
+  return objects.length > 0 && objects.every((object) => object !== undefined && Node.isObjectLiteralExpression(object)) ? (objects as Expression[]) : undefined;
 }
 
 function unwrap(expression: Expression): Expression {
