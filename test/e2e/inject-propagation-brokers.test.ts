@@ -31,16 +31,26 @@ function getPipeline() {
   return ['wrap-handlers', 'inject-propagation'].flatMap((name) => (transforms[name] ? [transforms[name]] : []));
 }
 
+type Variant = 'original' | 'transformed' | 'linked' | 'producer-spans';
+
+/** The transform options each variant runs the codemod with (the CLI's --link and --producer-spans). */
+const VARIANT_OPTIONS: Record<Exclude<Variant, 'original'>, Record<string, unknown>> = {
+  transformed: {},
+  linked: { link: true },
+  'producer-spans': { producerSpans: true },
+};
+
 /** Transpiles every service (transformed or not) into `<workDir>/<variant>/`, next to a link to node_modules. */
-async function buildServices(variant: 'original' | 'transformed'): Promise<string> {
+async function buildServices(variant: Variant): Promise<string> {
   const dir = join(workDir, variant);
   await mkdir(dir, { recursive: true });
   await symlink(resolve('node_modules'), join(dir, 'node_modules'), 'dir');
   for (const file of (await readdir(SERVICES_DIR)).filter((name) => name.endsWith('.ts'))) {
     let source = await readFile(join(SERVICES_DIR, file), 'utf8');
-    if (variant === 'transformed') {
+    if (variant !== 'original') {
       for (const transform of getPipeline()) {
-        if (transform.mayApply(source)) source = transform.apply({ path: file, source, options: { tracerName: 'e2e' } }).source;
+        const options = { tracerName: 'e2e-services', ...VARIANT_OPTIONS[variant] };
+        if (transform.mayApply(source)) source = transform.apply({ path: file, source, options }).source;
       }
     }
     const { outputText } = ts.transpileModule(source, {
@@ -52,9 +62,9 @@ async function buildServices(variant: 'original' | 'transformed'): Promise<strin
   return dir;
 }
 
-const builds: Record<'original' | 'transformed', string> = { original: '', transformed: '' };
+const builds: Record<Variant, string> = { original: '', transformed: '', linked: '', 'producer-spans': '' };
 
-async function loadService<T>(variant: 'original' | 'transformed', name: string): Promise<T> {
+async function loadService<T>(variant: Variant, name: string): Promise<T> {
   return (await import(pathToFileURL(join(builds[variant], `${name}.mjs`)).href)) as T;
 }
 
@@ -94,9 +104,32 @@ interface Trip {
   consumer: ReadableSpan;
 }
 
+/** The consumer span and the spans above it, up to the first one whose parent was not exported here. */
+function getAncestry(span: ReadableSpan): ReadableSpan[] {
+  const spans = exporter.getFinishedSpans();
+  const chain = [span];
+  for (;;) {
+    const parentId = chain.at(-1)!.parentSpanContext?.spanId;
+    const parent = spans.find((candidate) => candidate.spanContext().spanId === parentId);
+    if (!parent || chain.includes(parent)) return chain;
+    chain.push(parent);
+  }
+}
+
+/**
+ * The consumer continues the producer's trace: same trace id, and the consumer side's outermost span (the consumer
+ * span itself, or a span wrap-handlers put around the handler) is a child of the producer span.
+ */
 function expectContinued({ producer, consumer }: Trip): void {
   expect(consumer.spanContext().traceId).toBe(producer.spanContext().traceId);
-  expect(consumer.parentSpanContext?.spanId).toBe(producer.spanContext().spanId);
+  const consumerSide = getAncestry(consumer).filter((span) => span !== producer && span.kind !== SpanKind.PRODUCER);
+  expect(consumerSide.at(-1)!.parentSpanContext?.spanId).toBe(producer.spanContext().spanId);
+}
+
+/** With `link`: the consumer span starts its own trace and links to the producer span. */
+function expectLinked({ producer, consumer }: Trip): void {
+  expect(consumer.spanContext().traceId).not.toBe(producer.spanContext().traceId);
+  expect(consumer.links.map((link) => link.context.spanId)).toEqual([producer.spanContext().spanId]);
 }
 
 function expectBroken({ producer, consumer }: Trip): void {
@@ -109,8 +142,7 @@ beforeAll(async () => {
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   trace.setGlobalTracerProvider(provider);
   workDir = await mkdtemp(join(tmpdir(), 'otel-codemod-e2e-'));
-  builds.original = await buildServices('original');
-  builds.transformed = await buildServices('transformed');
+  for (const variant of Object.keys(builds) as Variant[]) builds[variant] = await buildServices(variant);
 });
 
 afterAll(async () => {
@@ -126,8 +158,24 @@ const variants = [
   ['transformed', 'continues the producer trace in the consumer', expectContinued],
 ] as const;
 
+/** The RabbitMQ and SQS scenarios also run with --link and with --producer-spans (where the codemod starts the producer span). */
+const optionVariants = [
+  ...variants,
+  ['linked', 'links the consumer span to the producer span', expectLinked],
+  ['producer-spans', 'continues the trace from the producer span the codemod starts', expectContinued],
+] as const;
+
+/** The producer span: started by the test around the publish, or by the code itself with --producer-spans. */
+async function publishIn(variant: Variant, destination: string, publish: () => Promise<unknown>): Promise<ReadableSpan> {
+  if (variant !== 'producer-spans') return inProducerSpan(destination, publish);
+  await publish();
+  const span = findSpan((candidate) => candidate.kind === SpanKind.PRODUCER);
+  expect(span.name).toBe(`send ${destination}`);
+  return span;
+}
+
 describe('RabbitMQ with amqplib', () => {
-  it.each(variants)('%s code %s', async (variant, _what, check) => {
+  it.each(optionVariants)('%s code %s', async (variant, _what, check) => {
     await requireBroker('amqp');
     exporter.reset();
     const amqp = await import('amqplib');
@@ -140,7 +188,7 @@ describe('RabbitMQ with amqplib', () => {
       await channel.assertQueue(queue, { autoDelete: true });
       const received: Array<{ id: string }> = [];
       await consumeOrders(channel, queue, (order) => received.push(order));
-      const producer = await inProducerSpan(queue, async () => publishOrder(channel, queue, { id: 'o-1' }));
+      const producer = await publishIn(variant, queue, async () => publishOrder(channel, queue, { id: 'o-1' }));
       const consumer = await waitForSpan('process orders');
       expect(received).toEqual([{ id: 'o-1' }]);
       check({ producer, consumer });
@@ -254,7 +302,7 @@ const awsClientConfig = (endpoint: string) => ({
 });
 
 describe('SQS through the AWS SDK v3 client, consumed by a Lambda handler', () => {
-  it.each(variants)('%s code %s', async (variant, _what, check) => {
+  it.each(optionVariants)('%s code %s', async (variant, _what, check) => {
     exporter.reset();
     const { SQSClient } = await import('@aws-sdk/client-sqs');
     const { sendInvoice } = await loadService<typeof import('../../fixtures/e2e-messaging/sqs-producer.js')>(variant, 'sqs-producer');
@@ -268,7 +316,7 @@ describe('SQS through the AWS SDK v3 client, consumed by a Lambda handler', () =
     const client = new SQSClient(awsClientConfig(aws.endpoint));
     try {
       const queueUrl = `${aws.endpoint}/000000000000/invoices`;
-      const producer = await inProducerSpan('invoices', () => sendInvoice(client, queueUrl, { id: 'inv-1' }));
+      const producer = await publishIn(variant, queueUrl, () => sendInvoice(client, queueUrl, { id: 'inv-1' }));
       expect(aws.requests.map((request) => request.target)).toEqual(['AmazonSQS.SendMessage']);
       const sent = JSON.parse(aws.requests[0]!.body) as {
         MessageBody: string;
@@ -276,7 +324,7 @@ describe('SQS through the AWS SDK v3 client, consumed by a Lambda handler', () =
       };
       // The attribute the service set itself is kept either way.
       expect(sent.MessageAttributes?.source).toEqual({ DataType: 'String', StringValue: 'billing' });
-      if (variant === 'transformed') expect(sent.MessageAttributes?.traceparent?.StringValue).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+      if (variant !== 'original') expect(sent.MessageAttributes?.traceparent?.StringValue).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
       // What Lambda hands the function for that message: lower-case attribute fields.
       const messageAttributes = Object.fromEntries(
         Object.entries(sent.MessageAttributes ?? {}).map(([key, value]) => [key, { dataType: value.DataType, stringValue: value.StringValue }]),
