@@ -11,5 +11,5 @@ export function helperRef(name: HelperName): string {
 /** The `headers()` factory of the NATS client. */
 export const NATS_HEADERS_REF = '__otelNatsHeaders__';
 
-/** The tracer of the file, for producer spans. */
+/** Every placeholder; the first group is the helper's name. */
 export const PLACEHOLDER_PATTERN = /__otelHelper_(\w+?)__|__otelNatsHeaders__/g;

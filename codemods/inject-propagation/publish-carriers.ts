@@ -50,12 +50,13 @@ export function planCarrier(site: PublishSite, style: FileStyle): CarrierPlan {
   let needsNatsHeaders = false;
   for (const slot of slots) {
     const result = writeSlot(slot, location, helper, style);
-    if (result === 'carried') return { kind: 'carried' };
+    // In a batch, messages that already carry the context are left as they are and the others get it.
+    if (result === 'carried') continue;
     if (typeof result === 'string') return { kind: 'skip', reason: result };
     edits.push(result.edit);
     needsNatsHeaders ||= result.needsNatsHeaders;
   }
-  return { kind: 'edit', edits, helpers: [helper], needsNatsHeaders };
+  return edits.length === 0 ? { kind: 'carried' } : { kind: 'edit', edits, helpers: [helper], needsNatsHeaders };
 }
 
 /**
@@ -210,6 +211,6 @@ function isCarriedElsewhere(site: PublishSite): boolean {
     const callee = call.getExpression();
     const name = Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText();
     if (!/^inject/.test(name) || call.getStart() > site.call.getStart()) return false;
-    return call.getArguments().some((argument) => Node.isIdentifier(argument) && new RegExp(`\\b${argument.getText()}\\b`).test(callText));
+    return call.getArguments().some((argument) => Node.isIdentifier(argument) && new RegExp(`(?<![\\w$])${argument.getText().replace(/\$/g, '\\$')}(?![\\w$])`).test(callText));
   });
 }
