@@ -1,8 +1,13 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import requireContextExtraction from './require-context-extraction.js';
+import requireContextPropagation from './require-context-propagation.js';
 
 /**
  * Every rule of the plugin, keyed by its id without the `otel/` prefix.
  * Add a rule here and it is in the plugin, the presets (from its `meta.docs.recommended`),
  * the README table and `otel-codemod list`.
  */
-export const allRules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = {};
+export const allRules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = {
+  'require-context-extraction': requireContextExtraction,
+  'require-context-propagation': requireContextPropagation,
+};

@@ -1,1 +1,2 @@
 export * from './otel-api.js';
+export * from './messaging/index.js';

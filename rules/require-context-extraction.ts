@@ -1,0 +1,132 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { MESSAGING_LIBRARY_IDS, type MessagingLibraryId } from '../src/catalog/messaging/index.js';
+import { createRule } from '../src/lint/create-rule.js';
+import { ExtractedContextTracker } from '../src/lint/extracted-context.js';
+import {
+  getCallbackConsumeSite,
+  getIteratorConsumeSite,
+  getLambdaConsumeSite,
+  hasBuiltInTracing,
+  type ConsumeSite,
+  type FunctionNode,
+} from '../src/lint/messaging-sites.js';
+import { getSpanStartCall, type SpanStartCall } from '../src/lint/otel-calls.js';
+
+export type Options = [
+  {
+    extractFunctions?: string[];
+    autoInstrumented?: MessagingLibraryId[];
+  },
+];
+export type MessageId = 'notExtracted' | 'notCoveredByInstrumentation';
+
+function getHandlerBody(site: ConsumeSite): TSESTree.Node {
+  return site.handler.type === 'ForOfStatement' ? site.handler.body : site.handler;
+}
+
+export default createRule<Options, MessageId>({
+  name: 'require-context-extraction',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require spans started for a received message to continue the context extracted from it (propagation.extract)',
+      recommended: 'recommended',
+    },
+    messages: {
+      notExtracted:
+        "This span, started in a {{operation}}, does not continue the producer's trace. Extract the context from {{location}} with propagation.extract() and pass it as the span's parent (or run the span in context.with(), or link to it).",
+      notCoveredByInstrumentation:
+        "{{operation}} is not covered by {{instrumentation}}, which {{note}}. Extract the context from {{location}} and pass it as this span's parent.",
+    },
+    defaultOptions: [{ extractFunctions: [], autoInstrumented: [] }],
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          extractFunctions: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Names of your own functions that return a context extracted from a message (`contextFromHeaders(msg)`); they count as propagation.extract.',
+          },
+          autoInstrumented: {
+            type: 'array',
+            items: { type: 'string', enum: [...MESSAGING_LIBRARY_IDS] },
+            uniqueItems: true,
+            description:
+              "Libraries whose OpenTelemetry instrumentation is loaded; their handlers are not reported where that instrumentation really makes the message's context active.",
+          },
+        },
+      },
+    ],
+  },
+  defaultOptions: [{ extractFunctions: [], autoInstrumented: [] }],
+  create(context, [options]) {
+    const autoInstrumented = new Set<string>(options.autoInstrumented ?? []);
+    const tracker = new ExtractedContextTracker(context, { extractFunctions: options.extractFunctions ?? [] });
+    const handlers: ConsumeSite[] = [];
+    const spanStarts: SpanStartCall[] = [];
+
+    function addHandler(site: ConsumeSite | undefined): void {
+      if (site) handlers.push(site);
+    }
+
+    /** The innermost handler whose body contains the call. */
+    function getEnclosingHandler(call: TSESTree.CallExpression): ConsumeSite | undefined {
+      let best: ConsumeSite | undefined;
+      for (const site of handlers) {
+        const body = getHandlerBody(site);
+        if (call.range[0] < body.range[0] || call.range[1] > body.range[1]) continue;
+        if (!best || body.range[0] >= getHandlerBody(best).range[0]) best = site;
+      }
+      return best;
+    }
+
+    function checkSpan(start: SpanStartCall): void {
+      const site = getEnclosingHandler(start.call);
+      if (!site) return;
+      if (tracker.getSpanParentVerdict(start, getHandlerBody(site)) !== 'notExtracted') return;
+      const { operation } = site;
+      const listed = autoInstrumented.has(operation.library);
+      if (operation.builtInTracing && (listed || hasBuiltInTracing(site, context))) return;
+      const location = operation.carriers[0]?.description ?? '';
+      const auto = operation.autoInstrumentation;
+      if (listed && auto?.covers) return;
+      if (listed && auto) {
+        context.report({
+          node: start.call,
+          messageId: 'notCoveredByInstrumentation',
+          data: { operation: operation.displayName, instrumentation: auto.package, note: auto.note, location },
+        });
+        return;
+      }
+      context.report({ node: start.call, messageId: 'notExtracted', data: { operation: operation.displayName, location } });
+    }
+
+    function checkLambda(node: FunctionNode): void {
+      addHandler(getLambdaConsumeSite(node));
+    }
+
+    return {
+      CallExpression(node: TSESTree.CallExpression) {
+        addHandler(getCallbackConsumeSite(node, context));
+        const start = getSpanStartCall(node, context);
+        if (start) spanStarts.push(start);
+      },
+      NewExpression(node: TSESTree.NewExpression) {
+        addHandler(getCallbackConsumeSite(node, context));
+      },
+      ForOfStatement(node: TSESTree.ForOfStatement) {
+        addHandler(getIteratorConsumeSite(node, context));
+      },
+      ArrowFunctionExpression: checkLambda,
+      FunctionExpression: checkLambda,
+      FunctionDeclaration: checkLambda,
+      'Program:exit'() {
+        if (handlers.length === 0) return;
+        for (const start of spanStarts) checkSpan(start);
+      },
+    };
+  },
+});

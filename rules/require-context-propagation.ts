@@ -1,0 +1,107 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { MESSAGING_LIBRARY_IDS, type MessagingLibraryId } from '../src/catalog/messaging/index.js';
+import { CarrierFlow, combineAlternatives } from '../src/lint/carrier-flow.js';
+import { createRule } from '../src/lint/create-rule.js';
+import { getCommandPublishSite, getMethodPublishSite, hasBuiltInTracing, type PublishSite } from '../src/lint/messaging-sites.js';
+
+export type Options = [
+  {
+    injectFunctions?: string[];
+    autoInstrumented?: MessagingLibraryId[];
+  },
+];
+export type MessageId = 'missingCarrier' | 'instrumentationSkips' | 'notCoveredByInstrumentation';
+
+export default createRule<Options, MessageId>({
+  name: 'require-context-propagation',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require a trace context carrier (propagation.inject) on every message published to a queue or topic',
+      recommended: 'recommended',
+    },
+    messages: {
+      missingCarrier:
+        '{{operation}} sends a message without a trace context carrier, so the trace breaks at the queue. Inject one with propagation.inject() into {{location}}.',
+      instrumentationSkips:
+        '{{operation}} sends {{entries}} message attributes, and {{instrumentation}} skips injection when a message already has {{limit}} or more, so the trace breaks here. Inject the carrier into {{location}} yourself or send fewer attributes.',
+      notCoveredByInstrumentation:
+        '{{operation}} is not covered by {{instrumentation}}, which {{note}}. Inject a carrier into {{location}} yourself.',
+    },
+    defaultOptions: [{ injectFunctions: [], autoInstrumented: [] }],
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          injectFunctions: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Names of your own functions that fill a carrier or return one (`injectTraceHeaders(headers)`); calling one counts as propagation.inject.',
+          },
+          autoInstrumented: {
+            type: 'array',
+            items: { type: 'string', enum: [...MESSAGING_LIBRARY_IDS] },
+            uniqueItems: true,
+            description:
+              'Libraries whose OpenTelemetry instrumentation is loaded; their publishes are not reported where that instrumentation really injects a carrier.',
+          },
+        },
+      },
+    ],
+  },
+  defaultOptions: [{ injectFunctions: [], autoInstrumented: [] }],
+  create(context, [options]) {
+    const autoInstrumented = new Set<string>(options.autoInstrumented ?? []);
+    const flow = new CarrierFlow(context, { injectFunctions: options.injectFunctions ?? [] });
+    const sites: PublishSite[] = [];
+
+    function checkSite(site: PublishSite): void {
+      const { operation } = site;
+      const verdict = combineAlternatives(operation.carriers.map((location) => flow.getVerdictAt(location, site.arguments, site.node)));
+      if (verdict.verdict !== 'missing') return;
+      const listed = autoInstrumented.has(operation.library);
+      if (operation.builtInTracing && (listed || hasBuiltInTracing(site, context))) return;
+      const location = operation.carriers[0]?.description ?? '';
+      const auto = operation.autoInstrumentation;
+      if (listed && auto?.covers) {
+        const limit = auto.skipsWhenEntriesAtLeast;
+        if (limit === undefined || verdict.entries === undefined || verdict.entries < limit) return;
+        context.report({
+          node: site.node,
+          messageId: 'instrumentationSkips',
+          data: { operation: operation.displayName, entries: verdict.entries, instrumentation: auto.package, limit, location },
+        });
+        return;
+      }
+      if (listed && auto) {
+        context.report({
+          node: site.node,
+          messageId: 'notCoveredByInstrumentation',
+          data: { operation: operation.displayName, instrumentation: auto.package, note: auto.note, location },
+        });
+        return;
+      }
+      context.report({ node: site.node, messageId: 'missingCarrier', data: { operation: operation.displayName, location } });
+    }
+
+    return {
+      CallExpression(node: TSESTree.CallExpression) {
+        flow.noteCall(node);
+        const site = getMethodPublishSite(node, context);
+        if (site) sites.push(site);
+      },
+      NewExpression(node: TSESTree.NewExpression) {
+        const site = getCommandPublishSite(node);
+        if (site) sites.push(site);
+      },
+      AssignmentExpression(node: TSESTree.AssignmentExpression) {
+        flow.noteAssignment(node);
+      },
+      'Program:exit'() {
+        for (const site of sites) checkSite(site);
+      },
+    };
+  },
+});
