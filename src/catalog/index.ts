@@ -1,2 +1,3 @@
 export * from './otel-api.js';
 export * from './messaging/index.js';
+export * from './entry-points.js';
