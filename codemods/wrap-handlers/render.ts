@@ -1,0 +1,39 @@
+import type { FileStyle } from '../../src/transform/file-style.js';
+import type { SpanWrapSpec } from '../../src/transform/wrap-body.js';
+import type { CarrierGetter, WrapTarget, WrappedValue } from './target.js';
+
+/** How the file refers to what the generated code uses. */
+export interface ApiRefs {
+  tracer: string;
+  spanKind: string;
+  statusCode: string;
+  context?: string;
+  propagation?: string;
+}
+
+function quote(value: string, style: FileStyle): string {
+  return `${style.quote}${value.replace(/\\/g, '\\\\').replaceAll(style.quote, `\\${style.quote}`)}${style.quote}`;
+}
+
+function renderValue(value: WrappedValue, style: FileStyle): string {
+  return 'literal' in value ? quote(value.literal, style) : value.expression;
+}
+
+const GETTER_TEXT: Record<Exclude<CarrierGetter, 'default'>, string> = {
+  // kafkajs header values arrive as Buffers; the default getter would hand the propagator a Buffer and lose the context.
+  'buffer-map': '{ keys: (carrier) => Object.keys(carrier ?? {}), get: (carrier, key) => carrier?.[key]?.toString() }',
+  'nats-headers': '{ keys: (carrier) => carrier?.keys() ?? [], get: (carrier, key) => carrier?.get(key) }',
+};
+
+/** The span name, options and parent context of a target, as text for the file. */
+export function renderSpanSpec(target: WrapTarget, refs: ApiRefs, kind: string, style: FileStyle): SpanWrapSpec {
+  const name = 'literal' in target.name ? quote(target.name.literal, style) : `\`${target.name.prefix.replace(/[`$\\]/g, '\\$&')}\${${target.name.expression}}\``;
+  const attributes = target.attributes.map(({ key, value }) => `${quote(key, style)}: ${renderValue(value, style)}`);
+  const options = `{ kind: ${refs.spanKind}.${kind}${attributes.length > 0 ? `, attributes: { ${attributes.join(', ')} }` : ''} }`;
+  let parentContext: string | undefined;
+  if (target.extraction && refs.context && refs.propagation) {
+    const getter = target.extraction.getter === 'default' ? '' : `, ${GETTER_TEXT[target.extraction.getter]}`;
+    parentContext = `${refs.propagation}.extract(${refs.context}.active(), ${target.extraction.carrier}${getter})`;
+  }
+  return { tracer: refs.tracer, name, options, parentContext, statusCode: refs.statusCode };
+}
