@@ -88,15 +88,23 @@ function findSpan(predicate: (span: ReadableSpan) => boolean): ReadableSpan {
   return span;
 }
 
-/** Waits until the consumer has ended a span with this name (brokers deliver asynchronously). */
-async function waitForSpan(name: string, timeoutMs = 15_000): Promise<ReadableSpan> {
+/** Waits until a condition holds (brokers deliver asynchronously); throws after `timeoutMs`. */
+async function waitFor(condition: () => boolean, what = 'the message to be consumed', timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const span = exporter.getFinishedSpans().find((candidate) => candidate.name === name);
-    if (span) return span;
-    if (Date.now() > deadline) throw new Error(`no span named '${name}' was ended within ${timeoutMs} ms`);
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((done) => setTimeout(done, 25));
   }
+}
+
+async function waitForSpanMatching(predicate: (span: ReadableSpan) => boolean, what = 'the consumer span'): Promise<ReadableSpan> {
+  await waitFor(() => exporter.getFinishedSpans().some(predicate), what);
+  return exporter.getFinishedSpans().find(predicate)!;
+}
+
+/** Waits until the consumer has ended a span with this name. */
+function waitForSpan(name: string): Promise<ReadableSpan> {
+  return waitForSpanMatching((span) => span.name === name, `a span named '${name}'`);
 }
 
 interface Trip {
@@ -384,6 +392,98 @@ describe('SNS through the AWS SDK v3 client, consumed by a Lambda handler', () =
     } finally {
       client.destroy();
       await aws.close();
+    }
+  });
+});
+
+/**
+ * Uninstrumented consumers: wrap-handlers gives them a CONSUMER span that continues the message's context, and
+ * inject-propagation gives the producer the carrier to continue. Before, the consumer records nothing in the trace.
+ */
+describe('uninstrumented consumers, through wrap-handlers and inject-propagation', () => {
+  const bareVariants = [
+    ['original', 'leaves the consumer out of the trace'],
+    ['transformed', 'gives the consumer a span in the producer trace'],
+  ] as const;
+
+  /** The consumer span wrap-handlers starts; for the original code, that no span but the producer's is in its trace. */
+  async function checkConsumer(variant: Variant, producer: ReadableSpan, delivered: () => boolean): Promise<void> {
+    if (variant === 'original') {
+      await waitFor(delivered);
+      const others = exporter.getFinishedSpans().filter((span) => span !== producer);
+      expect(others.filter((span) => span.spanContext().traceId === producer.spanContext().traceId)).toEqual([]);
+      return;
+    }
+    expect(transforms['wrap-handlers'], 'wrap-handlers must be registered for this scenario').toBeDefined();
+    const consumer = await waitForSpanMatching((span) => span.kind === SpanKind.CONSUMER);
+    expectContinued({ producer, consumer });
+  }
+
+  it.each(bareVariants)('RabbitMQ: %s code %s', async (variant) => {
+    await requireBroker('amqp');
+    exporter.reset();
+    const amqp = await import('amqplib');
+    const { publishOrder } = await loadService<typeof import('../../fixtures/e2e-messaging/amqplib-producer.js')>(variant, 'amqplib-producer');
+    const { consumeOrders } = await loadService<typeof import('../../fixtures/e2e-messaging/amqplib-bare-consumer.js')>(variant, 'amqplib-bare-consumer');
+    const connection = await amqp.connect(brokerUrls.amqp);
+    try {
+      const channel = await connection.createChannel();
+      const queue = `orders-${randomUUID()}`;
+      await channel.assertQueue(queue, { autoDelete: true });
+      const received: Array<{ id: string }> = [];
+      await consumeOrders(channel, queue, (order) => received.push(order));
+      const producer = await inProducerSpan(queue, async () => publishOrder(channel, queue, { id: 'o-2' }));
+      await checkConsumer(variant, producer, () => received.length === 1);
+      expect(received).toEqual([{ id: 'o-2' }]);
+      await channel.close();
+    } finally {
+      await connection.close();
+    }
+  });
+
+  it.each(bareVariants)('BullMQ: %s code %s', async (variant) => {
+    await requireBroker('redis');
+    exporter.reset();
+    const { Queue } = await import('bullmq');
+    const { enqueueEmail } = await loadService<typeof import('../../fixtures/e2e-messaging/bullmq-producer.js')>(variant, 'bullmq-producer');
+    const { startEmailWorker } = await loadService<typeof import('../../fixtures/e2e-messaging/bullmq-bare-consumer.js')>(variant, 'bullmq-bare-consumer');
+    const url = new URL(brokerUrls.redis);
+    const connection = { host: url.hostname, port: Number(url.port || 6379) };
+    const name = `emails-${randomUUID()}`;
+    const queue = new Queue(name, { connection });
+    const received: Array<{ to: string }> = [];
+    const worker = startEmailWorker(name, connection, (email) => received.push(email));
+    try {
+      const producer = await inProducerSpan(name, () => enqueueEmail(queue, { to: 'grace@example.com' }));
+      await checkConsumer(variant, producer, () => received.length === 1);
+      expect(received.map((email) => email.to)).toEqual(['grace@example.com']);
+    } finally {
+      await worker.close();
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
+  });
+
+  it.each(bareVariants)('NATS: %s code %s', async (variant) => {
+    await requireBroker('nats');
+    exporter.reset();
+    const { connect } = await import('nats');
+    const { publishShipment } = await loadService<typeof import('../../fixtures/e2e-messaging/nats-producer.js')>(variant, 'nats-producer');
+    const { subscribeToShipments } = await loadService<typeof import('../../fixtures/e2e-messaging/nats-bare-consumer.js')>(variant, 'nats-bare-consumer');
+    const nc = await connect({ servers: brokerUrls.nats });
+    try {
+      const subject = `shipments.${randomUUID()}`;
+      const received: Array<{ id: string }> = [];
+      subscribeToShipments(nc, subject, (shipment) => received.push(shipment));
+      await nc.flush();
+      const producer = await inProducerSpan(subject, async () => {
+        publishShipment(nc, subject, { id: 's-2' });
+        await nc.flush();
+      });
+      await checkConsumer(variant, producer, () => received.length === 1);
+      expect(received).toEqual([{ id: 's-2' }]);
+    } finally {
+      await nc.close();
     }
   });
 });
