@@ -52,7 +52,7 @@ function toAccess(base: string, path: readonly string[]): string {
  * The message as the span start sees it: the parameter plus the catalog's path; a batch step (`Records[]`) must be
  * the variable of a `for…of` loop or the parameter of a `forEach`/`map` callback around the span start.
  */
-function getMessageExpression(handler: ConsumerHandler, start: CallExpression): string | { reason: string } {
+function getMessageExpression(handler: ConsumerHandler, start: CallExpression): string | { reason: string } | Batch {
   if (Node.isForOfStatement(handler.node)) return handler.parameterName ?? { reason: 'the message variable is destructured; name it to let the codemod read its carrier' };
   const destructured = getDestructuredMessage(handler);
   const name = handler.parameterName ?? destructured?.name;
@@ -77,7 +77,14 @@ function getMessageExpression(handler: ConsumerHandler, start: CallExpression): 
       }
     }
   }
-  return { reason: `the span is not started inside a loop over ${iterable}, so there is no single message to continue` };
+  return { batch: iterable, rest: path.slice(each + 1) };
+}
+
+/** A span over a whole batch (`event.Records`): it cannot have every message as parent, but it can link to each. */
+interface Batch {
+  batch: string;
+  /** Path from one element of the batch to the message. */
+  rest: readonly string[];
 }
 
 /** `({ message }) => …` when the message path starts with `message`: the binding stands for that step. */
@@ -95,7 +102,7 @@ function getDestructuredMessage(handler: ConsumerHandler): { name: string } | un
 
 /**
  * At a consumer that already starts a span but ignores the message's carrier: makes the extracted context the span's
- * parent, or with `link` adds a link to it.
+ * parent, or with `link` adds a link to it. A span over a whole batch gets a link to every message.
  */
 export function planConsumerSpans(handler: ConsumerHandler, link: boolean, style: FileStyle): ConsumerPlan {
   const plan: ConsumerPlan = { edits: [], helpers: [], skipped: [] };
@@ -104,12 +111,20 @@ export function planConsumerSpans(handler: ConsumerHandler, link: boolean, style
   if (!carrier || !helper || EXTRACTS.test(handler.body.getText())) return plan;
   for (const start of getOutermostSpanStarts(handler)) {
     const message = getMessageExpression(handler, start);
-    if (typeof message !== 'string') {
+    if (typeof message !== 'string' && 'reason' in message) {
       plan.skipped.push({ node: start, reason: message.reason });
       continue;
     }
-    const parent = `${helperRef(helper)}(${toAccess(message, carrier.path)})`;
-    const edit = link ? planLink(start, parent, style) : planParent(start, parent, style);
+    let edit: TextEdit | string | undefined;
+    if (typeof message === 'string') {
+      const parent = `${helperRef(helper)}(${toAccess(message, carrier.path)})`;
+      edit = link ? planLinks(start, `${helperRef('getTraceLinks')}(${parent})`, style) : planParent(start, parent, style);
+    } else {
+      // One span for the whole batch: a link to each message (what the semantic conventions ask of batch spans).
+      const item = /\bmessage\b/.test(handler.body.getText()) ? 'batchMessage' : 'message';
+      const parent = `${helperRef(helper)}(${toAccess(toAccess(item, message.rest), carrier.path)})`;
+      edit = planLinks(start, `${message.batch}.flatMap((${item}) => ${helperRef('getTraceLinks')}(${parent}))`, style);
+    }
     if (typeof edit === 'string') {
       plan.skipped.push({ node: start, reason: edit });
       continue;
@@ -117,7 +132,7 @@ export function planConsumerSpans(handler: ConsumerHandler, link: boolean, style
     if (!edit) continue;
     plan.edits.push(edit);
     plan.helpers.push(helper);
-    if (link) plan.helpers.push('getTraceLinks');
+    if (link || typeof message !== 'string') plan.helpers.push('getTraceLinks');
   }
   return plan;
 }
@@ -139,10 +154,10 @@ function planParent(start: CallExpression, parent: string, style: FileStyle): Te
   return args.length === 1 ? addArgumentEdit(start, 1, `{}, ${parent}`, style.eol) : addArgumentEdit(start, 2, parent, style.eol);
 }
 
-/** Adds `links: getTraceLinks(ctx)` to the span's options, creating them when there are none. */
-function planLink(start: CallExpression, parent: string, style: FileStyle): TextEdit | string | undefined {
+/** Adds `links: <links>` to the span's options, creating them when there are none. */
+function planLinks(start: CallExpression, expression: string, style: FileStyle): TextEdit | string | undefined {
   const args = start.getArguments();
-  const links = `links: ${helperRef('getTraceLinks')}(${parent})`;
+  const links = `links: ${expression}`;
   const hasOptions = isActive(start) ? args.length >= 3 : args.length >= 2;
   if (!hasOptions) {
     if (args.length === 0) return undefined;

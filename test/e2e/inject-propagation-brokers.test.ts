@@ -486,4 +486,37 @@ describe('uninstrumented consumers, through wrap-handlers and inject-propagation
       await nc.close();
     }
   });
+
+  it.each(bareVariants)('SQS to a Lambda handler: %s code %s', async (variant) => {
+    exporter.reset();
+    const { SQSClient } = await import('@aws-sdk/client-sqs');
+    const { sendInvoice } = await loadService<typeof import('../../fixtures/e2e-messaging/sqs-producer.js')>(variant, 'sqs-producer');
+    const lambda = await loadService<typeof import('../../fixtures/e2e-messaging/sqs-lambda-bare-consumer.js')>(variant, 'sqs-lambda-bare-consumer');
+    const aws = await startAwsEndpoint((_request, body) => {
+      const input = JSON.parse(body) as { MessageBody: string };
+      const md5 = createHash('md5').update(input.MessageBody).digest('hex');
+      return { contentType: 'application/x-amz-json-1.0', body: JSON.stringify({ MessageId: randomUUID(), MD5OfMessageBody: md5 }) };
+    });
+    const client = new SQSClient(awsClientConfig(aws.endpoint));
+    try {
+      const queueUrl = `${aws.endpoint}/000000000000/invoices`;
+      const producer = await inProducerSpan('invoices', () => sendInvoice(client, queueUrl, { id: 'inv-2' }));
+      const sent = JSON.parse(aws.requests[0]!.body) as { MessageBody: string; MessageAttributes?: Record<string, { DataType: string; StringValue?: string }> };
+      const messageAttributes = Object.fromEntries(
+        Object.entries(sent.MessageAttributes ?? {}).map(([key, value]) => [key, { dataType: value.DataType, stringValue: value.StringValue }]),
+      );
+      await (lambda.handler as unknown as (event: unknown) => Promise<void>)({ Records: [{ messageId: randomUUID(), body: sent.MessageBody, messageAttributes }] });
+      expect(lambda.processedInvoices).toEqual(['inv-2']);
+      if (variant === 'original') {
+        expect(exporter.getFinishedSpans()).toEqual([producer]);
+        return;
+      }
+      // One invocation span for the batch (wrap-handlers), linked to every message's producer span (inject-propagation).
+      const invocation = findSpan((span) => span !== producer);
+      expect(invocation.links.map((link) => link.context.spanId)).toEqual([producer.spanContext().spanId]);
+    } finally {
+      client.destroy();
+      await aws.close();
+    }
+  });
 });
