@@ -2,7 +2,7 @@ import { dirname, extname, relative, resolve } from 'node:path';
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
 import { MESSAGING_MODULES, PUBLISH_OPERATIONS, type MessagingLibraryId } from '../src/catalog/messaging/index.js';
 import { OTEL_API_MODULE } from '../src/catalog/otel-api.js';
-import type { FileStyle } from '../src/transform/file-style.js';
+import { detectFileStyle, type FileStyle } from '../src/transform/file-style.js';
 import { ensureNamedImports } from '../src/transform/imports.js';
 import { findConsumerHandlers, findPublishSites, getImportedModules } from '../src/transform/messaging-sites.js';
 import { getMember } from '../src/transform/object-literal.js';
@@ -119,7 +119,7 @@ function getHelperSpecifier(sourceFile: SourceFile, filePath: string, helperPath
 function provideHelpers(sourceFile: SourceFile, input: TransformInput, options: Options, style: FileStyle, helpers: HelperName[]): { refs: Record<string, string>; extraFiles?: ExtraFile[] } {
   if (options.helper) {
     const refs = ensureNamedImports(sourceFile, input.path, getHelperSpecifier(sourceFile, input.path, options.helper), helpers, style);
-    return { refs, extraFiles: [{ path: options.helper, source: renderHelperModule(options, style) }] };
+    return { refs, extraFiles: [{ path: options.helper, source: renderHelperModule(options) }] };
   }
   const missing = helpers.filter((name) => !sourceFile.getFunction(name));
   if (missing.length > 0) {
@@ -136,8 +136,12 @@ function provideHelpers(sourceFile: SourceFile, input: TransformInput, options: 
   return { refs: Object.fromEntries(helpers.map((name) => [name, name])) };
 }
 
-/** The shared helper module written when the `helper` option names one: every helper, exported. */
-function renderHelperModule(options: Options, style: FileStyle): string {
+/**
+ * The shared helper module written when the `helper` option names one: every helper, exported. It is the same whichever
+ * file asks for it (so in the house style, not the asking file's), and a second run rewrites it byte for byte.
+ */
+function renderHelperModule(options: Options): string {
+  const style = detectFileStyle('');
   const q = style.quote;
   const semi = style.semicolons ? ';' : '';
   const refs: ApiRefs = { propagation: 'propagation', context: 'context', trace: 'trace', SpanKind: 'SpanKind', SpanStatusCode: 'SpanStatusCode' };

@@ -74,6 +74,14 @@ describe('the shared helper module', () => {
     const output = run(fixture, fixture.input);
     expect(output.extraFiles).toEqual([{ path: fixture.options.helper, source: readFileSync(join(DIR, 'telemetry/propagation.ts'), 'utf8') }]);
   });
+
+  it('is the same module whichever file asks for it, so files in another style do not rewrite it', () => {
+    const fixture = cases.find((candidate) => candidate.name === 'shared-helper-module')!;
+    const doubleQuoted = fixture.input.replace(/'/g, '"').replace(/;$/gm, '');
+    const output = run(fixture, doubleQuoted);
+    expect(output.source).toContain('import { injectTraceContextAttributes } from "./telemetry/propagation.js"');
+    expect(output.extraFiles?.[0]?.source).toBe(readFileSync(join(DIR, 'telemetry/propagation.ts'), 'utf8'));
+  });
 });
 
 describe('inject-propagation output', () => {
