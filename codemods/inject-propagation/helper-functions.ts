@@ -150,8 +150,17 @@ function getTraceLinks(parent: ReturnType<typeof ${r.context}.active>) {
   inProducerSpan: {
     api: ['SpanKind', 'SpanStatusCode'],
     usesTracer: true,
-    source: (r, tracer) => `/** Runs a send inside a producer span, so the carrier written during the send points at it. */
-function inProducerSpan<T>(name: string, attributes: Record<string, string>, send: () => T): T {
+    source: (r, tracer) => `/** Runs a send inside a producer span named \`send <destination>\`, so the carrier written during the send points at it. */
+function inProducerSpan<T>(system: string, operation: string, destination: unknown, send: () => T): T {
+  const attributes: Record<string, string> = {
+    'messaging.system': system,
+    'messaging.operation.name': operation,
+    'messaging.operation.type': 'send',
+  };
+  if (destination !== undefined) {
+    attributes['messaging.destination.name'] = String(destination);
+  }
+  const name = destination === undefined ? 'send' : \`send \${String(destination)}\`;
   return ${tracer}.startActiveSpan(name, { kind: ${r.SpanKind}.PRODUCER, attributes }, (span) => {
     const fail = (error: unknown): never => {
       span.recordException(error instanceof Error ? error : String(error));

@@ -18,8 +18,8 @@ export function isInProducerSpan(target: Node): boolean {
 }
 
 /**
- * Wraps the publish in `inProducerSpan('send <destination>', { messaging.* }, () => <publish>)`, with the carrier edits
- * of the site applied inside, so the carrier is written while the producer span is active.
+ * Wraps the publish in `inProducerSpan('<system>', '<operation>', <destination>, () => <publish>)`, with the carrier
+ * edits of the site applied inside, so the carrier is written while the producer span is active.
  */
 export function wrapInProducerSpan(site: PublishSite, target: Node, innerEdits: readonly TextEdit[], style: FileStyle): TextEdit {
   const start = target.getStart();
@@ -27,30 +27,20 @@ export function wrapInProducerSpan(site: PublishSite, target: Node, innerEdits: 
     target.getText(),
     innerEdits.map((edit) => ({ ...edit, start: edit.start - start, end: edit.end - start })),
   );
-  const destination = getDestinationText(site);
   const q = style.quote;
-  const operation = site.operation;
-  const attributes = [
-    `${q}messaging.system${q}: ${q}${operation.system}${q}`,
-    `${q}messaging.operation.name${q}: ${q}${operation.operationName}${q}`,
-    `${q}messaging.operation.type${q}: ${q}send${q}`,
-    ...(destination ? [`${q}messaging.destination.name${q}: ${destination.value}`] : []),
-  ];
-  const name = destination ? destination.spanName : `${q}send${q}`;
-  return { start, end: target.getEnd(), text: `${helperRef('inProducerSpan')}(${name}, { ${attributes.join(', ')} }, () => ${inner})` };
+  const { system, operationName } = site.operation;
+  const destination = getDestinationText(site) ?? 'undefined';
+  return { start, end: target.getEnd(), text: `${helperRef('inProducerSpan')}(${q}${system}${q}, ${q}${operationName}${q}, ${destination}, () => ${inner})` };
 }
 
-/** The destination as code: a literal gives a literal span name, an expression a `send ${…}` template. */
-function getDestinationText(site: PublishSite): { value: string; spanName: string } | undefined {
+/** The destination as code, when the call names it with a literal or a plain reference. */
+function getDestinationText(site: PublishSite): string | undefined {
   const expression = getDestinationExpression(site.operation, site);
   if (!expression) return undefined;
-  if (Node.isStringLiteral(expression) || Node.isNoSubstitutionTemplateLiteral(expression)) {
-    const value = expression.getLiteralValue();
-    if (/['"`\\$\n]/.test(value)) return undefined;
-    return { value: expression.getText(), spanName: `${expression.getText().at(0)}send ${value}${expression.getText().at(0)}` };
+  if (Node.isStringLiteral(expression) || Node.isNoSubstitutionTemplateLiteral(expression) || Node.isIdentifier(expression) || Node.isPropertyAccessExpression(expression)) {
+    return expression.getText();
   }
-  if (!Node.isIdentifier(expression) && !Node.isPropertyAccessExpression(expression)) return undefined;
-  return { value: `\`\${${expression.getText()}}\``, spanName: `\`send \${${expression.getText()}}\`` };
+  return undefined;
 }
 
 function getDestinationExpression(operation: PublishOperation, site: PublishSite): Expression | undefined {

@@ -179,6 +179,7 @@ async function publishIn(variant: Variant, destination: string, publish: () => P
   await publish();
   const span = findSpan((candidate) => candidate.kind === SpanKind.PRODUCER);
   expect(span.name).toBe(`send ${destination}`);
+  expect(span.attributes).toMatchObject({ 'messaging.destination.name': destination, 'messaging.operation.type': 'send' });
   return span;
 }
 
