@@ -1,11 +1,13 @@
 import { Node, SyntaxKind, type CallExpression, type NewExpression, type SourceFile } from 'ts-morph';
 import { ENTRY_POINT_ATTRIBUTES } from '../../src/catalog/entry-points.js';
-import { CONSUME_OPERATIONS, EACH, EACH_IF_ARRAY, type CarrierPath, type ConsumeMatcher, type ConsumeOperation } from '../../src/catalog/messaging/index.js';
+import { CONSUME_OPERATIONS, EACH, EACH_IF_ARRAY, type ConsumeMatcher, type ConsumeOperation } from '../../src/catalog/messaging/index.js';
 import type { WrappableFunction } from '../../src/transform/wrap-body.js';
 import {
   getInlineFunction,
   getObjectFunction,
   getReceiverName,
+  getCarrierExpression,
+  getParameterPath,
   getStringValue,
   importsAnyModule,
   skippedNote,
@@ -24,13 +26,13 @@ const GETTERS: Partial<Record<string, CarrierGetter>> = {
 };
 
 /** Message handlers registered with a call or constructor of a library in the messaging catalog. */
-export function collectConsumers(sourceFile: SourceFile, isTypeScript: boolean): Collected {
+export function collectConsumers(sourceFile: SourceFile, isTypeScript: boolean, quote: string): Collected {
   const collected: Collected = { targets: [], notes: [] };
   for (const operation of CONSUME_OPERATIONS) {
     if (!importsAnyModule(sourceFile, operation.modules)) continue;
     for (const matcher of operation.matchers) {
       if (matcher.kind !== 'callback') continue;
-      for (const call of findRegistrations(sourceFile, matcher)) collectConsumer(call, operation, matcher, isTypeScript, collected);
+      for (const call of findRegistrations(sourceFile, matcher)) collectConsumer(call, operation, matcher, { isTypeScript, quote }, collected);
     }
   }
   return collected;
@@ -51,7 +53,12 @@ function findRegistrations(sourceFile: SourceFile, matcher: CallbackMatcher): Ar
   });
 }
 
-function collectConsumer(call: CallExpression | NewExpression, operation: ConsumeOperation, matcher: CallbackMatcher, isTypeScript: boolean, collected: Collected): void {
+interface FileFacts {
+  isTypeScript: boolean;
+  quote: string;
+}
+
+function collectConsumer(call: CallExpression | NewExpression, operation: ConsumeOperation, matcher: CallbackMatcher, file: FileFacts, collected: Collected): void {
   const argument = call.getArguments()[matcher.callbackArgument];
   const fn = matcher.callbackKey ? getObjectFunction(argument, matcher.callbackKey).fn : getInlineFunction(argument);
   if (!fn) {
@@ -72,13 +79,13 @@ function collectConsumer(call: CallExpression | NewExpression, operation: Consum
     refuse('its carrier encoding is not one the codemod can read');
     return;
   }
-  const message = getParameterPath(fn, operation.message.parameter, operation.message.path);
+  const message = getParameterPath(fn, operation.message.parameter, operation.message.path, file.quote);
   if (message === undefined) {
     refuse('the message parameter is missing or destructured without the message, so the carrier cannot be read');
     return;
   }
-  const carrier = getCarrierExpression(message, carrierLocation.path, carrierLocation.encoding, carrierLocation.envelopeKey, isTypeScript);
-  const destination = getDestination(call, fn, operation);
+  const carrier = getCarrierExpression(message, carrierLocation.path, getter, carrierLocation.envelopeKey, file.isTypeScript, file.quote);
+  const destination = getDestination(call, fn, operation, file.quote);
   collected.targets.push({
     fn,
     name: destination === undefined ? { literal: `process ${operation.system}` } : 'literal' in destination ? { literal: `process ${destination.literal}` } : { prefix: 'process ', expression: destination.expression },
@@ -92,27 +99,7 @@ function collectConsumer(call: CallExpression | NewExpression, operation: Consum
   });
 }
 
-/** An expression for `path` below the handler's parameter, using the binding names when the parameter is destructured. */
-function getParameterPath(fn: WrappableFunction, index: number, path: CarrierPath): string | undefined {
-  const parameter = fn.getParameters()[index];
-  if (!parameter) return undefined;
-  const nameNode = parameter.getNameNode();
-  if (Node.isIdentifier(nameNode)) return [nameNode.getText(), ...path].join('.');
-  if (!Node.isObjectBindingPattern(nameNode) || path.length === 0) return undefined;
-  const element = nameNode.getElements().find((candidate) => (candidate.getPropertyNameNode()?.getText() ?? candidate.getName()) === path[0]);
-  if (!element || element.getDotDotDotToken() || !Node.isIdentifier(element.getNameNode())) return undefined;
-  return [element.getName(), ...path.slice(1)].join('.');
-}
-
-/** `msg?.properties?.headers`; an envelope is read under its key, with a cast in TypeScript (job data is the user's type). */
-function getCarrierExpression(message: string, path: CarrierPath, encoding: string, envelopeKey: string | undefined, isTypeScript: boolean): string {
-  const container = [message, ...path].join('?.');
-  if (encoding !== 'envelope' || !envelopeKey) return encoding === 'string-map' ? `${container} ?? {}` : container;
-  if (!isTypeScript) return `${container}?.${envelopeKey} ?? {}`;
-  return `(${container} as { ${envelopeKey}?: Record<string, string> } | undefined)?.${envelopeKey} ?? {}`;
-}
-
-function getDestination(call: CallExpression | NewExpression, fn: WrappableFunction, operation: ConsumeOperation): WrappedValue | undefined {
+function getDestination(call: CallExpression | NewExpression, fn: WrappableFunction, operation: ConsumeOperation, quote: string): WrappedValue | undefined {
   const { destination } = operation;
   switch (destination.kind) {
     case 'argument':
@@ -120,7 +107,7 @@ function getDestination(call: CallExpression | NewExpression, fn: WrappableFunct
     case 'constructor':
       return getValueOf(call.getArguments()[destination.argument]);
     case 'parameter': {
-      const expression = getParameterPath(fn, destination.parameter, destination.path);
+      const expression = getParameterPath(fn, destination.parameter, destination.path, quote);
       return expression === undefined ? undefined : { expression };
     }
     case 'receiver-factory':
