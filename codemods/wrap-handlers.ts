@@ -29,13 +29,17 @@ export const wrapHandlers: CodemodTransform = {
       const found = collectTargets(sourceFile, input);
       if (found.targets.length === 0) return { changed: false, notes: found.notes };
       // 2. Make the API and a tracer available once for the whole file.
-      const refs = ensureApi(sourceFile, input, style, found.targets.some((target) => target.extraction !== undefined || target.links !== undefined));
+      const extracting = found.targets.filter((target) => target.extraction !== undefined || target.links !== undefined);
+      const shadowed = extracting.filter((target) => isNameShadowed(target.fn, 'context')).length;
+      const refs = ensureApi(sourceFile, input, style, { activeContext: shadowed < extracting.length, rootContext: shadowed > 0 });
       // 3. Wrap one handler at a time; nodes go stale after each edit, so collect again every time. Outer handlers go
       //    first: a Lambda handler whose record loop already holds a span would otherwise look instrumented.
       for (;;) {
         const [first] = collectTargets(sourceFile, input).targets.sort((a, b) => getSite(a).getStart() - getSite(b).getStart());
         if (!first) break;
-        const spec = renderSpanSpec(first, refs, getSpanKind(first, input.path), style);
+        const contextRoot = refs.context?.split('.')[0] ?? '';
+        const activeContext = refs.rootContext && (!refs.context || isNameShadowed(first.fn, contextRoot)) ? refs.rootContext : `${refs.context}.active()`;
+        const spec = renderSpanSpec(first, { ...refs, activeContext }, getSpanKind(first, input.path), style);
         const body = first.loop?.getStatement();
         const edit = body && Node.isBlock(body) ? buildWrappedLoopBody(body, first.fn, spec, style) : buildWrappedBody(first.fn, spec, style);
         sourceFile.replaceText([edit.start, edit.end], edit.text);
@@ -70,11 +74,39 @@ function getSite(target: WrapTarget): Node {
   return target.loop ?? target.fn;
 }
 
-function ensureApi(sourceFile: SourceFile, input: TransformInput, style: FileStyle, extracts: boolean): ApiRefs {
-  const names = ['trace', 'SpanKind', 'SpanStatusCode', ...(extracts ? ['context', 'propagation'] : [])];
+/**
+ * Imports what the generated code uses and finds or declares the tracer. Where a handler has its own `context` (a
+ * Lambda handler's second parameter), extraction starts from `ROOT_CONTEXT` instead of `context.active()`.
+ */
+function ensureApi(sourceFile: SourceFile, input: TransformInput, style: FileStyle, needs: { activeContext: boolean; rootContext: boolean }): ApiRefs {
+  const names = ['trace', 'SpanKind', 'SpanStatusCode'];
+  if (needs.activeContext) names.push('context');
+  if (needs.rootContext) names.push('ROOT_CONTEXT');
+  if (needs.activeContext || needs.rootContext) names.push('propagation');
   const refs = ensureNamedImports(sourceFile, input.path, OTEL_API_MODULE, names, style);
   const tracer = ensureModuleTracer(sourceFile, input.options.tracerName, refs.trace!, style);
-  return { tracer, trace: refs.trace!, spanKind: refs.SpanKind!, statusCode: refs.SpanStatusCode!, context: refs.context, propagation: refs.propagation };
+  return {
+    tracer,
+    trace: refs.trace!,
+    spanKind: refs.SpanKind!,
+    statusCode: refs.SpanStatusCode!,
+    context: refs.context,
+    propagation: refs.propagation,
+    rootContext: refs.ROOT_CONTEXT,
+  };
+}
+
+/** Whether `name` is declared (parameter, variable, function) in the function or in a function around it. */
+function isNameShadowed(fn: Node, name: string): boolean {
+  if (name === '') return false;
+  for (let scope: Node | undefined = fn; scope && !Node.isSourceFile(scope); scope = scope.getParent()) {
+    if (!Node.isFunctionLikeDeclaration(scope) && !Node.isArrowFunction(scope) && !Node.isFunctionExpression(scope)) continue;
+    const declares = scope.getDescendants().some(
+      (node) => (Node.isParameterDeclaration(node) || Node.isVariableDeclaration(node) || Node.isBindingElement(node) || Node.isFunctionDeclaration(node)) && node.getName() === name,
+    );
+    if (declares) return true;
+  }
+  return false;
 }
 
 /** Route spans are SERVER spans unless the project's HTTP auto-instrumentation already starts one per request. */

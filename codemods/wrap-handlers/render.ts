@@ -10,6 +10,9 @@ export interface ApiRefs {
   statusCode: string;
   context?: string;
   propagation?: string;
+  rootContext?: string;
+  /** The context extraction starts from: `context.active()`, or `ROOT_CONTEXT` where `context` is shadowed. */
+  activeContext?: string;
 }
 
 function quote(value: string, style: FileStyle): string {
@@ -34,7 +37,7 @@ export function renderSpanSpec(target: WrapTarget, refs: ApiRefs, kind: string, 
   const name = 'literal' in target.name ? quote(target.name.literal, style) : `\`${target.name.prefix.replace(/[`$\\]/g, '\\$&')}\${${target.name.expression}}\``;
   const attributes = target.attributes.map(({ key, value }) => `${quote(key, style)}: ${renderValue(value, style)}`);
   const extract = (carrier: string, getter: CarrierGetter): string =>
-    `${refs.propagation}.extract(${refs.context}.active(), ${carrier}${getter === 'default' ? '' : `, ${GETTER_TEXT[getter]}`})`;
+    `${refs.propagation}.extract(${refs.activeContext ?? `${refs.context}.active()`}, ${carrier}${getter === 'default' ? '' : `, ${GETTER_TEXT[getter]}`})`;
   const parts = [`kind: ${refs.spanKind}.${kind}`];
   if (attributes.length > 0) parts.push(`attributes: { ${attributes.join(', ')} }`);
   if (target.links) {
