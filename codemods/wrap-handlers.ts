@@ -30,7 +30,7 @@ export const wrapHandlers: CodemodTransform = {
       if (found.targets.length === 0) return { changed: false, notes: found.notes };
       // 2. Make the API and a tracer available once for the whole file.
       const extracting = found.targets.filter((target) => target.extraction !== undefined || target.links !== undefined);
-      const shadowed = extracting.filter((target) => isNameShadowed(target.fn, 'context')).length;
+      const shadowed = extracting.filter((target) => isNameShadowed(getSite(target), 'context')).length;
       const refs = ensureApi(sourceFile, input, style, { activeContext: shadowed < extracting.length, rootContext: shadowed > 0 });
       // 3. Wrap one handler at a time; nodes go stale after each edit, so collect again every time. Outer handlers go
       //    first: a Lambda handler whose record loop already holds a span would otherwise look instrumented.
@@ -38,10 +38,10 @@ export const wrapHandlers: CodemodTransform = {
         const [first] = collectTargets(sourceFile, input).targets.sort((a, b) => getSite(a).getStart() - getSite(b).getStart());
         if (!first) break;
         const contextRoot = refs.context?.split('.')[0] ?? '';
-        const activeContext = refs.rootContext && (!refs.context || isNameShadowed(first.fn, contextRoot)) ? refs.rootContext : `${refs.context}.active()`;
+        const activeContext = refs.rootContext && (!refs.context || isNameShadowed(getSite(first), contextRoot)) ? refs.rootContext : `${refs.context}.active()`;
         const spec = renderSpanSpec(first, { ...refs, activeContext }, getSpanKind(first, input.path), style);
         const body = first.loop?.getStatement();
-        const edit = body && Node.isBlock(body) ? buildWrappedLoopBody(body, first.fn, spec, style) : buildWrappedBody(first.fn, spec, style);
+        const edit = body && Node.isBlock(body) ? buildWrappedLoopBody(body, first.fn ?? sourceFile, spec, style) : buildWrappedBody(first.fn!, spec, style);
         sourceFile.replaceText([edit.start, edit.end], edit.text);
       }
       return { changed: true, notes: found.notes };
@@ -62,16 +62,19 @@ function collectTargets(sourceFile: SourceFile, input: TransformInput): Collecte
   const targets: WrapTarget[] = [];
   for (const target of parts.flatMap((part) => part.targets)) {
     if (targets.some((other) => other.fn === target.fn && other.loop === target.loop)) continue;
-    if (target.loop ? hasOwnSpanStart(target.loop.getStatement()) : isAlreadyTraced(target.fn)) continue;
-    const reason = target.loop ? undefined : getUnwrappableReason(target.fn);
-    if (reason) notes.push(skippedNote(target.fn, `handler not wrapped: ${reason}`));
+    if (target.loop ? hasOwnSpanStart(target.loop.getStatement()) : isAlreadyTraced(target.fn!)) continue;
+    const reason = target.loop ? undefined : getUnwrappableReason(target.fn!);
+    if (reason) notes.push(skippedNote(getSite(target), `handler not wrapped: ${reason}`));
     else targets.push(target);
   }
   return { targets, notes: notes.sort((a, b) => a.line - b.line) };
 }
 
+/** The node a target wraps: the loop, or the handler function. */
 function getSite(target: WrapTarget): Node {
-  return target.loop ?? target.fn;
+  const site = target.loop ?? target.fn;
+  if (!site) throw new Error('a wrap target has a loop or a function');
+  return site;
 }
 
 /**

@@ -1,9 +1,10 @@
 import { Node, SyntaxKind, type CallExpression, type NewExpression, type SourceFile } from 'ts-morph';
 import { ENTRY_POINT_ATTRIBUTES } from '../../src/catalog/entry-points.js';
 import { CONSUME_OPERATIONS, EACH, EACH_IF_ARRAY, type ConsumeMatcher, type ConsumeOperation } from '../../src/catalog/messaging/index.js';
-import type { WrappableFunction } from '../../src/transform/wrap-body.js';
+import { isWrappableFunction, type WrappableFunction } from '../../src/transform/wrap-body.js';
 import {
   getInlineFunction,
+  getLoopMessage,
   getObjectFunction,
   getReceiverName,
   getCarrierExpression,
@@ -13,10 +14,12 @@ import {
   skippedNote,
   type CarrierGetter,
   type Collected,
+  type WrapTarget,
   type WrappedValue,
 } from './target.js';
 
 type CallbackMatcher = Extract<ConsumeMatcher, { kind: 'callback' }>;
+type IteratorMatcher = Extract<ConsumeMatcher, { kind: 'async-iterator' }>;
 
 const GETTERS: Partial<Record<string, CarrierGetter>> = {
   'string-map': 'default',
@@ -31,8 +34,11 @@ export function collectConsumers(sourceFile: SourceFile, isTypeScript: boolean, 
   for (const operation of CONSUME_OPERATIONS) {
     if (!importsAnyModule(sourceFile, operation.modules)) continue;
     for (const matcher of operation.matchers) {
-      if (matcher.kind !== 'callback') continue;
-      for (const call of findRegistrations(sourceFile, matcher)) collectConsumer(call, operation, matcher, { isTypeScript, quote }, collected);
+      if (matcher.kind === 'callback') {
+        for (const call of findRegistrations(sourceFile, matcher)) collectConsumer(call, operation, matcher, { isTypeScript, quote }, collected);
+      } else if (matcher.kind === 'async-iterator') {
+        collectIteratorLoops(sourceFile, operation, matcher, { isTypeScript, quote }, collected);
+      }
     }
   }
   return collected;
@@ -88,18 +94,28 @@ function collectConsumer(call: CallExpression | NewExpression, operation: Consum
   const destination = getDestination(call, fn, operation, file.quote);
   collected.targets.push({
     fn,
-    name: destination === undefined ? { literal: `process ${operation.system}` } : 'literal' in destination ? { literal: `process ${destination.literal}` } : { prefix: 'process ', expression: destination.expression },
+    name: getConsumerName(operation, destination),
     kind: 'CONSUMER',
-    attributes: [
-      { key: ENTRY_POINT_ATTRIBUTES.messagingSystem, value: { literal: operation.system } },
-      ...(destination ? [{ key: ENTRY_POINT_ATTRIBUTES.messagingDestination, value: destination }] : []),
-      { key: ENTRY_POINT_ATTRIBUTES.messagingOperationType, value: { literal: operation.operationName } },
-    ],
+    attributes: getConsumerAttributes(operation, destination),
     extraction: { carrier, getter },
   });
 }
 
-function getDestination(call: CallExpression | NewExpression, fn: WrappableFunction, operation: ConsumeOperation, quote: string): WrappedValue | undefined {
+/** `process <destination>`; `process <system>` when the destination is not known where the handler is. */
+function getConsumerName(operation: ConsumeOperation, destination: WrappedValue | undefined): WrapTarget['name'] {
+  if (destination === undefined) return { literal: `process ${operation.system}` };
+  return 'literal' in destination ? { literal: `process ${destination.literal}` } : { prefix: 'process ', expression: destination.expression };
+}
+
+function getConsumerAttributes(operation: ConsumeOperation, destination: WrappedValue | undefined): WrapTarget['attributes'] {
+  return [
+    { key: ENTRY_POINT_ATTRIBUTES.messagingSystem, value: { literal: operation.system } },
+    ...(destination ? [{ key: ENTRY_POINT_ATTRIBUTES.messagingDestination, value: destination }] : []),
+    { key: ENTRY_POINT_ATTRIBUTES.messagingOperationType, value: { literal: operation.operationName } },
+  ];
+}
+
+function getDestination(call: CallExpression | NewExpression, fn: WrappableFunction | undefined, operation: ConsumeOperation, quote: string): WrappedValue | undefined {
   const { destination } = operation;
   switch (destination.kind) {
     case 'argument':
@@ -107,7 +123,7 @@ function getDestination(call: CallExpression | NewExpression, fn: WrappableFunct
     case 'constructor':
       return getValueOf(call.getArguments()[destination.argument]);
     case 'parameter': {
-      const expression = getParameterPath(fn, destination.parameter, destination.path, quote);
+      const expression = fn && getParameterPath(fn, destination.parameter, destination.path, quote);
       return expression === undefined ? undefined : { expression };
     }
     case 'receiver-factory':
@@ -136,4 +152,46 @@ function getReceiverFactoryValue(call: CallExpression | NewExpression, argument:
   if (!receiver || !Node.isCallExpression(receiver)) return undefined;
   const literal = getStringValue(receiver.getArguments()[argument]);
   return literal === undefined ? undefined : { literal };
+}
+
+/**
+ * `for await (const msg of nc.subscribe('orders')) { … }` (or of a variable holding the subscription): the loop body
+ * becomes one CONSUMER span per message.
+ */
+function collectIteratorLoops(sourceFile: SourceFile, operation: ConsumeOperation, matcher: IteratorMatcher, file: FileFacts, collected: Collected): void {
+  const location = operation.carriers[0];
+  const getter = location ? GETTERS[location.encoding] : undefined;
+  for (const loop of sourceFile.getDescendantsOfKind(SyntaxKind.ForOfStatement)) {
+    if (!loop.isAwaited()) continue;
+    const subscribe = getSubscribeCall(loop.getExpression(), matcher);
+    if (!subscribe) continue;
+    const found = getLoopMessage(loop);
+    if (!location || !getter || 'refusal' in found) {
+      collected.notes.push(skippedNote(loop, `${operation.displayName}: no span per message: ${'refusal' in found ? found.refusal : 'its carrier encoding is not one the codemod can read'}`));
+      continue;
+    }
+    const destination = getDestination(subscribe, undefined, operation, file.quote);
+    collected.targets.push({
+      fn: loop.getFirstAncestor((node): node is WrappableFunction => isWrappableFunction(node)),
+      loop,
+      name: getConsumerName(operation, destination),
+      kind: 'CONSUMER',
+      attributes: getConsumerAttributes(operation, destination),
+      extraction: { carrier: getCarrierExpression(found.message, location.path, getter, location.envelopeKey, file.isTypeScript, file.quote), getter },
+    });
+  }
+}
+
+/** The subscribe call a loop iterates, written in the loop or in the initializer of the variable it iterates. */
+function getSubscribeCall(expression: Node, matcher: IteratorMatcher): CallExpression | undefined {
+  let candidate: Node | undefined = expression;
+  if (Node.isIdentifier(candidate)) {
+    const declaration = candidate.getSymbol()?.getValueDeclaration();
+    candidate = declaration && Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
+  }
+  if (!candidate || !Node.isCallExpression(candidate)) return undefined;
+  const callee = candidate.getExpression();
+  if (!Node.isPropertyAccessExpression(callee) || !matcher.methodNames.includes(callee.getName())) return undefined;
+  const receiver = getReceiverName(callee.getExpression());
+  return receiver !== undefined && matcher.receiver.test(receiver) ? candidate : undefined;
 }

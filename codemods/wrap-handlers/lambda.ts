@@ -2,11 +2,12 @@ import { basename, extname } from 'node:path';
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
 import { ARN_DESTINATION_KEYS, ENTRY_POINT_ATTRIBUTES, LAMBDA_EVENT_PARAMETER, LAMBDA_HANDLER_EXPORT_NAMES, LAMBDA_TYPE_MODULES } from '../../src/catalog/entry-points.js';
 import { CONSUME_OPERATIONS, EACH, type ConsumeOperation } from '../../src/catalog/messaging/index.js';
-import { getJumpOutOfBlock, type WrappableFunction } from '../../src/transform/wrap-body.js';
+import type { WrappableFunction } from '../../src/transform/wrap-body.js';
 import {
   getAccessPath,
   getCarrierExpression,
   getInlineFunction,
+  getLoopMessage,
   getParameterPath,
   importsAnyModule,
   skippedNote,
@@ -156,16 +157,12 @@ function collectRecordLoops(fn: WrappableFunction, operation: ConsumeOperation, 
     return;
   }
   for (const loop of loops) {
-    const initializer = loop.getInitializer();
-    const declaration = Node.isVariableDeclarationList(initializer) ? initializer.getDeclarations()[0] : undefined;
-    const body = loop.getStatement();
-    const record = declaration && Node.isIdentifier(declaration.getNameNode()) ? declaration.getName() : undefined;
-    const jump = Node.isBlock(body) ? getJumpOutOfBlock(body) : body;
-    if (record === undefined || !Node.isBlock(body) || jump) {
-      const reason = record === undefined ? 'the record is destructured' : `the loop body ${Node.isBlock(body) ? `leaves the loop with \`${jump!.getText().split(/\s/)[0]}\`` : 'is not a block'}`;
-      collected.notes.push(skippedNote(loop, `${operation.displayName}: no span per record: ${reason}`));
+    const found = getLoopMessage(loop);
+    if ('refusal' in found) {
+      collected.notes.push(skippedNote(loop, `${operation.displayName}: no span per record: ${found.refusal}`));
       continue;
     }
+    const record = found.message;
     const { destination } = operation;
     const destinationPath = destination.kind === 'parameter' ? destination.path.slice(destination.path.indexOf(EACH) + 1) : undefined;
     const name = destinationPath && destinationPath.length > 0 ? getDestinationExpression(record, destinationPath, file.quote) : undefined;

@@ -1,7 +1,7 @@
 import { Node, SyntaxKind, type ForOfStatement, type SourceFile } from 'ts-morph';
 import type { CarrierPath } from '../../src/catalog/messaging/index.js';
 import type { TransformNote } from '../../src/transform/types.js';
-import type { WrappableFunction } from '../../src/transform/wrap-body.js';
+import { getJumpOutOfBlock, type WrappableFunction } from '../../src/transform/wrap-body.js';
 
 /** A value written into the generated code: a constant, or an expression already in scope in the handler. */
 export type WrappedValue = { literal: string } | { expression: string };
@@ -11,8 +11,8 @@ export type CarrierGetter = 'default' | 'buffer-map' | 'nats-headers' | 'lambda-
 
 /** One handler to run inside a span, and what the span looks like. */
 export interface WrapTarget {
-  /** The handler; for a loop target, the function the loop is in. */
-  fn: WrappableFunction;
+  /** The handler; for a loop target, the function the loop is in (none for a loop at a module's top level). */
+  fn: WrappableFunction | undefined;
   /** A loop over received messages whose body gets a span per iteration, instead of the function's body. */
   loop?: ForOfStatement;
   /** Span name: a constant, or a constant prefix and an expression (`process ${topic}`). */
@@ -105,4 +105,19 @@ export function getCarrierExpression(message: string, path: CarrierPath, getter:
   if (!envelopeKey) return getter === 'default' ? `${container} ?? {}` : container;
   if (!isTypeScript) return `${container}?.${envelopeKey} ?? {}`;
   return `(${container} as { ${envelopeKey}?: Record<string, string> } | undefined)?.${envelopeKey} ?? {}`;
+}
+
+/**
+ * The message variable of `for (const message of …) { … }` when the body can become a span callback, or why not:
+ * the variable is destructured, the body is not a block, or it leaves the loop (`return`, `break`, `continue`).
+ */
+export function getLoopMessage(loop: ForOfStatement): { message: string } | { refusal: string } {
+  const initializer = loop.getInitializer();
+  const declaration = Node.isVariableDeclarationList(initializer) ? initializer.getDeclarations()[0] : undefined;
+  if (!declaration || !Node.isIdentifier(declaration.getNameNode())) return { refusal: 'the message is destructured' };
+  const body = loop.getStatement();
+  if (!Node.isBlock(body)) return { refusal: 'the loop body is not a block' };
+  const jump = getJumpOutOfBlock(body);
+  if (jump) return { refusal: `the loop body leaves the loop with \`${jump.getText().split(/\s/)[0]}\`` };
+  return { message: declaration.getName() };
 }

@@ -103,11 +103,11 @@ export function buildWrappedBody(fn: WrappableFunction, spec: SpanWrapSpec, styl
  * per iteration, awaited when the body awaits. The body must not `return`, `break` or `continue` out of itself
  * (see getJumpOutOfBlock), since it becomes a callback.
  */
-export function buildWrappedLoopBody(block: Block, enclosing: WrappableFunction, spec: SpanWrapSpec, style: FileStyle): TextEdit {
+export function buildWrappedLoopBody(block: Block, enclosing: Node, spec: SpanWrapSpec, style: FileStyle): TextEdit {
   const fullText = block.getSourceFile().getFullText();
   const base = getLineIndent(fullText, block.getStart());
   const awaits = hasOwnAwait(block);
-  const span = getSpanVariable(enclosing, ['span', 'recordSpan', 'messageSpan']);
+  const span = getSpanVariable(enclosing, ['span', 'messageSpan']);
   const lines = getBlockLines(block, base + style.indentUnit, fullText);
   return { start: block.getStart(), end: block.getEnd(), text: renderWrapped(lines, base, awaits ? 'await ' : '', awaits, span, spec, style) };
 }
