@@ -1,20 +1,25 @@
 import { Node, SyntaxKind, type CallExpression, type NewExpression, type SourceFile } from 'ts-morph';
 import { ENTRY_POINT_ATTRIBUTES } from '../../src/catalog/entry-points.js';
-import { CONSUME_OPERATIONS, EACH, EACH_IF_ARRAY, type CarrierPath, type ConsumeMatcher, type ConsumeOperation } from '../../src/catalog/messaging/index.js';
-import type { WrappableFunction } from '../../src/transform/wrap-body.js';
+import { CONSUME_OPERATIONS, EACH, EACH_IF_ARRAY, type ConsumeMatcher, type ConsumeOperation } from '../../src/catalog/messaging/index.js';
+import { isWrappableFunction, type WrappableFunction } from '../../src/transform/wrap-body.js';
 import {
   getInlineFunction,
+  getLoopMessage,
   getObjectFunction,
   getReceiverName,
+  getCarrierExpression,
+  getParameterPath,
   getStringValue,
   importsAnyModule,
   skippedNote,
   type CarrierGetter,
   type Collected,
+  type WrapTarget,
   type WrappedValue,
 } from './target.js';
 
 type CallbackMatcher = Extract<ConsumeMatcher, { kind: 'callback' }>;
+type IteratorMatcher = Extract<ConsumeMatcher, { kind: 'async-iterator' }>;
 
 const GETTERS: Partial<Record<string, CarrierGetter>> = {
   'string-map': 'default',
@@ -24,13 +29,16 @@ const GETTERS: Partial<Record<string, CarrierGetter>> = {
 };
 
 /** Message handlers registered with a call or constructor of a library in the messaging catalog. */
-export function collectConsumers(sourceFile: SourceFile, isTypeScript: boolean): Collected {
+export function collectConsumers(sourceFile: SourceFile, isTypeScript: boolean, quote: string): Collected {
   const collected: Collected = { targets: [], notes: [] };
   for (const operation of CONSUME_OPERATIONS) {
     if (!importsAnyModule(sourceFile, operation.modules)) continue;
     for (const matcher of operation.matchers) {
-      if (matcher.kind !== 'callback') continue;
-      for (const call of findRegistrations(sourceFile, matcher)) collectConsumer(call, operation, matcher, isTypeScript, collected);
+      if (matcher.kind === 'callback') {
+        for (const call of findRegistrations(sourceFile, matcher)) collectConsumer(call, operation, matcher, { isTypeScript, quote }, collected);
+      } else if (matcher.kind === 'async-iterator') {
+        collectIteratorLoops(sourceFile, operation, matcher, { isTypeScript, quote }, collected);
+      }
     }
   }
   return collected;
@@ -51,7 +59,12 @@ function findRegistrations(sourceFile: SourceFile, matcher: CallbackMatcher): Ar
   });
 }
 
-function collectConsumer(call: CallExpression | NewExpression, operation: ConsumeOperation, matcher: CallbackMatcher, isTypeScript: boolean, collected: Collected): void {
+interface FileFacts {
+  isTypeScript: boolean;
+  quote: string;
+}
+
+function collectConsumer(call: CallExpression | NewExpression, operation: ConsumeOperation, matcher: CallbackMatcher, file: FileFacts, collected: Collected): void {
   const argument = call.getArguments()[matcher.callbackArgument];
   const fn = matcher.callbackKey ? getObjectFunction(argument, matcher.callbackKey).fn : getInlineFunction(argument);
   if (!fn) {
@@ -72,47 +85,37 @@ function collectConsumer(call: CallExpression | NewExpression, operation: Consum
     refuse('its carrier encoding is not one the codemod can read');
     return;
   }
-  const message = getParameterPath(fn, operation.message.parameter, operation.message.path);
+  const message = getParameterPath(fn, operation.message.parameter, operation.message.path, file.quote);
   if (message === undefined) {
     refuse('the message parameter is missing or destructured without the message, so the carrier cannot be read');
     return;
   }
-  const carrier = getCarrierExpression(message, carrierLocation.path, carrierLocation.encoding, carrierLocation.envelopeKey, isTypeScript);
-  const destination = getDestination(call, fn, operation);
+  const carrier = getCarrierExpression(message, carrierLocation.path, getter, carrierLocation.envelopeKey, file.isTypeScript, file.quote);
+  const destination = getDestination(call, fn, operation, file.quote);
   collected.targets.push({
     fn,
-    name: destination === undefined ? { literal: `process ${operation.system}` } : 'literal' in destination ? { literal: `process ${destination.literal}` } : { prefix: 'process ', expression: destination.expression },
+    name: getConsumerName(operation, destination),
     kind: 'CONSUMER',
-    attributes: [
-      { key: ENTRY_POINT_ATTRIBUTES.messagingSystem, value: { literal: operation.system } },
-      ...(destination ? [{ key: ENTRY_POINT_ATTRIBUTES.messagingDestination, value: destination }] : []),
-      { key: ENTRY_POINT_ATTRIBUTES.messagingOperationType, value: { literal: operation.operationName } },
-    ],
+    attributes: getConsumerAttributes(operation, destination),
     extraction: { carrier, getter },
   });
 }
 
-/** An expression for `path` below the handler's parameter, using the binding names when the parameter is destructured. */
-function getParameterPath(fn: WrappableFunction, index: number, path: CarrierPath): string | undefined {
-  const parameter = fn.getParameters()[index];
-  if (!parameter) return undefined;
-  const nameNode = parameter.getNameNode();
-  if (Node.isIdentifier(nameNode)) return [nameNode.getText(), ...path].join('.');
-  if (!Node.isObjectBindingPattern(nameNode) || path.length === 0) return undefined;
-  const element = nameNode.getElements().find((candidate) => (candidate.getPropertyNameNode()?.getText() ?? candidate.getName()) === path[0]);
-  if (!element || element.getDotDotDotToken() || !Node.isIdentifier(element.getNameNode())) return undefined;
-  return [element.getName(), ...path.slice(1)].join('.');
+/** `process <destination>`; `process <system>` when the destination is not known where the handler is. */
+function getConsumerName(operation: ConsumeOperation, destination: WrappedValue | undefined): WrapTarget['name'] {
+  if (destination === undefined) return { literal: `process ${operation.system}` };
+  return 'literal' in destination ? { literal: `process ${destination.literal}` } : { prefix: 'process ', expression: destination.expression };
 }
 
-/** `msg?.properties?.headers`; an envelope is read under its key, with a cast in TypeScript (job data is the user's type). */
-function getCarrierExpression(message: string, path: CarrierPath, encoding: string, envelopeKey: string | undefined, isTypeScript: boolean): string {
-  const container = [message, ...path].join('?.');
-  if (encoding !== 'envelope' || !envelopeKey) return encoding === 'string-map' ? `${container} ?? {}` : container;
-  if (!isTypeScript) return `${container}?.${envelopeKey} ?? {}`;
-  return `(${container} as { ${envelopeKey}?: Record<string, string> } | undefined)?.${envelopeKey} ?? {}`;
+function getConsumerAttributes(operation: ConsumeOperation, destination: WrappedValue | undefined): WrapTarget['attributes'] {
+  return [
+    { key: ENTRY_POINT_ATTRIBUTES.messagingSystem, value: { literal: operation.system } },
+    ...(destination ? [{ key: ENTRY_POINT_ATTRIBUTES.messagingDestination, value: destination }] : []),
+    { key: ENTRY_POINT_ATTRIBUTES.messagingOperationType, value: { literal: operation.operationName } },
+  ];
 }
 
-function getDestination(call: CallExpression | NewExpression, fn: WrappableFunction, operation: ConsumeOperation): WrappedValue | undefined {
+function getDestination(call: CallExpression | NewExpression, fn: WrappableFunction | undefined, operation: ConsumeOperation, quote: string): WrappedValue | undefined {
   const { destination } = operation;
   switch (destination.kind) {
     case 'argument':
@@ -120,7 +123,7 @@ function getDestination(call: CallExpression | NewExpression, fn: WrappableFunct
     case 'constructor':
       return getValueOf(call.getArguments()[destination.argument]);
     case 'parameter': {
-      const expression = getParameterPath(fn, destination.parameter, destination.path);
+      const expression = fn && getParameterPath(fn, destination.parameter, destination.path, quote);
       return expression === undefined ? undefined : { expression };
     }
     case 'receiver-factory':
@@ -149,4 +152,46 @@ function getReceiverFactoryValue(call: CallExpression | NewExpression, argument:
   if (!receiver || !Node.isCallExpression(receiver)) return undefined;
   const literal = getStringValue(receiver.getArguments()[argument]);
   return literal === undefined ? undefined : { literal };
+}
+
+/**
+ * `for await (const msg of nc.subscribe('orders')) { … }` (or of a variable holding the subscription): the loop body
+ * becomes one CONSUMER span per message.
+ */
+function collectIteratorLoops(sourceFile: SourceFile, operation: ConsumeOperation, matcher: IteratorMatcher, file: FileFacts, collected: Collected): void {
+  const location = operation.carriers[0];
+  const getter = location ? GETTERS[location.encoding] : undefined;
+  for (const loop of sourceFile.getDescendantsOfKind(SyntaxKind.ForOfStatement)) {
+    if (!loop.isAwaited()) continue;
+    const subscribe = getSubscribeCall(loop.getExpression(), matcher);
+    if (!subscribe) continue;
+    const found = getLoopMessage(loop);
+    if (!location || !getter || 'refusal' in found) {
+      collected.notes.push(skippedNote(loop, `${operation.displayName}: no span per message: ${'refusal' in found ? found.refusal : 'its carrier encoding is not one the codemod can read'}`));
+      continue;
+    }
+    const destination = getDestination(subscribe, undefined, operation, file.quote);
+    collected.targets.push({
+      fn: loop.getFirstAncestor((node): node is WrappableFunction => isWrappableFunction(node)),
+      loop,
+      name: getConsumerName(operation, destination),
+      kind: 'CONSUMER',
+      attributes: getConsumerAttributes(operation, destination),
+      extraction: { carrier: getCarrierExpression(found.message, location.path, getter, location.envelopeKey, file.isTypeScript, file.quote), getter },
+    });
+  }
+}
+
+/** The subscribe call a loop iterates, written in the loop or in the initializer of the variable it iterates. */
+function getSubscribeCall(expression: Node, matcher: IteratorMatcher): CallExpression | undefined {
+  let candidate: Node | undefined = expression;
+  if (Node.isIdentifier(candidate)) {
+    const declaration = candidate.getSymbol()?.getValueDeclaration();
+    candidate = declaration && Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
+  }
+  if (!candidate || !Node.isCallExpression(candidate)) return undefined;
+  const callee = candidate.getExpression();
+  if (!Node.isPropertyAccessExpression(callee) || !matcher.methodNames.includes(callee.getName())) return undefined;
+  const receiver = getReceiverName(callee.getExpression());
+  return receiver !== undefined && matcher.receiver.test(receiver) ? candidate : undefined;
 }

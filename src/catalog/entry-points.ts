@@ -157,3 +157,9 @@ export const ENTRY_POINT_ATTRIBUTES = {
   messagingDestination: 'messaging.destination.name',
   messagingOperationType: 'messaging.operation.type',
 } as const;
+
+/**
+ * Message fields that hold an ARN (`arn:aws:sqs:eu-west-1:123456789012:orders`): the destination name written on the
+ * span is the ARN's last segment (`orders`).
+ */
+export const ARN_DESTINATION_KEYS: readonly string[] = ['eventSourceARN', 'TopicArn'];

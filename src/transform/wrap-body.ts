@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type ArrowFunction, type FunctionDeclaration, type FunctionExpression, type MethodDeclaration } from 'ts-morph';
+import { Node, SyntaxKind, type ArrowFunction, type Block, type FunctionDeclaration, type FunctionExpression, type MethodDeclaration } from 'ts-morph';
 import { ACTIVE_SPAN_START_METHODS, SPAN_START_METHODS } from '../catalog/otel-api.js';
 import type { FileStyle } from './file-style.js';
 
@@ -38,13 +38,17 @@ export function getUnwrappableReason(fn: WrappableFunction): string | undefined 
  */
 export function isAlreadyTraced(fn: WrappableFunction): boolean {
   const body = fn.getBody();
-  if (!body) return false;
+  return body !== undefined && hasOwnSpanStart(body);
+}
+
+/** Whether `node` starts a span itself: a span start call in it not inside a nested function, except a `startActiveSpan` callback. */
+export function hasOwnSpanStart(node: Node): boolean {
   const startMethods = [...SPAN_START_METHODS, ...ACTIVE_SPAN_START_METHODS];
-  return body.getDescendantsOfKind(SyntaxKind.CallExpression).some((call) => {
+  return node.getDescendantsOfKind(SyntaxKind.CallExpression).some((call) => {
     const callee = call.getExpression();
     if (!Node.isPropertyAccessExpression(callee) || !startMethods.includes(callee.getName())) return false;
-    for (let node: Node | undefined = call.getParent(); node && node !== fn; node = node.getParent()) {
-      if (isWrappableFunction(node) && !isActiveSpanCallback(node)) return false;
+    for (let parent: Node | undefined = call.getParent(); parent && parent !== node; parent = parent.getParent()) {
+      if (isWrappableFunction(parent) && !isActiveSpanCallback(parent)) return false;
     }
     return true;
   });
@@ -57,16 +61,22 @@ function isActiveSpanCallback(node: Node): boolean {
   return Node.isPropertyAccessExpression(callee) && ACTIVE_SPAN_START_METHODS.includes(callee.getName()) && call.getArguments().at(-1) === node;
 }
 
-/** A name for the span parameter that no identifier in the function already uses. */
-function getSpanVariable(fn: WrappableFunction): string {
-  const used = new Set(fn.getDescendantsOfKind(SyntaxKind.Identifier).map((identifier) => identifier.getText()));
-  return ['span', 'handlerSpan', 'otelSpan', 'otelHandlerSpan'].find((name) => !used.has(name)) ?? 'otelHandlerSpan';
+/** A name for the span parameter that no identifier in `scope` already uses. */
+function getSpanVariable(scope: Node, candidates: readonly string[]): string {
+  const used = new Set(scope.getDescendantsOfKind(SyntaxKind.Identifier).map((identifier) => identifier.getText()));
+  return [...candidates, 'otelSpan', 'otelHandlerSpan'].find((name) => !used.has(name)) ?? 'otelHandlerSpan';
 }
 
 /** The leading whitespace of the line that holds `offset`. */
 export function getLineIndent(text: string, offset: number): string {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   return /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
+}
+
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
 }
 
 /**
@@ -76,26 +86,44 @@ export function getLineIndent(text: string, offset: number): string {
  * async exactly when the function is, so a sync handler stays sync; a `return` in the body returns from the callback
  * and then, with the same value, from the function. Lines inside multi-line template literals are left as they are.
  */
-export function buildWrappedBody(fn: WrappableFunction, spec: SpanWrapSpec, style: FileStyle): { start: number; end: number; text: string } {
+export function buildWrappedBody(fn: WrappableFunction, spec: SpanWrapSpec, style: FileStyle): TextEdit {
   const body = fn.getBody();
   if (!body) throw new Error('buildWrappedBody needs a function with a body');
   const fullText = fn.getSourceFile().getFullText();
-  const { eol, indentUnit: unit } = style;
   const semicolon = style.semicolons ? ';' : '';
   const base = getLineIndent(fullText, body.getStart());
+  const inner = base + style.indentUnit;
+  const lines = Node.isBlock(body) ? getBlockLines(body, inner, fullText) : getExpressionLines(body, inner, style.indentUnit, semicolon);
+  const span = getSpanVariable(fn, ['span', 'handlerSpan']);
+  return { start: body.getStart(), end: body.getEnd(), text: renderWrapped(lines, base, 'return ', fn.isAsync(), span, spec, style) };
+}
+
+/**
+ * The same for the body of a loop over received messages (`for (const record of event.Records) { … }`): one span
+ * per iteration, awaited when the body awaits. The body must not `return`, `break` or `continue` out of itself
+ * (see getJumpOutOfBlock), since it becomes a callback.
+ */
+export function buildWrappedLoopBody(block: Block, enclosing: Node, spec: SpanWrapSpec, style: FileStyle): TextEdit {
+  const fullText = block.getSourceFile().getFullText();
+  const base = getLineIndent(fullText, block.getStart());
+  const awaits = hasOwnAwait(block);
+  const span = getSpanVariable(enclosing, ['span', 'messageSpan']);
+  const lines = getBlockLines(block, base + style.indentUnit, fullText);
+  return { start: block.getStart(), end: block.getEnd(), text: renderWrapped(lines, base, awaits ? 'await ' : '', awaits, span, spec, style) };
+}
+
+function renderWrapped(lines: BodyLine[], base: string, lead: string, isAsync: boolean, span: string, spec: SpanWrapSpec, style: FileStyle): string {
+  const { eol, indentUnit: unit } = style;
+  const semicolon = style.semicolons ? ';' : '';
   const inner = base + unit;
   const tryIndent = inner + unit;
   const bodyIndent = tryIndent + unit;
-  const span = getSpanVariable(fn);
-
-  const lines = Node.isBlock(body) ? getBlockLines(body, inner, fullText) : getExpressionLines(body, inner, unit, semicolon);
   const movedLines = lines.map((line) => (line.inTemplate || line.text.trim() === '' ? line.text.trimEnd() : unit + unit + line.text));
-  const isAsync = fn.isAsync();
   const callbackArguments = [spec.name, spec.options, ...(spec.parentContext ? [spec.parentContext] : [])].join(', ');
   const errorMessage = 'error instanceof Error ? error.message : String(error)';
-  const text = [
+  return [
     '{',
-    `${inner}return ${spec.tracer}.startActiveSpan(${callbackArguments}, ${isAsync ? 'async ' : ''}(${span}) => {`,
+    `${inner}${lead}${spec.tracer}.startActiveSpan(${callbackArguments}, ${isAsync ? 'async ' : ''}(${span}) => {`,
     `${tryIndent}try {`,
     ...movedLines,
     `${tryIndent}} catch (error) {`,
@@ -108,7 +136,36 @@ export function buildWrappedBody(fn: WrappableFunction, spec: SpanWrapSpec, styl
     `${inner}})${semicolon}`,
     `${base}}`,
   ].join(eol);
-  return { start: body.getStart(), end: body.getEnd(), text };
+}
+
+/** Nodes of `block` that are not inside a function nested in it. */
+function getOwnDescendants(block: Node): Node[] {
+  const own: Node[] = [];
+  block.forEachDescendant((node, traversal) => {
+    if (isWrappableFunction(node) || Node.isFunctionLikeDeclaration(node)) {
+      traversal.skip();
+      return;
+    }
+    own.push(node);
+  });
+  return own;
+}
+
+function hasOwnAwait(block: Node): boolean {
+  return getOwnDescendants(block).some((node) => Node.isAwaitExpression(node) || (Node.isForOfStatement(node) && node.isAwaited()));
+}
+
+/** A `return`, `yield`, labelled jump, or `break`/`continue` of a loop or switch outside `block`, if the block has one. */
+export function getJumpOutOfBlock(block: Block): Node | undefined {
+  return getOwnDescendants(block).find((node) => {
+    if (Node.isReturnStatement(node) || Node.isYieldExpression(node)) return true;
+    if (!Node.isBreakStatement(node) && !Node.isContinueStatement(node)) return false;
+    if (node.getLabel()) return true;
+    for (let parent: Node | undefined = node.getParent(); parent && parent !== block; parent = parent.getParent()) {
+      if (Node.isIterationStatement(parent) || (Node.isBreakStatement(node) && Node.isSwitchStatement(parent))) return false;
+    }
+    return true;
+  });
 }
 
 interface BodyLine {

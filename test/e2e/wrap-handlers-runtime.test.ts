@@ -62,6 +62,18 @@ export async function startConsumer(consumer: Consumer): Promise<void> {
 }
 `;
 
+const SQS_LAMBDA = `import type { SQSEvent } from 'aws-lambda';
+
+export const seen: string[] = [];
+
+export const handler = async (event: SQSEvent): Promise<void> => {
+  for (const record of event.Records) {
+    await Promise.resolve();
+    seen.push(record.body);
+  }
+};
+`;
+
 const exporter = new InMemorySpanExporter();
 const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
 const contextManager = new AsyncLocalStorageContextManager();
@@ -172,5 +184,33 @@ describe('a transformed kafkajs consumer', () => {
     expect(failed!.spanContext().traceId).not.toBe(traceId);
     expect(failed!.status.code).toBe(SpanStatusCode.ERROR);
     expect(failed!.events.map((event) => event.name)).toEqual(['exception']);
+  });
+});
+
+describe('a transformed SQS Lambda handler', () => {
+  const carriers = [
+    { traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331' },
+    { traceId: '11111111111111111111111111111111', spanId: '2222222222222222' },
+  ];
+
+  it('gives each record a CONSUMER span in its producer\'s trace, and links the batch span to both', async () => {
+    const module = await load<{ handler: (event: unknown) => Promise<void>; seen: string[] }>('sqs-lambda', SQS_LAMBDA);
+    const Records = carriers.map(({ traceId, spanId }, index) => ({
+      body: `m-${index}`,
+      eventSourceARN: 'arn:aws:sqs:eu-west-1:123456789012:invoices',
+      messageAttributes: { traceparent: { dataType: 'String', stringValue: `00-${traceId}-${spanId}-01` } },
+    }));
+    await module.handler({ Records });
+    expect(module.seen).toEqual(['m-0', 'm-1']);
+
+    const records = await spansNamed('process invoices', 2);
+    expect(records.map((span) => span.attributes)).toEqual(
+      carriers.map(() => ({ 'messaging.system': 'aws_sqs', 'messaging.destination.name': 'invoices', 'messaging.operation.type': 'process' })),
+    );
+    expect(records.map((span) => [span.kind, span.spanContext().traceId, span.parentSpanContext?.spanId])).toEqual(
+      carriers.map(({ traceId, spanId }) => [SpanKind.CONSUMER, traceId, spanId]),
+    );
+    const [batch] = await spansNamed('sqs-lambda.handler', 1);
+    expect(batch!.links.map((link) => link.context.traceId)).toEqual(carriers.map(({ traceId }) => traceId));
   });
 });
