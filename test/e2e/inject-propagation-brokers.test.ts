@@ -506,15 +506,19 @@ describe('uninstrumented consumers, through wrap-handlers and inject-propagation
       const messageAttributes = Object.fromEntries(
         Object.entries(sent.MessageAttributes ?? {}).map(([key, value]) => [key, { dataType: value.DataType, stringValue: value.StringValue }]),
       );
-      await (lambda.handler as unknown as (event: unknown) => Promise<void>)({ Records: [{ messageId: randomUUID(), body: sent.MessageBody, messageAttributes }] });
+      const record = { messageId: randomUUID(), body: sent.MessageBody, messageAttributes, eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:invoices' };
+      await (lambda.handler as unknown as (event: unknown) => Promise<void>)({ Records: [record] });
       expect(lambda.processedInvoices).toEqual(['inv-2']);
       if (variant === 'original') {
         expect(exporter.getFinishedSpans()).toEqual([producer]);
         return;
       }
-      // One invocation span for the batch (wrap-handlers), linked to every message's producer span (inject-propagation).
-      const invocation = findSpan((span) => span !== producer);
+      // The invocation span covers the batch: it links to every message's producer span.
+      const invocation = findSpan((span) => span.kind === SpanKind.SERVER);
       expect(invocation.links.map((link) => link.context.spanId)).toEqual([producer.spanContext().spanId]);
+      // A span per record, when the handler gets one, continues the producer's trace.
+      const perRecord = exporter.getFinishedSpans().filter((span) => span.kind === SpanKind.CONSUMER);
+      for (const consumer of perRecord) expect(consumer.parentSpanContext?.spanId).toBe(producer.spanContext().spanId);
     } finally {
       client.destroy();
       await aws.close();
