@@ -118,7 +118,8 @@ export default createRule<Options, MessageId>({
       if (options.checkExceptionPaths === false) return;
       const throwing = findUncoveredThrowingNode(span, usage.endCalls);
       if (throwing) {
-        const what = context.sourceCode.getText(throwing).split('\n')[0]!.slice(0, 40);
+        const text = context.sourceCode.getText(throwing).split('\n')[0]!;
+        const what = text.length > 40 ? `${text.slice(0, 39)}…` : text;
         context.report({ node: reportNode, messageId: 'notEndedOnException', data: { name: span.displayName, what: `\`${what}\``, line: throwing.loc.start.line }, suggest: getSuggestions(span) });
       }
     }
