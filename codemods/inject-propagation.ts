@@ -1,8 +1,8 @@
-import { dirname, extname, relative, resolve } from 'node:path';
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
 import { MESSAGING_MODULES, PUBLISH_OPERATIONS, type MessagingLibraryId } from '../src/catalog/messaging/index.js';
 import { OTEL_API_MODULE } from '../src/catalog/otel-api.js';
 import { detectFileStyle, type FileStyle } from '../src/transform/file-style.js';
+import { getRelativeImportSpecifier } from '../src/transform/import-specifier.js';
 import { ensureNamedImports } from '../src/transform/imports.js';
 import { findConsumerHandlers, findPublishSites, getImportedModules } from '../src/transform/messaging-sites.js';
 import { getMember } from '../src/transform/object-literal.js';
@@ -106,19 +106,10 @@ function isJavaScript(path: string): boolean {
   return /\.(c|m)?jsx?$/i.test(path);
 }
 
-/** How a file imports the shared helper module: a relative specifier, with `.js` when the file's own imports use it. */
-function getHelperSpecifier(sourceFile: SourceFile, filePath: string, helperPath: string): string {
-  let specifier = relative(dirname(resolve(filePath)), resolve(helperPath)).replace(/\\/g, '/');
-  if (!specifier.startsWith('.')) specifier = `./${specifier}`;
-  const withoutExtension = specifier.slice(0, -extname(specifier).length || undefined);
-  const usesJsExtensions = sourceFile.getImportDeclarations().some((d) => /^\.\.?\/.*\.js$/.test(d.getModuleSpecifierValue()));
-  return usesJsExtensions ? `${withoutExtension}.js` : withoutExtension;
-}
-
 /** Step 4: makes helpers and API values available in the file, and returns how the file names each helper. */
 function provideHelpers(sourceFile: SourceFile, input: TransformInput, options: Options, style: FileStyle, helpers: HelperName[]): { refs: Record<string, string>; extraFiles?: ExtraFile[] } {
   if (options.helper) {
-    const refs = ensureNamedImports(sourceFile, input.path, getHelperSpecifier(sourceFile, input.path, options.helper), helpers, style);
+    const refs = ensureNamedImports(sourceFile, input.path, getRelativeImportSpecifier(sourceFile, input.path, options.helper), helpers, style);
     return { refs, extraFiles: [{ path: options.helper, source: renderHelperModule(options) }] };
   }
   const missing = helpers.filter((name) => !sourceFile.getFunction(name));

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { injectPropagation } from '../../codemods/inject-propagation.js';
+import { createJscodeshiftTransform } from '../../src/jscodeshift/adapter.js';
 import { transforms } from '../../codemods/index.js';
 import type { TransformNote } from '../../src/transform/types.js';
 
@@ -47,6 +48,8 @@ const cases: FixtureCase[] = readdirSync(DIR)
     ];
   });
 
+const jscodeshift = createJscodeshiftTransform(injectPropagation);
+
 function run(fixture: FixtureCase, source: string) {
   return injectPropagation.apply({ path: fixture.path, source, options: { tracerName: 'fixtures', ...fixture.options } });
 }
@@ -62,9 +65,15 @@ describe('inject-propagation fixtures', () => {
     const first = run(fixture, fixture.input);
     expect(first.source).toBe(fixture.expected);
     expect(first.notes).toEqual(fixture.notes);
-    // A second run over the output changes nothing and says nothing new.
+    // A second run over the output changes nothing.
     const second = run(fixture, first.source);
     expect(second.source).toBe(first.source);
+    // The jscodeshift adapter gives the same bytes (undefined: the file was skipped unread).
+    const reports: string[] = [];
+    const options = { dry: true, tracerName: 'fixtures', ...fixture.options };
+    const viaJscodeshift = jscodeshift({ path: fixture.path, source: fixture.input }, { report: (message) => reports.push(message) }, options);
+    expect(viaJscodeshift ?? fixture.input).toBe(fixture.expected);
+    expect(reports).toHaveLength(fixture.notes.length);
   });
 });
 
