@@ -1,0 +1,170 @@
+import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import { EACH, type CarrierEncoding } from '../../src/catalog/messaging/index.js';
+import { ACTIVE_SPAN_START_METHODS, SPAN_START_METHODS, TRACER_NAME_PATTERN } from '../../src/catalog/otel-api.js';
+import type { FileStyle } from '../../src/transform/file-style.js';
+import type { ConsumerHandler } from '../../src/transform/messaging-sites.js';
+import { getMember } from '../../src/transform/object-literal.js';
+import { addArgumentEdit, addObjectMemberEdit, type TextEdit } from '../../src/transform/text-edits.js';
+import type { HelperName } from './helper-functions.js';
+import { helperRef } from './placeholders.js';
+
+export interface ConsumerPlan {
+  edits: TextEdit[];
+  helpers: HelperName[];
+  /** Span starts left alone, with the reason. */
+  skipped: Array<{ node: Node; reason: string }>;
+}
+
+const EXTRACT_HELPERS: Partial<Record<CarrierEncoding, HelperName>> = {
+  'string-map': 'extractTraceContext',
+  'string-or-buffer-map': 'extractTraceContext',
+  'nats-headers': 'extractTraceContextFromHeaders',
+  'lambda-sqs-message-attributes': 'extractTraceContextFromSqsAttributes',
+  'lambda-sns-message-attributes': 'extractTraceContextFromSnsAttributes',
+  envelope: 'extractTraceContextFromPayload',
+  'json-in-string-field': 'extractTraceContextFromJson',
+};
+
+/** A handler that reads a carrier already (by hand, through a project helper, or after a first run). */
+const EXTRACTS = /\bextract\w*\s*\(|getTraceLinks\s*\(/;
+
+function isSpanStart(call: CallExpression): boolean {
+  const callee = call.getExpression();
+  if (!Node.isPropertyAccessExpression(callee)) return false;
+  const method = callee.getName();
+  if (!SPAN_START_METHODS.includes(method) && !ACTIVE_SPAN_START_METHODS.includes(method)) return false;
+  const receiver = callee.getExpression();
+  const name = Node.isPropertyAccessExpression(receiver) ? receiver.getName() : receiver.getText();
+  return TRACER_NAME_PATTERN.test(name);
+}
+
+/** Span starts in the handler that are not inside another span start's callback (those already have a parent). */
+function getOutermostSpanStarts(handler: ConsumerHandler): CallExpression[] {
+  const starts = handler.body.getDescendantsOfKind(SyntaxKind.CallExpression).filter(isSpanStart);
+  return starts.filter((start) => !starts.some((other) => other !== start && other.getStart() <= start.getStart() && other.getEnd() >= start.getEnd()));
+}
+
+function toAccess(base: string, path: readonly string[]): string {
+  return path.reduce((expression, key) => `${expression}.${key}`, base);
+}
+
+/**
+ * The message as the span start sees it: the parameter plus the catalog's path; a batch step (`Records[]`) must be
+ * the variable of a `for…of` loop or the parameter of a `forEach`/`map` callback around the span start.
+ */
+function getMessageExpression(handler: ConsumerHandler, start: CallExpression): string | { reason: string } | Batch {
+  if (Node.isForOfStatement(handler.node)) return handler.parameterName ?? { reason: 'the message variable is destructured; name it to let the codemod read its carrier' };
+  const destructured = getDestructuredMessage(handler);
+  const name = handler.parameterName ?? destructured?.name;
+  if (name === undefined) return { reason: 'the message parameter is destructured; name it to let the codemod read its carrier' };
+  const path = destructured ? handler.operation.message.path.slice(1) : handler.operation.message.path;
+  const each = path.indexOf(EACH);
+  if (each < 0) return toAccess(name, path);
+  const iterable = toAccess(name, path.slice(0, each));
+  for (const ancestor of start.getAncestors()) {
+    if (ancestor === handler.node) break;
+    if (Node.isForOfStatement(ancestor) && ancestor.getExpression().getText() === iterable) {
+      const list = ancestor.getInitializer();
+      const variable = Node.isVariableDeclarationList(list) ? list.getDeclarations()[0]?.getNameNode() : undefined;
+      if (variable && Node.isIdentifier(variable)) return toAccess(variable.getText(), path.slice(each + 1));
+    }
+    if ((Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor))) {
+      const call = ancestor.getParent();
+      const callee = Node.isCallExpression(call) ? call.getExpression() : undefined;
+      const parameter = ancestor.getParameters()[0]?.getNameNode();
+      if (callee && Node.isPropertyAccessExpression(callee) && ['forEach', 'map'].includes(callee.getName()) && callee.getExpression().getText() === iterable && parameter && Node.isIdentifier(parameter)) {
+        return toAccess(parameter.getText(), path.slice(each + 1));
+      }
+    }
+  }
+  return { batch: iterable, rest: path.slice(each + 1) };
+}
+
+/** A span over a whole batch (`event.Records`): it cannot have every message as parent, but it can link to each. */
+interface Batch {
+  batch: string;
+  /** Path from one element of the batch to the message. */
+  rest: readonly string[];
+}
+
+/** `({ message }) => …` when the message path starts with `message`: the binding stands for that step. */
+function getDestructuredMessage(handler: ConsumerHandler): { name: string } | undefined {
+  const fn = handler.node;
+  const [first] = handler.operation.message.path;
+  if (handler.parameterName !== undefined || first === undefined || first === EACH) return undefined;
+  if (!Node.isArrowFunction(fn) && !Node.isFunctionExpression(fn) && !Node.isFunctionDeclaration(fn) && !Node.isMethodDeclaration(fn)) return undefined;
+  const pattern = fn.getParameters()[handler.operation.message.parameter]?.getNameNode();
+  if (!pattern || !Node.isObjectBindingPattern(pattern)) return undefined;
+  const element = pattern.getElements().find((candidate) => (candidate.getPropertyNameNode()?.getText() ?? candidate.getName()) === first);
+  const nameNode = element?.getNameNode();
+  return element && !element.getDotDotDotToken() && nameNode && Node.isIdentifier(nameNode) ? { name: nameNode.getText() } : undefined;
+}
+
+/**
+ * At a consumer that already starts a span but ignores the message's carrier: makes the extracted context the span's
+ * parent, or with `link` adds a link to it. A span over a whole batch gets a link to every message.
+ */
+export function planConsumerSpans(handler: ConsumerHandler, link: boolean, style: FileStyle): ConsumerPlan {
+  const plan: ConsumerPlan = { edits: [], helpers: [], skipped: [] };
+  const carrier = handler.operation.carriers[0];
+  const helper = carrier ? EXTRACT_HELPERS[carrier.encoding] : undefined;
+  if (!carrier || !helper || EXTRACTS.test(handler.body.getText())) return plan;
+  for (const start of getOutermostSpanStarts(handler)) {
+    const message = getMessageExpression(handler, start);
+    if (typeof message !== 'string' && 'reason' in message) {
+      plan.skipped.push({ node: start, reason: message.reason });
+      continue;
+    }
+    let edit: TextEdit | string | undefined;
+    if (typeof message === 'string') {
+      const parent = `${helperRef(helper)}(${toAccess(message, carrier.path)})`;
+      edit = link ? planLinks(start, `${helperRef('getTraceLinks')}(${parent})`, style) : planParent(start, parent, style);
+    } else {
+      // One span for the whole batch: a link to each message (what the semantic conventions ask of batch spans).
+      const item = /\bmessage\b/.test(handler.body.getText()) ? 'batchMessage' : 'message';
+      const parent = `${helperRef(helper)}(${toAccess(toAccess(item, message.rest), carrier.path)})`;
+      edit = planLinks(start, `${message.batch}.flatMap((${item}) => ${helperRef('getTraceLinks')}(${parent}))`, style);
+    }
+    if (typeof edit === 'string') {
+      plan.skipped.push({ node: start, reason: edit });
+      continue;
+    }
+    if (!edit) continue;
+    plan.edits.push(edit);
+    plan.helpers.push(helper);
+    if (link || typeof message !== 'string') plan.helpers.push('getTraceLinks');
+  }
+  return plan;
+}
+
+function isActive(start: CallExpression): boolean {
+  const callee = start.getExpression();
+  return Node.isPropertyAccessExpression(callee) && ACTIVE_SPAN_START_METHODS.includes(callee.getName());
+}
+
+/** `startActiveSpan(name, fn)` → `(name, {}, ctx, fn)`; `startSpan(name, opts)` → `(name, opts, ctx)`. */
+function planParent(start: CallExpression, parent: string, style: FileStyle): TextEdit | undefined {
+  const args = start.getArguments();
+  if (isActive(start)) {
+    if (args.length >= 4 || args.length < 2) return undefined;
+    const after = args.length === 2 ? args[0]! : args[1]!;
+    return { start: after.getEnd(), end: after.getEnd(), text: args.length === 2 ? `, {}, ${parent}` : `, ${parent}` };
+  }
+  if (args.length >= 3 || args.length === 0) return undefined;
+  return args.length === 1 ? addArgumentEdit(start, 1, `{}, ${parent}`, style.eol) : addArgumentEdit(start, 2, parent, style.eol);
+}
+
+/** Adds `links: <links>` to the span's options, creating them when there are none. */
+function planLinks(start: CallExpression, expression: string, style: FileStyle): TextEdit | string | undefined {
+  const args = start.getArguments();
+  const links = `links: ${expression}`;
+  const hasOptions = isActive(start) ? args.length >= 3 : args.length >= 2;
+  if (!hasOptions) {
+    if (args.length === 0) return undefined;
+    return { start: args[0]!.getEnd(), end: args[0]!.getEnd(), text: `, { ${links} }` };
+  }
+  const options = args[1]!;
+  if (!Node.isObjectLiteralExpression(options)) return 'the span options are not an object literal the link can be added to';
+  if (getMember(options, 'links')) return 'the span already has links; add the message’s context to them by hand';
+  return addObjectMemberEdit(options, links, style.eol, style.indentUnit);
+}

@@ -1,0 +1,230 @@
+import ts from 'typescript';
+import { AWS_MESSAGE_ATTRIBUTES_LIMIT, DEFAULT_ENVELOPE_CARRIER_KEY } from '../../src/catalog/messaging/index.js';
+import type { FileStyle } from '../../src/transform/file-style.js';
+import { restyleCode } from '../../src/transform/restyle.js';
+
+/**
+ * The small functions the codemod calls at publish and consume sites, one per carrier encoding. They are written once
+ * per file (or once in the shared module named by the `helper` option), never copied to every site.
+ */
+export type HelperName =
+  | 'injectTraceContext'
+  | 'injectTraceContextAttributes'
+  | 'injectTraceContextHeaders'
+  | 'withTraceContext'
+  | 'extractTraceContext'
+  | 'extractTraceContextFromHeaders'
+  | 'extractTraceContextFromSqsAttributes'
+  | 'extractTraceContextFromSnsAttributes'
+  | 'extractTraceContextFromPayload'
+  | 'extractTraceContextFromJson'
+  | 'getTraceLinks'
+  | 'inProducerSpan';
+
+/** Names of `@opentelemetry/api` exports the helpers use, mapped to how the file refers to them. */
+export type ApiRefs = Record<'propagation' | 'context' | 'trace' | 'SpanKind' | 'SpanStatusCode', string>;
+
+interface HelperDefinition {
+  api: ReadonlyArray<keyof ApiRefs>;
+  uses?: readonly HelperName[];
+  usesTracer?: boolean;
+  /** The TypeScript text, two-space indented, single-quoted, with semicolons; restyled to the file when written. */
+  source: (refs: ApiRefs, tracer: string) => string;
+}
+
+const KEY = DEFAULT_ENVELOPE_CARRIER_KEY;
+
+const HELPERS: Record<HelperName, HelperDefinition> = {
+  injectTraceContext: {
+    api: ['propagation', 'context'],
+    source: (r) => `/** Writes the active trace context (W3C traceparent, tracestate) into the headers or attributes of a message. */
+function injectTraceContext<T extends object>(carrier: T): T {
+  ${r.propagation}.inject(${r.context}.active(), carrier);
+  return carrier;
+}`,
+  },
+  injectTraceContextAttributes: {
+    api: ['propagation', 'context'],
+    source: (r) => `/** Adds the active trace context to SQS/SNS message attributes; leaves them as they are when the ${AWS_MESSAGE_ATTRIBUTES_LIMIT}-attribute limit leaves no room. */
+function injectTraceContextAttributes<T extends object>(attributes: T): T {
+  const carrier: Record<string, string> = {};
+  ${r.propagation}.inject(${r.context}.active(), carrier);
+  const entries = Object.entries(carrier);
+  if (Object.keys(attributes).length + entries.length > ${AWS_MESSAGE_ATTRIBUTES_LIMIT}) {
+    return attributes;
+  }
+  for (const [key, value] of entries) {
+    Object.assign(attributes, { [key]: { DataType: 'String', StringValue: value } });
+  }
+  return attributes;
+}`,
+  },
+  injectTraceContextHeaders: {
+    api: ['propagation', 'context'],
+    source: (r) => `/** Writes the active trace context into NATS message headers. */
+function injectTraceContextHeaders<T extends { set(key: string, value: string): void }>(messageHeaders: T): T {
+  ${r.propagation}.inject(${r.context}.active(), messageHeaders, { set: (carrier, key, value) => carrier.set(key, value) });
+  return messageHeaders;
+}`,
+  },
+  withTraceContext: {
+    api: ['propagation', 'context'],
+    source: (r) => `/** The payload with the active trace context under \`${KEY}\`; a payload that is not a plain object is sent as it is. */
+function withTraceContext<T>(payload: T): T {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    return payload;
+  }
+  const carrier: Record<string, string> = {};
+  ${r.propagation}.inject(${r.context}.active(), carrier);
+  return { ...payload, ${KEY}: carrier };
+}`,
+  },
+  extractTraceContext: {
+    api: ['propagation', 'context'],
+    source: (r) => `/** The trace context a producer wrote into the headers or attributes of a message. */
+function extractTraceContext(carrier: Record<string, unknown> | undefined) {
+  return ${r.propagation}.extract(${r.context}.active(), carrier ?? {}, {
+    keys: (headers) => Object.keys(headers),
+    get: (headers, key) => (headers[key] === undefined || headers[key] === null ? undefined : String(headers[key])),
+  });
+}`,
+  },
+  extractTraceContextFromHeaders: {
+    api: ['propagation', 'context'],
+    source: (r) => `/** The trace context a producer wrote into NATS message headers. */
+function extractTraceContextFromHeaders(headers: { get(key: string): string; keys(): string[] } | undefined) {
+  return ${r.propagation}.extract(${r.context}.active(), headers, {
+    keys: (carrier) => carrier?.keys() ?? [],
+    get: (carrier, key) => carrier?.get(key) || undefined,
+  });
+}`,
+  },
+  extractTraceContextFromSqsAttributes: {
+    api: ['propagation', 'context'],
+    source: (r) => `/** The trace context a producer wrote into the message attributes of an SQS record. */
+function extractTraceContextFromSqsAttributes(attributes: Record<string, { stringValue?: string }> | undefined) {
+  return ${r.propagation}.extract(${r.context}.active(), attributes ?? {}, {
+    keys: (carrier) => Object.keys(carrier),
+    get: (carrier, key) => carrier[key]?.stringValue,
+  });
+}`,
+  },
+  extractTraceContextFromSnsAttributes: {
+    api: ['propagation', 'context'],
+    source: (r) => `/** The trace context a producer wrote into the message attributes of an SNS record. */
+function extractTraceContextFromSnsAttributes(attributes: Record<string, { Value: string }> | undefined) {
+  return ${r.propagation}.extract(${r.context}.active(), attributes ?? {}, {
+    keys: (carrier) => Object.keys(carrier),
+    get: (carrier, key) => carrier[key]?.Value,
+  });
+}`,
+  },
+  extractTraceContextFromPayload: {
+    api: ['propagation', 'context'],
+    source: (r) => `/** The trace context a producer put under \`${KEY}\` in a message payload. */
+function extractTraceContextFromPayload(payload: unknown) {
+  const carrier = typeof payload === 'object' && payload !== null ? (payload as { ${KEY}?: unknown }).${KEY} : undefined;
+  return ${r.propagation}.extract(${r.context}.active(), typeof carrier === 'object' && carrier !== null ? carrier : {});
+}`,
+  },
+  extractTraceContextFromJson: {
+    api: ['context'],
+    uses: ['extractTraceContextFromPayload'],
+    source: (r) => `/** The trace context a producer put under \`${KEY}\` in a JSON message. */
+function extractTraceContextFromJson(message: unknown) {
+  try {
+    return extractTraceContextFromPayload(JSON.parse(String(message)));
+  } catch {
+    return ${r.context}.active();
+  }
+}`,
+  },
+  getTraceLinks: {
+    api: ['trace', 'context'],
+    source: (r) => `/** A link to the span a message was sent from, when the message carried one. */
+function getTraceLinks(parent: ReturnType<typeof ${r.context}.active>) {
+  const spanContext = ${r.trace}.getSpanContext(parent);
+  return spanContext ? [{ context: spanContext }] : [];
+}`,
+  },
+  inProducerSpan: {
+    api: ['SpanKind', 'SpanStatusCode'],
+    usesTracer: true,
+    source: (r, tracer) => `/** Runs a send inside a producer span named \`send <destination>\`, so the carrier written during the send points at it. */
+function inProducerSpan<T>(system: string, operation: string, destination: unknown, send: () => T): T {
+  const attributes: Record<string, string> = {
+    'messaging.system': system,
+    'messaging.operation.name': operation,
+    'messaging.operation.type': 'send',
+  };
+  if (destination !== undefined) {
+    attributes['messaging.destination.name'] = String(destination);
+  }
+  const name = destination === undefined ? 'send' : \`send \${String(destination)}\`;
+  return ${tracer}.startActiveSpan(name, { kind: ${r.SpanKind}.PRODUCER, attributes }, (span) => {
+    const fail = (error: unknown): never => {
+      span.recordException(error instanceof Error ? error : String(error));
+      span.setStatus({ code: ${r.SpanStatusCode}.ERROR });
+      span.end();
+      throw error;
+    };
+    try {
+      const result = send();
+      if (!(result instanceof Promise)) {
+        span.end();
+        return result;
+      }
+      return result.then((value: unknown) => {
+        span.end();
+        return value;
+      }, fail) as T;
+    } catch (error) {
+      return fail(error);
+    }
+  });
+}`,
+  },
+};
+
+export const HELPER_NAMES = Object.keys(HELPERS) as HelperName[];
+
+/** The helpers needed, with the helpers they call, in a stable order. */
+export function withDependencies(names: Iterable<HelperName>): HelperName[] {
+  const wanted = new Set<HelperName>();
+  const visit = (name: HelperName) => {
+    if (wanted.has(name)) return;
+    wanted.add(name);
+    for (const used of HELPERS[name].uses ?? []) visit(used);
+  };
+  for (const name of names) visit(name);
+  return HELPER_NAMES.filter((name) => wanted.has(name));
+}
+
+export function getApiNames(names: readonly HelperName[]): Array<keyof ApiRefs> {
+  return [...new Set(names.flatMap((name) => HELPERS[name].api))];
+}
+
+export function usesTracer(names: readonly HelperName[]): boolean {
+  return names.some((name) => HELPERS[name].usesTracer);
+}
+
+/** The helpers' code for a file: TypeScript or, for JavaScript files, the same with the types removed; in the file's style. */
+export function renderHelpers(names: readonly HelperName[], refs: ApiRefs, tracer: string, options: { javascript: boolean; exported: boolean; style: FileStyle }): string {
+  const blocks = names.map((name) => {
+    const source = HELPERS[name].source(refs, tracer);
+    const code = options.javascript ? stripTypes(source) : source;
+    return options.exported ? code.replace(/^function /m, 'export function ') : code;
+  });
+  return restyleCode(blocks.join('\n\n'), options.style);
+}
+
+function stripTypes(source: string): string {
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, removeComments: false },
+  });
+  // The emitter indents by four spaces; the sources (and restyleCode) use two.
+  return outputText
+    .replace(/\r?\n$/, '')
+    .replace(/^export \{\};\r?\n?/m, '')
+    .replace(/^(?: {4})+/gm, (indent) => ' '.repeat(indent.length / 2));
+}

@@ -1,0 +1,120 @@
+import { extname } from 'node:path';
+import { Node, type SourceFile } from 'ts-morph';
+import { HTTP_AUTO_INSTRUMENTATION_PACKAGES } from '../src/catalog/entry-points.js';
+import { OTEL_API_MODULE } from '../src/catalog/otel-api.js';
+import { detectFileStyle, type FileStyle } from '../src/transform/file-style.js';
+import { ensureNamedImports } from '../src/transform/imports.js';
+import { transformWithTsMorph } from '../src/transform/parse.js';
+import { getNearestDependencies } from '../src/transform/project-manifest.js';
+import { ensureModuleTracer } from '../src/transform/tracer.js';
+import type { CodemodTransform, TransformInput, TransformNote } from '../src/transform/types.js';
+import { buildWrappedBody, buildWrappedLoopBody, getUnwrappableReason, hasOwnSpanStart, isAlreadyTraced } from '../src/transform/wrap-body.js';
+import { collectConsumers } from './wrap-handlers/consumers.js';
+import { collectHttpHandlers } from './wrap-handlers/http.js';
+import { collectLambdaHandlers } from './wrap-handlers/lambda.js';
+import { renderSpanSpec, type ApiRefs } from './wrap-handlers/render.js';
+import { skippedNote, type Collected, type WrapTarget } from './wrap-handlers/target.js';
+
+/** Words one of which a file must contain to hold an entry point: frameworks, Lambda exports, consumer registrations. */
+const MAY_APPLY = /express|fastify|koa|hono|@nestjs|route\.|export (async )?(function|const) (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|handler|kafkajs|amqplib|bullmq|pubsub|nats/;
+
+export const wrapHandlers: CodemodTransform = {
+  name: 'wrap-handlers',
+  description:
+    'Runs every HTTP route, Lambda handler and message consumer inside a span that ends, records errors and, for messages, continues the producer’s trace.',
+  mayApply: (source) => MAY_APPLY.test(source),
+  apply: (input) =>
+    transformWithTsMorph(input, ({ sourceFile, style }) => {
+      // 1. Find entry points; a file with none (or only instrumented ones) is returned as it was.
+      const found = collectTargets(sourceFile, input);
+      if (found.targets.length === 0) return { changed: false, notes: found.notes };
+      // 2. Make the API and a tracer available once for the whole file.
+      const extracting = found.targets.filter((target) => target.extraction !== undefined || target.links !== undefined);
+      const shadowed = extracting.filter((target) => isNameShadowed(getSite(target), 'context')).length;
+      const refs = ensureApi(sourceFile, input, style, { activeContext: shadowed < extracting.length, rootContext: shadowed > 0 });
+      // 3. Wrap one handler at a time; nodes go stale after each edit, so collect again every time. Outer handlers go
+      //    first: a Lambda handler whose record loop already holds a span would otherwise look instrumented.
+      for (;;) {
+        const [first] = collectTargets(sourceFile, input).targets.sort((a, b) => getSite(a).getStart() - getSite(b).getStart());
+        if (!first) break;
+        const contextRoot = refs.context?.split('.')[0] ?? '';
+        const activeContext = refs.rootContext && (!refs.context || isNameShadowed(getSite(first), contextRoot)) ? refs.rootContext : `${refs.context}.active()`;
+        const spec = renderSpanSpec(first, { ...refs, activeContext }, getSpanKind(first, input.path), style);
+        const body = first.loop?.getStatement();
+        const edit = body && Node.isBlock(body) ? buildWrappedLoopBody(body, first.fn ?? sourceFile, spec, style) : buildWrappedBody(first.fn!, spec, style);
+        sourceFile.replaceText([edit.start, edit.end], edit.text);
+      }
+      return { changed: true, notes: found.notes };
+    }),
+};
+
+/** Every entry point of the file that is not instrumented yet; the ones it must leave alone become notes. */
+function collectTargets(sourceFile: SourceFile, input: TransformInput): Collected {
+  const exportNames = Array.isArray(input.options.lambdaExportNames) ? input.options.lambdaExportNames.map(String) : undefined;
+  const isTypeScript = !/\.(c|m)?jsx?$/i.test(extname(input.path));
+  const { quote } = detectFileStyle(sourceFile.getFullText());
+  const parts = [
+    collectHttpHandlers(sourceFile, input.path),
+    collectLambdaHandlers(sourceFile, input.path, { exportNames, isTypeScript, quote }),
+    collectConsumers(sourceFile, isTypeScript, quote),
+  ];
+  const notes: TransformNote[] = parts.flatMap((part) => part.notes);
+  const targets: WrapTarget[] = [];
+  for (const target of parts.flatMap((part) => part.targets)) {
+    if (targets.some((other) => other.fn === target.fn && other.loop === target.loop)) continue;
+    if (target.loop ? hasOwnSpanStart(target.loop.getStatement()) : isAlreadyTraced(target.fn!)) continue;
+    const reason = target.loop ? undefined : getUnwrappableReason(target.fn!);
+    if (reason) notes.push(skippedNote(getSite(target), `handler not wrapped: ${reason}`));
+    else targets.push(target);
+  }
+  return { targets, notes: notes.sort((a, b) => a.line - b.line) };
+}
+
+/** The node a target wraps: the loop, or the handler function. */
+function getSite(target: WrapTarget): Node {
+  const site = target.loop ?? target.fn;
+  if (!site) throw new Error('a wrap target has a loop or a function');
+  return site;
+}
+
+/**
+ * Imports what the generated code uses and finds or declares the tracer. Where a handler has its own `context` (a
+ * Lambda handler's second parameter), extraction starts from `ROOT_CONTEXT` instead of `context.active()`.
+ */
+function ensureApi(sourceFile: SourceFile, input: TransformInput, style: FileStyle, needs: { activeContext: boolean; rootContext: boolean }): ApiRefs {
+  const names = ['trace', 'SpanKind', 'SpanStatusCode'];
+  if (needs.activeContext) names.push('context');
+  if (needs.rootContext) names.push('ROOT_CONTEXT');
+  if (needs.activeContext || needs.rootContext) names.push('propagation');
+  const refs = ensureNamedImports(sourceFile, input.path, OTEL_API_MODULE, names, style);
+  const tracer = ensureModuleTracer(sourceFile, input.options.tracerName, refs.trace!, style);
+  return {
+    tracer,
+    trace: refs.trace!,
+    spanKind: refs.SpanKind!,
+    statusCode: refs.SpanStatusCode!,
+    context: refs.context,
+    propagation: refs.propagation,
+    rootContext: refs.ROOT_CONTEXT,
+  };
+}
+
+/** Whether `name` is declared (parameter, variable, function) in the function or in a function around it. */
+function isNameShadowed(fn: Node, name: string): boolean {
+  if (name === '') return false;
+  for (let scope: Node | undefined = fn; scope && !Node.isSourceFile(scope); scope = scope.getParent()) {
+    if (!Node.isFunctionLikeDeclaration(scope) && !Node.isArrowFunction(scope) && !Node.isFunctionExpression(scope)) continue;
+    const declares = scope.getDescendants().some(
+      (node) => (Node.isParameterDeclaration(node) || Node.isVariableDeclaration(node) || Node.isBindingElement(node) || Node.isFunctionDeclaration(node)) && node.getName() === name,
+    );
+    if (declares) return true;
+  }
+  return false;
+}
+
+/** Route spans are SERVER spans unless the project's HTTP auto-instrumentation already starts one per request. */
+function getSpanKind(target: WrapTarget, path: string): 'SERVER' | 'INTERNAL' | 'CONSUMER' {
+  if (target.kind !== 'http') return target.kind;
+  const dependencies = getNearestDependencies(path);
+  return HTTP_AUTO_INSTRUMENTATION_PACKAGES.some((name) => dependencies.has(name)) ? 'INTERNAL' : 'SERVER';
+}

@@ -1,0 +1,197 @@
+import { Node, SyntaxKind, type CallExpression, type NewExpression, type SourceFile } from 'ts-morph';
+import { ENTRY_POINT_ATTRIBUTES } from '../../src/catalog/entry-points.js';
+import { CONSUME_OPERATIONS, EACH, EACH_IF_ARRAY, type ConsumeMatcher, type ConsumeOperation } from '../../src/catalog/messaging/index.js';
+import { isWrappableFunction, type WrappableFunction } from '../../src/transform/wrap-body.js';
+import {
+  getInlineFunction,
+  getLoopMessage,
+  getObjectFunction,
+  getReceiverName,
+  getCarrierExpression,
+  getParameterPath,
+  getStringValue,
+  importsAnyModule,
+  skippedNote,
+  type CarrierGetter,
+  type Collected,
+  type WrapTarget,
+  type WrappedValue,
+} from './target.js';
+
+type CallbackMatcher = Extract<ConsumeMatcher, { kind: 'callback' }>;
+type IteratorMatcher = Extract<ConsumeMatcher, { kind: 'async-iterator' }>;
+
+const GETTERS: Partial<Record<string, CarrierGetter>> = {
+  'string-map': 'default',
+  'string-or-buffer-map': 'buffer-map',
+  envelope: 'default',
+  'nats-headers': 'nats-headers',
+};
+
+/** Message handlers registered with a call or constructor of a library in the messaging catalog. */
+export function collectConsumers(sourceFile: SourceFile, isTypeScript: boolean, quote: string): Collected {
+  const collected: Collected = { targets: [], notes: [] };
+  for (const operation of CONSUME_OPERATIONS) {
+    if (!importsAnyModule(sourceFile, operation.modules)) continue;
+    for (const matcher of operation.matchers) {
+      if (matcher.kind === 'callback') {
+        for (const call of findRegistrations(sourceFile, matcher)) collectConsumer(call, operation, matcher, { isTypeScript, quote }, collected);
+      } else if (matcher.kind === 'async-iterator') {
+        collectIteratorLoops(sourceFile, operation, matcher, { isTypeScript, quote }, collected);
+      }
+    }
+  }
+  return collected;
+}
+
+function findRegistrations(sourceFile: SourceFile, matcher: CallbackMatcher): Array<CallExpression | NewExpression> {
+  const { call } = matcher;
+  if (call.type === 'constructor') {
+    return sourceFile.getDescendantsOfKind(SyntaxKind.NewExpression).filter((expression) => call.constructorNames.includes(expression.getExpression().getText()));
+  }
+  return sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression).filter((expression) => {
+    const callee = expression.getExpression();
+    if (!Node.isPropertyAccessExpression(callee) || !call.methodNames.includes(callee.getName())) return false;
+    const receiver = getReceiverName(callee.getExpression());
+    if (receiver === undefined || !call.receiver.test(receiver)) return false;
+    const event = getStringValue(expression.getArguments()[0]);
+    return !matcher.events || (event !== undefined && matcher.events.includes(event));
+  });
+}
+
+interface FileFacts {
+  isTypeScript: boolean;
+  quote: string;
+}
+
+function collectConsumer(call: CallExpression | NewExpression, operation: ConsumeOperation, matcher: CallbackMatcher, file: FileFacts, collected: Collected): void {
+  const argument = call.getArguments()[matcher.callbackArgument];
+  const fn = matcher.callbackKey ? getObjectFunction(argument, matcher.callbackKey).fn : getInlineFunction(argument);
+  if (!fn) {
+    const where = matcher.callbackKey ? `its ${matcher.callbackKey} is` : 'the handler is';
+    if (argument && (!matcher.callbackKey || getObjectFunction(argument, matcher.callbackKey).property)) {
+      collected.notes.push(skippedNote(call, `${operation.displayName}: ${where} not written inline here; wrap the function where it is defined`));
+    }
+    return;
+  }
+  const refuse = (reason: string): void => void collected.notes.push(skippedNote(fn, `${operation.displayName}: ${reason}`));
+  if (operation.message.path.some((segment) => segment === EACH || segment === EACH_IF_ARRAY)) {
+    refuse('the handler receives a batch; a span per message is not written, wrap the loop over the messages by hand');
+    return;
+  }
+  const carrierLocation = operation.carriers[0];
+  const getter = carrierLocation ? GETTERS[carrierLocation.encoding] : undefined;
+  if (!carrierLocation || !getter) {
+    refuse('its carrier encoding is not one the codemod can read');
+    return;
+  }
+  const message = getParameterPath(fn, operation.message.parameter, operation.message.path, file.quote);
+  if (message === undefined) {
+    refuse('the message parameter is missing or destructured without the message, so the carrier cannot be read');
+    return;
+  }
+  const carrier = getCarrierExpression(message, carrierLocation.path, getter, carrierLocation.envelopeKey, file.isTypeScript, file.quote);
+  const destination = getDestination(call, fn, operation, file.quote);
+  collected.targets.push({
+    fn,
+    name: getConsumerName(operation, destination),
+    kind: 'CONSUMER',
+    attributes: getConsumerAttributes(operation, destination),
+    extraction: { carrier, getter },
+  });
+}
+
+/** `process <destination>`; `process <system>` when the destination is not known where the handler is. */
+function getConsumerName(operation: ConsumeOperation, destination: WrappedValue | undefined): WrapTarget['name'] {
+  if (destination === undefined) return { literal: `process ${operation.system}` };
+  return 'literal' in destination ? { literal: `process ${destination.literal}` } : { prefix: 'process ', expression: destination.expression };
+}
+
+function getConsumerAttributes(operation: ConsumeOperation, destination: WrappedValue | undefined): WrapTarget['attributes'] {
+  return [
+    { key: ENTRY_POINT_ATTRIBUTES.messagingSystem, value: { literal: operation.system } },
+    ...(destination ? [{ key: ENTRY_POINT_ATTRIBUTES.messagingDestination, value: destination }] : []),
+    { key: ENTRY_POINT_ATTRIBUTES.messagingOperationType, value: { literal: operation.operationName } },
+  ];
+}
+
+function getDestination(call: CallExpression | NewExpression, fn: WrappableFunction | undefined, operation: ConsumeOperation, quote: string): WrappedValue | undefined {
+  const { destination } = operation;
+  switch (destination.kind) {
+    case 'argument':
+      return destination.path.length === 0 ? getValueOf(call.getArguments()[destination.argument]) : undefined;
+    case 'constructor':
+      return getValueOf(call.getArguments()[destination.argument]);
+    case 'parameter': {
+      const expression = fn && getParameterPath(fn, destination.parameter, destination.path, quote);
+      return expression === undefined ? undefined : { expression };
+    }
+    case 'receiver-factory':
+      return getReceiverFactoryValue(call, destination.argument);
+    case 'none':
+      return undefined;
+  }
+}
+
+/** A string literal's value, or an identifier to read at run time. */
+function getValueOf(node: Node | undefined): WrappedValue | undefined {
+  const literal = getStringValue(node);
+  if (literal !== undefined) return { literal };
+  return node && Node.isIdentifier(node) ? { expression: node.getText() } : undefined;
+}
+
+/** `pubsub.subscription('orders').on(…)`, or `const subscription = pubsub.subscription('orders')` then `subscription.on(…)`. */
+function getReceiverFactoryValue(call: CallExpression | NewExpression, argument: number): WrappedValue | undefined {
+  const callee = call.getExpression();
+  if (!Node.isPropertyAccessExpression(callee)) return undefined;
+  let receiver: Node | undefined = callee.getExpression();
+  if (Node.isIdentifier(receiver)) {
+    const declaration = receiver.getSymbol()?.getValueDeclaration();
+    receiver = declaration && Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
+  }
+  if (!receiver || !Node.isCallExpression(receiver)) return undefined;
+  const literal = getStringValue(receiver.getArguments()[argument]);
+  return literal === undefined ? undefined : { literal };
+}
+
+/**
+ * `for await (const msg of nc.subscribe('orders')) { … }` (or of a variable holding the subscription): the loop body
+ * becomes one CONSUMER span per message.
+ */
+function collectIteratorLoops(sourceFile: SourceFile, operation: ConsumeOperation, matcher: IteratorMatcher, file: FileFacts, collected: Collected): void {
+  const location = operation.carriers[0];
+  const getter = location ? GETTERS[location.encoding] : undefined;
+  for (const loop of sourceFile.getDescendantsOfKind(SyntaxKind.ForOfStatement)) {
+    if (!loop.isAwaited()) continue;
+    const subscribe = getSubscribeCall(loop.getExpression(), matcher);
+    if (!subscribe) continue;
+    const found = getLoopMessage(loop);
+    if (!location || !getter || 'refusal' in found) {
+      collected.notes.push(skippedNote(loop, `${operation.displayName}: no span per message: ${'refusal' in found ? found.refusal : 'its carrier encoding is not one the codemod can read'}`));
+      continue;
+    }
+    const destination = getDestination(subscribe, undefined, operation, file.quote);
+    collected.targets.push({
+      fn: loop.getFirstAncestor((node): node is WrappableFunction => isWrappableFunction(node)),
+      loop,
+      name: getConsumerName(operation, destination),
+      kind: 'CONSUMER',
+      attributes: getConsumerAttributes(operation, destination),
+      extraction: { carrier: getCarrierExpression(found.message, location.path, getter, location.envelopeKey, file.isTypeScript, file.quote), getter },
+    });
+  }
+}
+
+/** The subscribe call a loop iterates, written in the loop or in the initializer of the variable it iterates. */
+function getSubscribeCall(expression: Node, matcher: IteratorMatcher): CallExpression | undefined {
+  let candidate: Node | undefined = expression;
+  if (Node.isIdentifier(candidate)) {
+    const declaration = candidate.getSymbol()?.getValueDeclaration();
+    candidate = declaration && Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
+  }
+  if (!candidate || !Node.isCallExpression(candidate)) return undefined;
+  const callee = candidate.getExpression();
+  if (!Node.isPropertyAccessExpression(callee) || !matcher.methodNames.includes(callee.getName())) return undefined;
+  const receiver = getReceiverName(callee.getExpression());
+  return receiver !== undefined && matcher.receiver.test(receiver) ? candidate : undefined;
+}

@@ -1,0 +1,132 @@
+import { Node, SyntaxKind, type CallExpression, type ClassDeclaration, type SourceFile } from 'ts-morph';
+import {
+  ENTRY_POINT_ATTRIBUTES,
+  HTTP_ENTRY_POINTS,
+  ROUTE_METHODS,
+  type DecoratedControllerEntryPoint,
+  type FileRouteEntryPoint,
+  type RouteMethodEntryPoint,
+  type RouteObjectEntryPoint,
+} from '../../src/catalog/entry-points.js';
+import type { WrappableFunction } from '../../src/transform/wrap-body.js';
+import { getInlineFunction, getObjectFunction, getReceiverName, getStringValue, importsAnyModule, skippedNote, type Collected, type WrapTarget } from './target.js';
+
+/** HTTP route handlers of every framework in the catalog. */
+export function collectHttpHandlers(sourceFile: SourceFile, filePath: string): Collected {
+  const collected: Collected = { targets: [], notes: [] };
+  for (const entry of HTTP_ENTRY_POINTS) {
+    if (entry.kind === 'file-route') collectFileRoutes(sourceFile, filePath, entry, collected);
+    else if (!importsAnyModule(sourceFile, entry.modules)) continue;
+    else if (entry.kind === 'route-method') collectRouteMethods(sourceFile, entry, collected);
+    else if (entry.kind === 'route-object') collectRouteObjects(sourceFile, entry, collected);
+    else collectControllers(sourceFile, entry, collected);
+  }
+  return collected;
+}
+
+function routeTarget(fn: WrappableFunction, method: string, route: string): WrapTarget {
+  return {
+    fn,
+    name: { literal: `${method} ${route}` },
+    kind: 'http',
+    attributes: [
+      ...(method === 'ALL' ? [] : [{ key: ENTRY_POINT_ATTRIBUTES.httpMethod, value: { literal: method } }]),
+      { key: ENTRY_POINT_ATTRIBUTES.httpRoute, value: { literal: route } },
+    ],
+  };
+}
+
+function getMethodCall(call: CallExpression, methodNames: readonly string[], receiver: RegExp): string | undefined {
+  const callee = call.getExpression();
+  if (!Node.isPropertyAccessExpression(callee) || !methodNames.includes(callee.getName())) return undefined;
+  const receiverName = getReceiverName(callee.getExpression());
+  return receiverName !== undefined && receiver.test(receiverName) ? callee.getName() : undefined;
+}
+
+function collectRouteMethods(sourceFile: SourceFile, entry: RouteMethodEntryPoint, collected: Collected): void {
+  for (const call of sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const methodName = getMethodCall(call, entry.methodNames, entry.receiver);
+    const args = call.getArguments();
+    if (!methodName || args.length < entry.pathArgument + 2) continue;
+    const route = getStringValue(args[entry.pathArgument]);
+    if (route === undefined) {
+      collected.notes.push(skippedNote(call, `${entry.framework} route: the path is not a string literal, so the span has no name`));
+      continue;
+    }
+    const fn = getInlineFunction(args.at(-1));
+    if (!fn) {
+      collected.notes.push(skippedNote(call, `${entry.framework} route ${route}: the handler is not written inline here; wrap the function where it is defined`));
+      continue;
+    }
+    collected.targets.push(routeTarget(fn, ROUTE_METHODS[methodName]!, route));
+  }
+}
+
+function collectRouteObjects(sourceFile: SourceFile, entry: RouteObjectEntryPoint, collected: Collected): void {
+  for (const call of sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    if (!getMethodCall(call, entry.methodNames, entry.receiver)) continue;
+    const options = call.getArguments()[0];
+    if (!options || !Node.isObjectLiteralExpression(options)) continue;
+    const methodProperty = options.getProperty(entry.methodKey);
+    const method = Node.isPropertyAssignment(methodProperty) ? getStringValue(methodProperty.getInitializer())?.toUpperCase() : undefined;
+    const urlProperty = options.getProperty(entry.pathKey);
+    const route = Node.isPropertyAssignment(urlProperty) ? getStringValue(urlProperty.getInitializer()) : undefined;
+    const { fn } = getObjectFunction(options, entry.handlerKey);
+    if (method === undefined || route === undefined || !fn) {
+      collected.notes.push(skippedNote(call, `${entry.framework} route: method, url and handler must be written inline as one method, a string and a function`));
+      continue;
+    }
+    collected.targets.push(routeTarget(fn, method, route));
+  }
+}
+
+function getFirstStringArgument(decoratorArguments: Node[]): string | undefined {
+  const [first] = decoratorArguments;
+  if (!first) return '';
+  return getStringValue(first);
+}
+
+function joinRoute(...parts: string[]): string {
+  const joined = parts.flatMap((part) => part.split('/')).filter(Boolean).join('/');
+  return `/${joined}`;
+}
+
+function collectControllers(sourceFile: SourceFile, entry: DecoratedControllerEntryPoint, collected: Collected): void {
+  for (const controller of sourceFile.getDescendantsOfKind(SyntaxKind.ClassDeclaration)) {
+    const decorator = controller.getDecorator(entry.controllerDecorator);
+    if (!decorator) continue;
+    const prefix = getFirstStringArgument(decorator.getArguments());
+    if (prefix === undefined) {
+      collected.notes.push(skippedNote(decorator, `${entry.framework} controller: the prefix is not a string literal, so its routes have no name`));
+      continue;
+    }
+    collectControllerMethods(controller, prefix, entry, collected);
+  }
+}
+
+function collectControllerMethods(controller: ClassDeclaration, prefix: string, entry: DecoratedControllerEntryPoint, collected: Collected): void {
+  for (const method of controller.getMethods()) {
+    const decorator = method.getDecorators().find((candidate) => Object.hasOwn(entry.methodDecorators, candidate.getName()));
+    if (!decorator) continue;
+    const path = getFirstStringArgument(decorator.getArguments());
+    if (path === undefined) {
+      collected.notes.push(skippedNote(method, `${entry.framework} route ${method.getName()}: the path is not a string literal`));
+      continue;
+    }
+    collected.targets.push(routeTarget(method, entry.methodDecorators[decorator.getName()]!, joinRoute(prefix, path)));
+  }
+}
+
+function collectFileRoutes(sourceFile: SourceFile, filePath: string, entry: FileRouteEntryPoint, collected: Collected): void {
+  const match = entry.filePattern.exec(filePath.replace(/\\/g, '/'));
+  if (!match) return;
+  const segments = (match[1] ?? '').split('/').filter((segment) => segment !== '' && !entry.ignoredSegment.test(segment));
+  const route = joinRoute(...segments);
+  for (const [name, declarations] of sourceFile.getExportedDeclarations()) {
+    if (!entry.exportNames.includes(name)) continue;
+    for (const declaration of declarations) {
+      const fn = Node.isFunctionDeclaration(declaration) ? declaration : Node.isVariableDeclaration(declaration) ? getInlineFunction(declaration.getInitializer()) : undefined;
+      if (fn && fn.getSourceFile() === sourceFile) collected.targets.push(routeTarget(fn, name, route));
+    }
+  }
+}

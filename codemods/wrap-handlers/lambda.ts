@@ -1,0 +1,178 @@
+import { basename, extname } from 'node:path';
+import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
+import { ARN_DESTINATION_KEYS, ENTRY_POINT_ATTRIBUTES, LAMBDA_EVENT_PARAMETER, LAMBDA_HANDLER_EXPORT_NAMES, LAMBDA_TYPE_MODULES } from '../../src/catalog/entry-points.js';
+import { CONSUME_OPERATIONS, EACH, type ConsumeOperation } from '../../src/catalog/messaging/index.js';
+import type { WrappableFunction } from '../../src/transform/wrap-body.js';
+import {
+  getAccessPath,
+  getCarrierExpression,
+  getInlineFunction,
+  getLoopMessage,
+  getParameterPath,
+  importsAnyModule,
+  skippedNote,
+  type CarrierGetter,
+  type Collected,
+  type WrapTarget,
+  type WrappedValue,
+} from './target.js';
+
+export interface LambdaOptions {
+  exportNames: readonly string[];
+  isTypeScript: boolean;
+  quote: string;
+}
+
+const LAMBDA_GETTERS: Partial<Record<string, CarrierGetter>> = {
+  'lambda-sqs-message-attributes': 'lambda-sqs',
+  'lambda-sns-message-attributes': 'lambda-sns',
+  envelope: 'default',
+};
+
+/**
+ * AWS Lambda handlers: `export const handler = …`, `export function handler`, `exports.handler = …` and
+ * `module.exports.handler = …`, for each name in `exportNames`. The span is named as Lambda names the handler,
+ * `<file>.<export>` (`orders.handler`). A handler typed with an SQS or SNS event also gets a CONSUMER span per record
+ * (around the body of its loop over `event.Records`); one typed with an EventBridge event continues the trace of the
+ * carrier in the event's detail.
+ */
+export function collectLambdaHandlers(sourceFile: SourceFile, filePath: string, options: Partial<LambdaOptions> = {}): Collected {
+  const { exportNames = LAMBDA_HANDLER_EXPORT_NAMES, isTypeScript = true, quote = "'" } = options;
+  const collected: Collected = { targets: [], notes: [] };
+  const typedFile = importsAnyModule(sourceFile, LAMBDA_TYPE_MODULES);
+  const moduleName = basename(filePath, extname(filePath));
+  const add = (exportName: string, site: Node, fn: WrappableFunction | undefined, typeName?: string): void => {
+    if (!fn) {
+      if (typedFile) collected.notes.push(skippedNote(site, `Lambda handler ${exportName}: not an inline function (wrapped by a middleware or defined elsewhere)`));
+      return;
+    }
+    const firstParameter = fn.getParameters()[0]?.getName() ?? '';
+    if (!typedFile && !LAMBDA_EVENT_PARAMETER.test(firstParameter)) return;
+    const target: WrapTarget = { fn, name: { literal: `${moduleName}.${exportName}` }, kind: 'SERVER', attributes: [] };
+    const operation = getLambdaConsumeOperation(fn, typeName);
+    if (!operation) collected.targets.push(target);
+    else if (operation.message.path.includes(EACH)) {
+      collected.targets.push(getBatchTarget(fn, operation, target, { isTypeScript, quote }));
+      collectRecordLoops(fn, operation, { isTypeScript, quote }, collected);
+    } else collected.targets.push(getEventConsumerTarget(fn, operation, target, { isTypeScript, quote }) ?? target);
+  };
+
+  for (const statement of sourceFile.getStatements()) {
+    if (Node.isFunctionDeclaration(statement) && statement.isExported() && exportNames.includes(statement.getName() ?? '')) {
+      add(statement.getName()!, statement, statement);
+    } else if (Node.isVariableStatement(statement) && statement.isExported()) {
+      for (const declaration of statement.getDeclarations()) {
+        const typeName = declaration.getTypeNode()?.getText().replace(/<.*$/s, '');
+        if (exportNames.includes(declaration.getName())) add(declaration.getName(), declaration, getInlineFunction(declaration.getInitializer()), typeName);
+      }
+    } else if (Node.isExpressionStatement(statement)) {
+      const expression = statement.getExpression();
+      if (!Node.isBinaryExpression(expression) || expression.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;
+      const exportName = getCommonJsExportName(expression.getLeft());
+      if (exportName && exportNames.includes(exportName)) add(exportName, statement, getInlineFunction(expression.getRight()));
+    }
+  }
+  return collected;
+}
+
+/** `handler` for `exports.handler` and `module.exports.handler`. */
+function getCommonJsExportName(left: Node): string | undefined {
+  if (!Node.isPropertyAccessExpression(left)) return undefined;
+  const object = left.getExpression().getText();
+  return object === 'exports' || object === 'module.exports' ? left.getName() : undefined;
+}
+
+/** The catalog's Lambda consume operation for a handler typed `SQSHandler` or whose event parameter is typed `SQSEvent`. */
+function getLambdaConsumeOperation(fn: WrappableFunction, handlerTypeName: string | undefined): ConsumeOperation | undefined {
+  const eventTypeName = fn.getParameters()[0]?.getTypeNode()?.getText().replace(/<.*$/s, '');
+  return CONSUME_OPERATIONS.find((operation) =>
+    operation.matchers.some(
+      (matcher) =>
+        matcher.kind === 'lambda-handler' &&
+        ((eventTypeName !== undefined && matcher.eventTypeNames.includes(eventTypeName)) || (handlerTypeName !== undefined && matcher.handlerTypeNames.includes(handlerTypeName))),
+    ),
+  );
+}
+
+interface FileFacts {
+  isTypeScript: boolean;
+  quote: string;
+}
+
+function getMessagingAttributes(operation: ConsumeOperation, destination: WrappedValue | undefined): WrapTarget['attributes'] {
+  return [
+    { key: ENTRY_POINT_ATTRIBUTES.messagingSystem, value: { literal: operation.system } },
+    ...(destination ? [{ key: ENTRY_POINT_ATTRIBUTES.messagingDestination, value: destination }] : []),
+    { key: ENTRY_POINT_ATTRIBUTES.messagingOperationType, value: { literal: operation.operationName } },
+  ];
+}
+
+function getDestinationExpression(base: string, path: readonly string[], quote: string): string {
+  const expression = getAccessPath(base, path, false, quote);
+  return ARN_DESTINATION_KEYS.includes(path.at(-1) ?? '') ? `${expression}.split(':').pop()` : expression;
+}
+
+/** An EventBridge handler: the event is the message, so the handler's own span continues the producer's trace. */
+function getEventConsumerTarget(fn: WrappableFunction, operation: ConsumeOperation, target: WrapTarget, file: FileFacts): WrapTarget | undefined {
+  const location = operation.carriers[0];
+  const getter = location ? LAMBDA_GETTERS[location.encoding] : undefined;
+  const event = getParameterPath(fn, operation.message.parameter, operation.message.path, file.quote);
+  if (!location || !getter || event === undefined) return undefined;
+  const { destination } = operation;
+  const name = destination.kind === 'parameter' ? getParameterPath(fn, destination.parameter, destination.path, file.quote) : undefined;
+  return {
+    ...target,
+    name: name === undefined ? { literal: `process ${operation.system}` } : { prefix: 'process ', expression: name },
+    kind: 'CONSUMER',
+    attributes: getMessagingAttributes(operation, name === undefined ? undefined : { expression: name }),
+    extraction: { carrier: getCarrierExpression(event, location.path, getter, location.envelopeKey, file.isTypeScript, file.quote), getter },
+  };
+}
+
+/** An SQS or SNS handler's own span, linked to the context of every record in the batch. */
+function getBatchTarget(fn: WrappableFunction, operation: ConsumeOperation, target: WrapTarget, file: FileFacts): WrapTarget {
+  const location = operation.carriers[0];
+  const getter = location ? LAMBDA_GETTERS[location.encoding] : undefined;
+  const records = getParameterPath(fn, operation.message.parameter, operation.message.path.slice(0, operation.message.path.indexOf(EACH)), file.quote);
+  if (!location || !getter || records === undefined) return target;
+  return { ...target, links: { records, carrier: getCarrierExpression('record', location.path, getter, location.envelopeKey, file.isTypeScript, file.quote), getter } };
+}
+
+/**
+ * `for (const record of event.Records) { … }` in an SQS or SNS handler: the loop body becomes one CONSUMER span per
+ * record, whose parent is extracted from the record's message attributes.
+ */
+function collectRecordLoops(fn: WrappableFunction, operation: ConsumeOperation, file: FileFacts, collected: Collected): void {
+  const location = operation.carriers[0];
+  const getter = location ? LAMBDA_GETTERS[location.encoding] : undefined;
+  const eachIndex = operation.message.path.indexOf(EACH);
+  const records = getParameterPath(fn, operation.message.parameter, operation.message.path.slice(0, eachIndex), file.quote);
+  const loops = fn.getDescendantsOfKind(SyntaxKind.ForOfStatement).filter((loop) => loop.getExpression().getText() === records);
+  if (!location || !getter || records === undefined || loops.length === 0) {
+    collected.notes.push({
+      line: fn.getStartLineNumber(),
+      kind: 'review',
+      message: `${operation.displayName}: no \`for (const record of ${records ?? 'event.Records'})\` loop found, so no span per record was written`,
+    });
+    return;
+  }
+  for (const loop of loops) {
+    const found = getLoopMessage(loop);
+    if ('refusal' in found) {
+      collected.notes.push(skippedNote(loop, `${operation.displayName}: no span per record: ${found.refusal}`));
+      continue;
+    }
+    const record = found.message;
+    const { destination } = operation;
+    const destinationPath = destination.kind === 'parameter' ? destination.path.slice(destination.path.indexOf(EACH) + 1) : undefined;
+    const name = destinationPath && destinationPath.length > 0 ? getDestinationExpression(record, destinationPath, file.quote) : undefined;
+    collected.targets.push({
+      fn,
+      loop,
+      name: name === undefined ? { literal: `process ${operation.system}` } : { prefix: 'process ', expression: name },
+      kind: 'CONSUMER',
+      attributes: getMessagingAttributes(operation, name === undefined ? undefined : { expression: name }),
+      extraction: { carrier: getCarrierExpression(record, location.path, getter, location.envelopeKey, file.isTypeScript, file.quote), getter },
+    });
+  }
+}

@@ -1,0 +1,51 @@
+import type { FileStyle } from '../../src/transform/file-style.js';
+import type { SpanWrapSpec } from '../../src/transform/wrap-body.js';
+import type { CarrierGetter, WrapTarget, WrappedValue } from './target.js';
+
+/** How the file refers to what the generated code uses. */
+export interface ApiRefs {
+  tracer: string;
+  trace: string;
+  spanKind: string;
+  statusCode: string;
+  context?: string;
+  propagation?: string;
+  rootContext?: string;
+  /** The context extraction starts from: `context.active()`, or `ROOT_CONTEXT` where `context` is shadowed. */
+  activeContext?: string;
+}
+
+function quote(value: string, style: FileStyle): string {
+  return `${style.quote}${value.replace(/\\/g, '\\\\').replaceAll(style.quote, `\\${style.quote}`)}${style.quote}`;
+}
+
+function renderValue(value: WrappedValue, style: FileStyle): string {
+  return 'literal' in value ? quote(value.literal, style) : value.expression;
+}
+
+const GETTER_TEXT: Record<Exclude<CarrierGetter, 'default'>, string> = {
+  // kafkajs header values arrive as Buffers; the default getter would hand the propagator a Buffer and lose the context.
+  'buffer-map': '{ keys: (carrier) => Object.keys(carrier ?? {}), get: (carrier, key) => carrier?.[key]?.toString() }',
+  'nats-headers': '{ keys: (carrier) => carrier?.keys() ?? [], get: (carrier, key) => carrier?.get(key) }',
+  // Message attributes in a Lambda event are objects: SQS `{ stringValue }`, SNS `{ Value }`.
+  'lambda-sqs': '{ keys: (carrier) => Object.keys(carrier ?? {}), get: (carrier, key) => carrier?.[key]?.stringValue }',
+  'lambda-sns': '{ keys: (carrier) => Object.keys(carrier ?? {}), get: (carrier, key) => carrier?.[key]?.Value }',
+};
+
+/** The span name, options and parent context of a target, as text for the file. */
+export function renderSpanSpec(target: WrapTarget, refs: ApiRefs, kind: string, style: FileStyle): SpanWrapSpec {
+  const name = 'literal' in target.name ? quote(target.name.literal, style) : `\`${target.name.prefix.replace(/[`$\\]/g, '\\$&')}\${${target.name.expression}}\``;
+  const attributes = target.attributes.map(({ key, value }) => `${quote(key, style)}: ${renderValue(value, style)}`);
+  const extract = (carrier: string, getter: CarrierGetter): string =>
+    `${refs.propagation}.extract(${refs.activeContext ?? `${refs.context}.active()`}, ${carrier}${getter === 'default' ? '' : `, ${GETTER_TEXT[getter]}`})`;
+  const parts = [`kind: ${refs.spanKind}.${kind}`];
+  if (attributes.length > 0) parts.push(`attributes: { ${attributes.join(', ')} }`);
+  if (target.links) {
+    // A batch has many producers: its span links to each record's context instead of choosing one parent.
+    const linked = `${refs.trace}.getSpanContext(${extract(target.links.carrier, target.links.getter)})`;
+    parts.push(`links: ${target.links.records}.flatMap((record) => { const linked = ${linked}; return linked ? [{ context: linked }] : [] })`);
+  }
+  const options = `{ ${parts.join(', ')} }`;
+  const parentContext = target.extraction ? extract(target.extraction.carrier, target.extraction.getter) : undefined;
+  return { tracer: refs.tracer, name, options, parentContext, statusCode: refs.statusCode };
+}

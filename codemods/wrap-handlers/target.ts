@@ -1,0 +1,123 @@
+import { Node, SyntaxKind, type ForOfStatement, type SourceFile } from 'ts-morph';
+import type { CarrierPath } from '../../src/catalog/messaging/index.js';
+import type { TransformNote } from '../../src/transform/types.js';
+import { getJumpOutOfBlock, type WrappableFunction } from '../../src/transform/wrap-body.js';
+
+/** A value written into the generated code: a constant, or an expression already in scope in the handler. */
+export type WrappedValue = { literal: string } | { expression: string };
+
+/** How a message's carrier is read: with the API's default getter, or with one for its encoding. */
+export type CarrierGetter = 'default' | 'buffer-map' | 'nats-headers' | 'lambda-sqs' | 'lambda-sns';
+
+/** One handler to run inside a span, and what the span looks like. */
+export interface WrapTarget {
+  /** The handler; for a loop target, the function the loop is in (none for a loop at a module's top level). */
+  fn: WrappableFunction | undefined;
+  /** A loop over received messages whose body gets a span per iteration, instead of the function's body. */
+  loop?: ForOfStatement;
+  /** Span name: a constant, or a constant prefix and an expression (`process ${topic}`). */
+  name: { literal: string } | { prefix: string; expression: string };
+  /** `http` becomes SERVER or INTERNAL depending on the project's HTTP auto-instrumentation. */
+  kind: 'http' | 'SERVER' | 'CONSUMER';
+  attributes: ReadonlyArray<{ key: string; value: WrappedValue }>;
+  /** Consumers: the span's parent is extracted from this carrier expression. */
+  extraction?: { carrier: string; getter: CarrierGetter };
+  /** Batches: the span links to the context extracted from each `record` of `records` (carrier written in terms of `record`). */
+  links?: { records: string; carrier: string; getter: CarrierGetter };
+}
+
+export interface Collected {
+  targets: WrapTarget[];
+  notes: TransformNote[];
+}
+
+export function skippedNote(node: Node, message: string): TransformNote {
+  return { line: node.getStartLineNumber(), kind: 'skipped', message };
+}
+
+/** The value of a string literal or of a template literal without substitutions. */
+export function getStringValue(node: Node | undefined): string | undefined {
+  if (node && (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node))) return node.getLiteralValue();
+  return undefined;
+}
+
+/** The name a call's receiver goes by: `app` in `app.get`, `router` in `this.router.get` or `api.router.get`. */
+export function getReceiverName(receiver: Node): string | undefined {
+  if (Node.isIdentifier(receiver)) return receiver.getText();
+  if (Node.isPropertyAccessExpression(receiver)) return receiver.getName();
+  return undefined;
+}
+
+/** Whether the file imports or requires one of the modules (or a subpath of one). */
+export function importsAnyModule(sourceFile: SourceFile, modules: readonly string[]): boolean {
+  const matches = (specifier: string): boolean => modules.some((name) => specifier === name || specifier.startsWith(`${name}/`));
+  if (sourceFile.getImportDeclarations().some((declaration) => matches(declaration.getModuleSpecifierValue()))) return true;
+  return sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression).some((call) => {
+    if (call.getExpression().getText() !== 'require') return false;
+    return matches(getStringValue(call.getArguments()[0]) ?? '');
+  });
+}
+
+/** The function a handler position holds: an inline function, or a method/property of that name in an object literal. */
+export function getInlineFunction(node: Node | undefined): WrappableFunction | undefined {
+  if (!node) return undefined;
+  if (Node.isArrowFunction(node) || Node.isFunctionExpression(node)) return node;
+  if (Node.isParenthesizedExpression(node)) return getInlineFunction(node.getExpression());
+  return undefined;
+}
+
+/** The function under `key` in an object literal: `{ key: (…) => … }` or `{ key(…) { … } }`. */
+export function getObjectFunction(object: Node | undefined, key: string): { fn?: WrappableFunction; property?: Node } {
+  if (!object || !Node.isObjectLiteralExpression(object)) return {};
+  const property = object.getProperty(key);
+  if (!property) return {};
+  if (Node.isMethodDeclaration(property)) return { fn: property, property };
+  if (Node.isPropertyAssignment(property)) return { fn: getInlineFunction(property.getInitializer()), property };
+  return { property };
+}
+
+/** `base.a.b`, or with `?.` between steps; keys that are not identifiers are written as `['detail-type']`. */
+export function getAccessPath(base: string, path: CarrierPath, optional: boolean, quote: string): string {
+  return path.reduce((expression, key) => {
+    if (/^[A-Za-z_$][\w$]*$/.test(key)) return `${expression}${optional ? '?.' : '.'}${key}`;
+    return `${expression}${optional ? '?.' : ''}[${quote}${key}${quote}]`;
+  }, base);
+}
+
+/** An expression for `path` below a function's parameter, using the binding names when the parameter is destructured. */
+export function getParameterPath(fn: WrappableFunction, index: number, path: CarrierPath, quote: string): string | undefined {
+  const parameter = fn.getParameters()[index];
+  if (!parameter) return undefined;
+  const nameNode = parameter.getNameNode();
+  if (Node.isIdentifier(nameNode)) return getAccessPath(nameNode.getText(), path, false, quote);
+  if (!Node.isObjectBindingPattern(nameNode) || path.length === 0) return undefined;
+  const element = nameNode.getElements().find((candidate) => (candidate.getPropertyNameNode()?.getText() ?? candidate.getName()) === path[0]);
+  if (!element || element.getDotDotDotToken() || !Node.isIdentifier(element.getNameNode())) return undefined;
+  return getAccessPath(element.getName(), path.slice(1), false, quote);
+}
+
+/**
+ * The carrier expression: `msg?.properties?.headers`, with `?? {}` where the default getter reads it; an envelope is
+ * read under its key, with a cast in TypeScript (job data and event details are the user's own types).
+ */
+export function getCarrierExpression(message: string, path: CarrierPath, getter: CarrierGetter, envelopeKey: string | undefined, isTypeScript: boolean, quote: string): string {
+  const container = getAccessPath(message, path, true, quote);
+  if (!envelopeKey) return getter === 'default' ? `${container} ?? {}` : container;
+  if (!isTypeScript) return `${container}?.${envelopeKey} ?? {}`;
+  return `(${container} as { ${envelopeKey}?: Record<string, string> } | undefined)?.${envelopeKey} ?? {}`;
+}
+
+/**
+ * The message variable of `for (const message of …) { … }` when the body can become a span callback, or why not:
+ * the variable is destructured, the body is not a block, or it leaves the loop (`return`, `break`, `continue`).
+ */
+export function getLoopMessage(loop: ForOfStatement): { message: string } | { refusal: string } {
+  const initializer = loop.getInitializer();
+  const declaration = Node.isVariableDeclarationList(initializer) ? initializer.getDeclarations()[0] : undefined;
+  if (!declaration || !Node.isIdentifier(declaration.getNameNode())) return { refusal: 'the message is destructured' };
+  const body = loop.getStatement();
+  if (!Node.isBlock(body)) return { refusal: 'the loop body is not a block' };
+  const jump = getJumpOutOfBlock(body);
+  if (jump) return { refusal: `the loop body leaves the loop with \`${jump.getText().split(/\s/)[0]}\`` };
+  return { message: declaration.getName() };
+}

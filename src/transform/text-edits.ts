@@ -1,0 +1,85 @@
+import { Node, SyntaxKind, type CallExpression, type NewExpression, type ObjectLiteralExpression } from 'ts-morph';
+
+/**
+ * A replacement of the text between two offsets. Transforms that touch many sites collect edits on the untouched
+ * tree and apply them at once, last to first, so no node goes stale half-way.
+ */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Applies non-overlapping edits to a text; edits are offsets into that text. */
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  let result = text;
+  let limit = Infinity;
+  for (const edit of sorted) {
+    if (edit.end > limit) throw new Error(`overlapping edits at ${edit.start}`);
+    result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+    limit = edit.start;
+  }
+  return result;
+}
+
+/** Replaces a node's text. */
+export function replaceNodeEdit(node: Node, text: string): TextEdit {
+  return { start: node.getStart(), end: node.getEnd(), text };
+}
+
+function getLineIndent(node: Node): string {
+  const text = node.getSourceFile().getFullText();
+  const lineStart = text.lastIndexOf('\n', node.getStart() - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart))![0];
+}
+
+function isOnOwnLine(node: Node, previous: Node): boolean {
+  return node.getStartLineNumber() !== previous.getEndLineNumber();
+}
+
+/**
+ * Adds `member` (e.g. `headers: {}`) at the end of an object literal, following its layout: on its own line with the
+ * other members' indentation when they are one per line, else after them on the same line; a trailing comma is kept.
+ */
+export function addObjectMemberEdit(object: ObjectLiteralExpression, member: string, eol: string, indentUnit: string): TextEdit {
+  const members = object.getProperties();
+  const last = members.at(-1);
+  if (!last) {
+    const multiline = object.getStartLineNumber() !== object.getEndLineNumber();
+    const closeIndent = getLineIndent(object);
+    const text = multiline ? `{${eol}${closeIndent}${indentUnit}${member}${eol}${closeIndent}}` : `{ ${member} }`;
+    return { start: object.getStart(), end: object.getEnd(), text };
+  }
+  const comma = last.getNextSiblingIfKind(SyntaxKind.CommaToken);
+  const multiline = isOnOwnLine(last, object.getFirstChildByKindOrThrow(SyntaxKind.OpenBraceToken));
+  if (multiline) {
+    const indent = getLineIndent(last);
+    if (comma) return { start: comma.getEnd(), end: comma.getEnd(), text: `${eol}${indent}${member},` };
+    return { start: last.getEnd(), end: last.getEnd(), text: `,${eol}${indent}${member}` };
+  }
+  if (comma) return { start: comma.getEnd(), end: comma.getEnd(), text: ` ${member},` };
+  return { start: last.getEnd(), end: last.getEnd(), text: `, ${member}` };
+}
+
+/** Adds arguments after a call's last one (padding with `undefined` up to `index`), following the call's layout. */
+export function addArgumentEdit(call: CallExpression | NewExpression, index: number, argument: string, eol: string): TextEdit {
+  const args = call.getArguments();
+  const padding = Array.from({ length: Math.max(0, index - args.length) }, () => 'undefined');
+  const added = [...padding, argument];
+  const last = args.at(-1);
+  if (!last) {
+    const open = call.getFirstChildByKindOrThrow(SyntaxKind.OpenParenToken);
+    return { start: open.getEnd(), end: open.getEnd(), text: added.join(', ') };
+  }
+  const comma = last.getNextSiblingIfKind(SyntaxKind.CommaToken);
+  const open = call.getFirstChildByKindOrThrow(SyntaxKind.OpenParenToken);
+  if (isOnOwnLine(last, open) && args.every((arg, i) => i === 0 || isOnOwnLine(arg, args[i - 1]!))) {
+    const indent = getLineIndent(last);
+    const text = added.map((value) => `${eol}${indent}${value}`).join(',');
+    return comma ? { start: comma.getEnd(), end: comma.getEnd(), text: `${text},` } : { start: last.getEnd(), end: last.getEnd(), text: `,${text}` };
+  }
+  return comma
+    ? { start: comma.getEnd(), end: comma.getEnd(), text: ` ${added.join(', ')},` }
+    : { start: last.getEnd(), end: last.getEnd(), text: `, ${added.join(', ')}` };
+}

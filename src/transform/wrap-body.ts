@@ -1,0 +1,212 @@
+import { Node, SyntaxKind, type ArrowFunction, type Block, type FunctionDeclaration, type FunctionExpression, type MethodDeclaration } from 'ts-morph';
+import { ACTIVE_SPAN_START_METHODS, SPAN_START_METHODS } from '../catalog/otel-api.js';
+import type { FileStyle } from './file-style.js';
+
+/** A function whose body can be run inside a span. */
+export type WrappableFunction = ArrowFunction | FunctionExpression | FunctionDeclaration | MethodDeclaration;
+
+export function isWrappableFunction(node: Node | undefined): node is WrappableFunction {
+  return node !== undefined && (Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isFunctionDeclaration(node) || Node.isMethodDeclaration(node));
+}
+
+/** What the span around a body looks like, as source text the caller has built for the file. */
+export interface SpanWrapSpec {
+  /** The tracer variable. */
+  tracer: string;
+  /** Span name expression (a quoted literal or a template). */
+  name: string;
+  /** The options object, `{ kind: SpanKind.SERVER, attributes: { … } }`. */
+  options: string;
+  /** Parent context expression (`propagation.extract(…)`), or none to use the active context. */
+  parentContext?: string;
+  /** How the file refers to `SpanStatusCode`. */
+  statusCode: string;
+}
+
+/** Why a function's body cannot be moved into a span callback as it is, or undefined when it can. */
+export function getUnwrappableReason(fn: WrappableFunction): string | undefined {
+  if (!fn.getBody()) return 'it has no body';
+  if ((Node.isFunctionDeclaration(fn) || Node.isFunctionExpression(fn) || Node.isMethodDeclaration(fn)) && fn.isGenerator()) {
+    return 'it is a generator: its body cannot run inside a span callback';
+  }
+  return undefined;
+}
+
+/**
+ * Whether the function already starts a span of its own: a span start call in its body that is not inside another
+ * function, except the callback of a `startActiveSpan` call (what this helper writes).
+ */
+export function isAlreadyTraced(fn: WrappableFunction): boolean {
+  const body = fn.getBody();
+  return body !== undefined && hasOwnSpanStart(body);
+}
+
+/** Whether `node` starts a span itself: a span start call in it not inside a nested function, except a `startActiveSpan` callback. */
+export function hasOwnSpanStart(node: Node): boolean {
+  const startMethods = [...SPAN_START_METHODS, ...ACTIVE_SPAN_START_METHODS];
+  return node.getDescendantsOfKind(SyntaxKind.CallExpression).some((call) => {
+    const callee = call.getExpression();
+    if (!Node.isPropertyAccessExpression(callee) || !startMethods.includes(callee.getName())) return false;
+    for (let parent: Node | undefined = call.getParent(); parent && parent !== node; parent = parent.getParent()) {
+      if (isWrappableFunction(parent) && !isActiveSpanCallback(parent)) return false;
+    }
+    return true;
+  });
+}
+
+function isActiveSpanCallback(node: Node): boolean {
+  const call = node.getParent();
+  if (!call || !Node.isCallExpression(call)) return false;
+  const callee = call.getExpression();
+  return Node.isPropertyAccessExpression(callee) && ACTIVE_SPAN_START_METHODS.includes(callee.getName()) && call.getArguments().at(-1) === node;
+}
+
+/** A name for the span parameter that no identifier in `scope` already uses. */
+function getSpanVariable(scope: Node, candidates: readonly string[]): string {
+  const used = new Set(scope.getDescendantsOfKind(SyntaxKind.Identifier).map((identifier) => identifier.getText()));
+  return [...candidates, 'otelSpan', 'otelHandlerSpan'].find((name) => !used.has(name)) ?? 'otelHandlerSpan';
+}
+
+/** The leading whitespace of the line that holds `offset`. */
+export function getLineIndent(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
+}
+
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * The text range of the function's body and the block that replaces it: the original statements, moved two levels
+ * in, run by `tracer.startActiveSpan(name, options, [parentContext,] (span) => { try … catch … finally … })`, whose
+ * result the function returns. The callback is an arrow, so `this`, `arguments` and `super` keep their meaning; it is
+ * async exactly when the function is, so a sync handler stays sync; a `return` in the body returns from the callback
+ * and then, with the same value, from the function. Lines inside multi-line template literals are left as they are.
+ */
+export function buildWrappedBody(fn: WrappableFunction, spec: SpanWrapSpec, style: FileStyle): TextEdit {
+  const body = fn.getBody();
+  if (!body) throw new Error('buildWrappedBody needs a function with a body');
+  const fullText = fn.getSourceFile().getFullText();
+  const semicolon = style.semicolons ? ';' : '';
+  const base = getLineIndent(fullText, body.getStart());
+  const inner = base + style.indentUnit;
+  const lines = Node.isBlock(body) ? getBlockLines(body, inner, fullText) : getExpressionLines(body, inner, style.indentUnit, semicolon);
+  const span = getSpanVariable(fn, ['span', 'handlerSpan']);
+  return { start: body.getStart(), end: body.getEnd(), text: renderWrapped(lines, base, 'return ', fn.isAsync(), span, spec, style) };
+}
+
+/**
+ * The same for the body of a loop over received messages (`for (const record of event.Records) { … }`): one span
+ * per iteration, awaited when the body awaits. The body must not `return`, `break` or `continue` out of itself
+ * (see getJumpOutOfBlock), since it becomes a callback.
+ */
+export function buildWrappedLoopBody(block: Block, enclosing: Node, spec: SpanWrapSpec, style: FileStyle): TextEdit {
+  const fullText = block.getSourceFile().getFullText();
+  const base = getLineIndent(fullText, block.getStart());
+  const awaits = hasOwnAwait(block);
+  const span = getSpanVariable(enclosing, ['span', 'messageSpan']);
+  const lines = getBlockLines(block, base + style.indentUnit, fullText);
+  return { start: block.getStart(), end: block.getEnd(), text: renderWrapped(lines, base, awaits ? 'await ' : '', awaits, span, spec, style) };
+}
+
+function renderWrapped(lines: BodyLine[], base: string, lead: string, isAsync: boolean, span: string, spec: SpanWrapSpec, style: FileStyle): string {
+  const { eol, indentUnit: unit } = style;
+  const semicolon = style.semicolons ? ';' : '';
+  const inner = base + unit;
+  const tryIndent = inner + unit;
+  const bodyIndent = tryIndent + unit;
+  const movedLines = lines.map((line) => (line.inTemplate || line.text.trim() === '' ? line.text.trimEnd() : unit + unit + line.text));
+  const callbackArguments = [spec.name, spec.options, ...(spec.parentContext ? [spec.parentContext] : [])].join(', ');
+  const errorMessage = 'error instanceof Error ? error.message : String(error)';
+  return [
+    '{',
+    `${inner}${lead}${spec.tracer}.startActiveSpan(${callbackArguments}, ${isAsync ? 'async ' : ''}(${span}) => {`,
+    `${tryIndent}try {`,
+    ...movedLines,
+    `${tryIndent}} catch (error) {`,
+    `${bodyIndent}${span}.recordException(error instanceof Error ? error : String(error))${semicolon}`,
+    `${bodyIndent}${span}.setStatus({ code: ${spec.statusCode}.ERROR, message: ${errorMessage} })${semicolon}`,
+    `${bodyIndent}throw error${semicolon}`,
+    `${tryIndent}} finally {`,
+    `${bodyIndent}${span}.end()${semicolon}`,
+    `${tryIndent}}`,
+    `${inner}})${semicolon}`,
+    `${base}}`,
+  ].join(eol);
+}
+
+/** Nodes of `block` that are not inside a function nested in it. */
+function getOwnDescendants(block: Node): Node[] {
+  const own: Node[] = [];
+  block.forEachDescendant((node, traversal) => {
+    if (isWrappableFunction(node) || Node.isFunctionLikeDeclaration(node)) {
+      traversal.skip();
+      return;
+    }
+    own.push(node);
+  });
+  return own;
+}
+
+function hasOwnAwait(block: Node): boolean {
+  return getOwnDescendants(block).some((node) => Node.isAwaitExpression(node) || (Node.isForOfStatement(node) && node.isAwaited()));
+}
+
+/** A `return`, `yield`, labelled jump, or `break`/`continue` of a loop or switch outside `block`, if the block has one. */
+export function getJumpOutOfBlock(block: Block): Node | undefined {
+  return getOwnDescendants(block).find((node) => {
+    if (Node.isReturnStatement(node) || Node.isYieldExpression(node)) return true;
+    if (!Node.isBreakStatement(node) && !Node.isContinueStatement(node)) return false;
+    if (node.getLabel()) return true;
+    for (let parent: Node | undefined = node.getParent(); parent && parent !== block; parent = parent.getParent()) {
+      if (Node.isIterationStatement(parent) || (Node.isBreakStatement(node) && Node.isSwitchStatement(parent))) return false;
+    }
+    return true;
+  });
+}
+
+interface BodyLine {
+  text: string;
+  /** The line starts inside a multi-line template literal: its leading whitespace is part of a string. */
+  inTemplate: boolean;
+}
+
+/** `return <expression>;` for an expression body; its continuation lines keep their place relative to the first. */
+function getExpressionLines(body: Node, inner: string, unit: string, semicolon: string): BodyLine[] {
+  const templates = getTemplateRanges(body);
+  let offset = body.getStart();
+  return `return ${body.getText()}${semicolon}`.split('\n').map((raw, index) => {
+    const text = raw.replace(/\r$/, '');
+    const line = index === 0 ? { text: inner + text, inTemplate: false } : { text: unit + text, inTemplate: templates.some(([start, end]) => offset > start && offset < end) };
+    offset += (index === 0 ? raw.length - 'return '.length : raw.length) + 1;
+    return line;
+  });
+}
+
+function getTemplateRanges(node: Node): Array<readonly [number, number]> {
+  return [node, ...node.getDescendants()]
+    .filter((candidate) => Node.isNoSubstitutionTemplateLiteral(candidate) || Node.isTemplateExpression(candidate))
+    .map((candidate) => [candidate.getStart(), candidate.getEnd()] as const);
+}
+
+/** The lines between a block's braces, without the empty first and last ones; a statement on the `{` line is moved to its own line. */
+function getBlockLines(body: Node, inner: string, fullText: string): BodyLine[] {
+  const open = body.getStart() + 1;
+  const close = body.getEnd() - 1;
+  const templates = getTemplateRanges(body);
+  const lines: BodyLine[] = [];
+  let offset = open;
+  for (const raw of fullText.slice(open, close).split('\n')) {
+    const text = raw.replace(/\r$/, '');
+    lines.push({ text, inTemplate: templates.some(([start, end]) => offset > start && offset < end) });
+    offset += raw.length + 1;
+  }
+  if (lines.length > 0 && lines[0]!.text.trim() === '') lines.shift();
+  else if (lines.length > 0) lines[0] = { text: inner + lines[0]!.text.trim(), inTemplate: false };
+  if (lines.length > 0 && lines.at(-1)!.text.trim() === '') lines.pop();
+  else if (lines.length > 0 && lines.length === 1) lines[0] = { text: lines[0]!.text.trimEnd(), inTemplate: false };
+  return lines;
+}

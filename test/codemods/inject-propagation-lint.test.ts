@@ -1,0 +1,67 @@
+/**
+ * The two halves agree: what otel/require-context-propagation and otel/require-context-extraction report in a fixture's
+ * input, inject-propagation fixes, and its output draws no finding from either rule.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ESLint } from 'eslint';
+import tsParser from '@typescript-eslint/parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import otel from '../../rules/index.js';
+
+const DIR = 'fixtures/inject-propagation';
+const RULES = ['otel/require-context-propagation', 'otel/require-context-extraction'];
+
+let eslint: ESLint;
+
+beforeAll(() => {
+  eslint = new ESLint({
+    overrideConfigFile: true,
+    overrideConfig: [
+      {
+        files: ['**/*.ts', '**/*.js'],
+        languageOptions: { parser: tsParser, sourceType: 'module' },
+        plugins: { otel: otel as never },
+        rules: Object.fromEntries(RULES.map((rule) => [rule, 'error'])),
+      },
+    ],
+  });
+});
+
+async function getFindings(text: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(text, { filePath });
+  return (result?.messages ?? []).map((message) => `${message.line}:${message.column} ${message.ruleId ?? 'parse'}: ${message.message}`);
+}
+
+const pairs = readdirSync(DIR)
+  .sort()
+  .flatMap((file) => {
+    const match = /^(.+)\.input(\.[cm]?[jt]s)$/.exec(file);
+    const output = match ? join(DIR, `${match[1]}.output${match[2]}`) : undefined;
+    return match && output && existsSync(output) ? [[match[1]!, join(DIR, file), output] as const] : [];
+  });
+
+describe('inject-propagation agrees with the propagation rules', () => {
+  it.each(pairs)('%s: the output draws no propagation finding', async (_name, _input, output) => {
+    expect(await getFindings(readFileSync(output, 'utf8'), output)).toEqual([]);
+  });
+});
+
+/**
+ * Sites the rule leaves alone because it cannot see the payload or the attributes (a parameter), while the codemod
+ * can still write the carrier safely: into a copy of the attributes, and only into a payload that is a plain object.
+ */
+const BEYOND_THE_RULE = new Set(['kinesis-put-record-data', 'kinesis-put-records-mapped', 'sqs-attributes-variable-is-copied']);
+
+describe('what the rules report, inject-propagation changes', () => {
+  it.each(pairs.filter(([name]) => !BEYOND_THE_RULE.has(name)))('%s: the input draws a propagation finding', async (_name, input) => {
+    expect(await getFindings(readFileSync(input, 'utf8'), input)).not.toEqual([]);
+  });
+});
+
+describe('where the rules cannot see the carrier', () => {
+  it.each(pairs.filter(([name]) => BEYOND_THE_RULE.has(name)))('%s: the input draws no finding, and the codemod still writes one', async (_name, input, output) => {
+    expect(await getFindings(readFileSync(input, 'utf8'), input)).toEqual([]);
+    expect(readFileSync(output, 'utf8')).not.toBe(readFileSync(input, 'utf8'));
+  });
+});

@@ -1,0 +1,42 @@
+import tsParser from '@typescript-eslint/parser';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import plugin from '../../rules/index.js';
+import { discoverCases, readText } from './wrap-handlers-fixtures.js';
+
+// What wrap-handlers writes must satisfy the rules about spans and extraction. Rules of this list that the plugin
+// does not have yet are left out; each one is checked as soon as it is registered.
+const RULES_THE_OUTPUT_SATISFIES = ['span-must-end', 'span-error-status', 'span-name', 'require-context-extraction'];
+const ruleIds = RULES_THE_OUTPUT_SATISFIES.filter((id) => Object.hasOwn(plugin.rules, id));
+
+const config: Linter.Config = {
+  files: ['**/*.ts'],
+  languageOptions: { parser: tsParser as Linter.Parser, sourceType: 'module' },
+  plugins: { otel: plugin as unknown as TSESLint.FlatConfig.Plugin as never },
+  rules: Object.fromEntries(ruleIds.map((id) => [`otel/${id}`, 'error'])),
+};
+
+const outputs = discoverCases().flatMap((fixture) => (fixture.outputPath ? [{ name: fixture.name, path: fixture.outputPath }] : []));
+
+describe('otel rules over wrap-handlers outputs', () => {
+  it('checks at least one of the rules', () => {
+    expect(ruleIds.length).toBeGreaterThan(0);
+  });
+
+  it.each(outputs)('$name has no finding', ({ path }) => {
+    const messages = new Linter({ configType: 'flat', cwd: process.cwd() }).verify(readText(path), [config], { filename: path.replace(/\.(c|m)?js$/, '.ts') });
+    expect(messages.map((message) => `${message.line}:${message.column} ${message.ruleId ?? ''} ${message.message}`)).toEqual([]);
+  });
+});
+
+describe('the control', () => {
+  // The same output without the extracted parent context is reported: the rule does look at what the codemod wrote.
+  it.runIf(ruleIds.includes('require-context-extraction'))('reports a consumer span started without the carrier', () => {
+    const output = discoverCases().find((fixture) => fixture.name === 'amqplib-consume')!.outputPath!;
+    const withoutParent = readText(output).replace('propagation.extract(context.active(), msg?.properties?.headers ?? {}), ', '');
+    expect(withoutParent).not.toBe(readText(output));
+    const messages = new Linter({ configType: 'flat', cwd: process.cwd() }).verify(withoutParent, [config], { filename: output });
+    expect(messages.map((message) => message.ruleId)).toEqual(['otel/require-context-extraction']);
+  });
+});

@@ -1,0 +1,79 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { wrapHandlers } from '../../codemods/wrap-handlers.js';
+import { TransformError } from '../../src/transform/types.js';
+import { discoverCases, FIXTURE_DIR, readText } from './wrap-handlers-fixtures.js';
+
+const options = { tracerName: 'my-service' };
+
+function notesOf(name: string): Array<{ line: number; kind: string; message: string }> {
+  const fixture = discoverCases().find((candidate) => candidate.name === name)!;
+  return wrapHandlers.apply({ path: fixture.sourcePath, source: readText(fixture.inputPath), options }).notes;
+}
+
+describe('wrap-handlers notes for the sites it leaves alone', () => {
+  it('names a generator handler with its line', () => {
+    expect(notesOf('express-generator-skipped')).toEqual([
+      { line: 6, kind: 'skipped', message: 'handler not wrapped: it is a generator: its body cannot run inside a span callback' },
+    ]);
+  });
+
+  it('names a route whose path is not a literal, and one whose handler is defined elsewhere', () => {
+    expect(notesOf('express-dynamic-path')).toEqual([{ line: 6, kind: 'skipped', message: 'express route: the path is not a string literal, so the span has no name' }]);
+    expect(notesOf('express-handler-by-reference')).toEqual([
+      { line: 10, kind: 'skipped', message: 'express route /users: the handler is not written inline here; wrap the function where it is defined' },
+    ]);
+  });
+
+  it('names a Lambda handler wrapped by a middleware', () => {
+    expect(notesOf('lambda-wrapped-by-middleware')).toEqual([
+      { line: 8, kind: 'skipped', message: 'Lambda handler handler: not an inline function (wrapped by a middleware or defined elsewhere)' },
+    ]);
+  });
+
+  it('names a batch consumer and a record loop that leaves with continue', () => {
+    expect(notesOf('kafkajs-each-batch-skipped')).toEqual([
+      { line: 6, kind: 'skipped', message: 'kafkajs eachBatch: the handler receives a batch; a span per message is not written, wrap the loop over the messages by hand' },
+    ]);
+    expect(notesOf('lambda-sqs-loop-with-continue')).toEqual([
+      { line: 6, kind: 'skipped', message: 'Lambda SQS handler: no span per record: the loop body leaves the loop with `continue;`' },
+    ]);
+  });
+
+  it('asks for review when an SQS handler has no loop over its records', () => {
+    const source = "import type { SQSEvent } from 'aws-lambda';\n\nexport const handler = async (event: SQSEvent) => {\n  await Promise.all(event.Records.map(async (r) => r.body));\n};\n";
+    const { notes, source: output } = wrapHandlers.apply({ path: 'src/queue.ts', source, options });
+    expect(notes).toEqual([{ line: 3, kind: 'review', message: 'Lambda SQS handler: no `for (const record of event.Records)` loop found, so no span per record was written' }]);
+    expect(output).toContain("startActiveSpan('queue.handler'");
+  });
+
+  it('writes no note for a file with nothing to do', () => {
+    expect(notesOf('not-a-framework-call')).toEqual([]);
+    expect(notesOf('express-already-instrumented')).toEqual([]);
+  });
+});
+
+describe('wrap-handlers options and input handling', () => {
+  it('takes the Lambda export names from lambdaExportNames', () => {
+    const source = "import type { ScheduledEvent } from 'aws-lambda';\n\nexport async function nightly(event: ScheduledEvent): Promise<void> {\n  void event;\n}\n";
+    expect(wrapHandlers.apply({ path: 'jobs.ts', source, options }).source).toBe(source);
+    expect(wrapHandlers.apply({ path: 'jobs.ts', source, options: { ...options, lambdaExportNames: ['nightly'] } }).source).toContain(
+      "return tracer.startActiveSpan('jobs.nightly', { kind: SpanKind.SERVER }, async (span) => {",
+    );
+  });
+
+  it('makes route spans INTERNAL under a package.json with HTTP auto-instrumentation, SERVER elsewhere', () => {
+    const source = "import express from 'express';\nexport const app = express();\napp.get('/a', (_req, res) => {\n  res.end();\n});\n";
+    expect(wrapHandlers.apply({ path: join(FIXTURE_DIR, 'auto-instrumented', 'app.ts'), source, options }).source).toContain('SpanKind.INTERNAL');
+    expect(wrapHandlers.apply({ path: join(FIXTURE_DIR, 'app.ts'), source, options }).source).toContain('SpanKind.SERVER');
+  });
+
+  it('refuses a file with a syntax error', () => {
+    expect(() => wrapHandlers.apply({ path: 'src/app.ts', source: "import express from 'express';\napp.get('/x', (req, res) => {\n", options })).toThrow(TransformError);
+  });
+
+  it('is not asked to parse files without any entry-point word', () => {
+    expect(wrapHandlers.mayApply("export const sum = (a: number, b: number): number => a + b;\n")).toBe(false);
+    expect(wrapHandlers.mayApply("import express from 'express';\n")).toBe(true);
+  });
+});
