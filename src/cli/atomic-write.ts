@@ -1,4 +1,4 @@
-import { chmodSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -13,6 +13,8 @@ export function writeFileAtomic(path: string, content: string): void {
     mode = statSync(path).mode & 0o7777;
   } catch {
     mode = undefined;
+    // A new file (a shared helper module) may live in a folder that does not exist yet.
+    mkdirSync(dirname(path), { recursive: true });
   }
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.otel-codemod.tmp`);
   try {

@@ -82,6 +82,13 @@ describe('otel-codemod <transform>: applying and reporting', () => {
     expect(read(dir, 'src/a.ts')).toBe("import { helper } from './helper.js';\nneedsHelper();\n");
     expect(read(dir, 'src/helper.ts')).toBe("export const helper = 'checkout-service';\n");
   });
+
+  it('creates the folders of an extra file that does not exist yet (--helper into a new folder)', async () => {
+    const dir = makeProject({ 'src/a.ts': 'needsHelper();\n', 'package.json': '{"name":"checkout-service"}' });
+    const run = await runInProcess(['add-helper', '--helper', 'src/telemetry/propagation.ts'], dir);
+    expect(run.code).toBe(0);
+    expect(read(dir, 'src/telemetry/propagation.ts')).toBe("export const helper = 'checkout-service';\n");
+  });
 });
 
 describe('otel-codemod <transform>: modes that write nothing', () => {

@@ -36,7 +36,7 @@ export const addHelper: CodemodTransform = {
       : {
           source: `import { helper } from './helper.js';\n${input.source}`,
           notes: [],
-          extraFiles: [{ path: 'helper.ts', source: `export const helper = '${input.options.tracerName}';\n` }],
+          extraFiles: [{ path: typeof input.options.helper === 'string' ? input.options.helper : 'helper.ts', source: `export const helper = '${input.options.tracerName}';\n` }],
         },
 };
 

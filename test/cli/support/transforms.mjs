@@ -43,7 +43,7 @@ export const addHelper = {
   apply: (input) =>
     input.source.includes("from './helper.js'")
       ? { source: input.source, notes: [] }
-      : { source: `import { helper } from './helper.js';\n${input.source}`, notes: [], extraFiles: [{ path: 'helper.ts', source: `export const helper = '${input.options.tracerName}';\n` }] },
+      : { source: `import { helper } from './helper.js';\n${input.source}`, notes: [], extraFiles: [{ path: typeof input.options.helper === 'string' ? input.options.helper : 'helper.ts', source: `export const helper = '${input.options.tracerName}';\n` }] },
 };
 
 /** Reports the options it was given as a comment: shows what reaches TransformOptions. */
