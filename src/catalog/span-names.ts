@@ -91,10 +91,10 @@ export const HIGH_CARDINALITY_LITERAL_SHAPES: readonly SpanNamePattern[] = [
   {
     id: 'query-string',
     description: 'a query string with values',
-    pattern: /\?[^\s?=&#]+=[^\s&#]*/,
+    pattern: /\?[^\s?=&#]+=[^\s&#]+/,
     examples: {
       match: ['GET /search?q=shoes', '/users?page=2&size=10'],
-      noMatch: ['GET /search', 'is ready?', 'a = b'],
+      noMatch: ['GET /search', 'GET /search?q=', 'is ready?', 'a = b'],
     },
   },
   {
@@ -255,3 +255,20 @@ export const UNBOUNDED_CALLS: SpanNamePattern = {
     noMatch: ['Date.parse', 'Math.max', 'getName', 'toString', 'JSON.stringify'],
   },
 };
+
+/** Span methods that set the name after the start. */
+export const SPAN_RENAME_METHODS: readonly string[] = ['updateName'];
+
+/** Names of values that hold a span: `span`, `rootSpan`, `this.activeSpan`. */
+export const SPAN_RECEIVER_NAME: SpanNamePattern = {
+  id: 'span-receiver',
+  description: 'a value named like a span',
+  pattern: /^span$|[a-z0-9]Span$/,
+  examples: { match: ['span', 'rootSpan', 'activeSpan', 'parentSpan'], noMatch: ['spans', 'spanName', 'Span', 'lifespan'] },
+};
+
+/** Calls that return a span: `trace.getActiveSpan()`, `trace.getSpan(ctx)`. */
+export const SPAN_GETTER_FUNCTIONS: readonly string[] = ['getActiveSpan', 'getSpan'];
+
+/** The API type of a span, for type-aware receivers. */
+export const SPAN_TYPE_NAMES: readonly string[] = ['Span'];
