@@ -74,6 +74,8 @@ export default createRule<Options, MessageId>({
     };
     const pattern = options.pattern === undefined ? undefined : new RegExp(options.pattern, 'u');
     const spanVariables = new Set<TSESLint.Scope.Variable>();
+    // A `const` name used by several calls is judged at its definition: report it once.
+    const reported = new Set<TSESTree.Node>();
 
     function checkName(node: TSESTree.Node): void {
       if (node.type === AST_NODE_TYPES.SpreadElement) return;
@@ -85,6 +87,8 @@ export default createRule<Options, MessageId>({
         return;
       }
       if (verdict?.kind === 'highCardinality') {
+        if (reported.has(verdict.node)) return;
+        reported.add(verdict.node);
         context.report({ node: verdict.node, messageId: 'highCardinalityName', data: { name: verdict.name, reason: verdict.reason } });
         return;
       }

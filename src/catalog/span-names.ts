@@ -159,8 +159,20 @@ export const BOUNDED_INTERPOLATION_NAMES: readonly SpanNamePattern[] = [
   {
     id: 'route',
     description: 'a route template (also any member of a route: `req.route.path`)',
-    pattern: /^(?:route|routePath|routePattern|routeTemplate|urlTemplate|pathTemplate)$|[a-z0-9]Route$/,
-    examples: { match: ['route', 'routePath', 'httpRoute', 'urlTemplate'], noMatch: ['router', 'routeId', 'path'] },
+    pattern: /^(?:route|routePath|routerPath|routePattern|routeTemplate|urlTemplate|pathTemplate|routeOptions|routeConfig)$|[a-z0-9]Route$/,
+    examples: { match: ['route', 'routePath', 'routerPath', 'httpRoute', 'urlTemplate', 'routeOptions', '_matchedRoute'], noMatch: ['router', 'routeId', 'path'] },
+  },
+  {
+    id: 'destination',
+    description: 'a messaging destination or a data store by id, name or address (the messaging and database conventions put them in names)',
+    pattern: /^(?:topic|queue|subscription|sub|channel|stream|exchange|bucket|table|collection|database|db)(?:Id|Name|Arn|Url)?$|[a-z0-9](?:Topic|Queue|Subscription|Channel|Stream|Exchange|Bucket|Table|Collection)(?:Id|Name|Arn|Url)?$/,
+    examples: { match: ['topicId', 'subId', 'queueUrl', 'subscriptionName', 'orderQueue', 'tableName', 'bucket'], noMatch: ['topics', 'userId', 'subtotal', 'queuedAt'] },
+  },
+  {
+    id: 'base-address',
+    description: 'a configured base address',
+    pattern: /^(?:base|root|api|service|server|endpoint|prefix)(?:Url|URL|Uri|URI|Path)$/,
+    examples: { match: ['baseUrl', 'baseURL', 'basePath', 'apiUrl', 'serviceUrl'], noMatch: ['url', 'requestUrl', 'filePath'] },
   },
   {
     id: 'screaming-case',
@@ -189,8 +201,8 @@ export const UNBOUNDED_INTERPOLATION_NAMES: readonly SpanNamePattern[] = [
   {
     id: 'uuid',
     description: 'a uuid or guid',
-    pattern: /uuid|guid(?!e)/i,
-    examples: { match: ['uuid', 'requestUuid', 'GUID', 'randomUUID'], noMatch: ['guide', 'quid'] },
+    pattern: /^(?:uuid|guid|UUID|GUID)s?$|[a-z0-9_](?:uuid|guid|Uuid|Guid|UUID|GUID)s?$/,
+    examples: { match: ['uuid', 'requestUuid', 'GUID', 'randomUUID', 'order_uuid'], noMatch: ['guide', 'quid', 'uuidVersion'] },
   },
   {
     id: 'url',
@@ -213,8 +225,8 @@ export const UNBOUNDED_INTERPOLATION_NAMES: readonly SpanNamePattern[] = [
   {
     id: 'email',
     description: 'an email address',
-    pattern: /email/i,
-    examples: { match: ['email', 'userEmail', 'EMAIL_ADDRESS'], noMatch: ['mail', 'mailer', 'female'] },
+    pattern: /^(?:email|emails|emailAddress)$|[a-z0-9_](?:email|Email|EmailAddress)s?$/,
+    examples: { match: ['email', 'userEmail', 'emailAddress', 'recipientEmails', 'user_email'], noMatch: ['emailTemplate', 'mailer', 'female', 'sendEmailJob'] },
   },
   {
     id: 'input',
@@ -231,8 +243,8 @@ export const UNBOUNDED_INTERPOLATION_NAMES: readonly SpanNamePattern[] = [
   {
     id: 'date',
     description: 'a date',
-    pattern: /^(?:date|day)$|[a-z0-9](?:Date|Day)$/,
-    examples: { match: ['date', 'startDate', 'businessDay'], noMatch: ['update', 'validate', 'dates2', 'daylight'] },
+    pattern: /^date$|[a-z0-9]Date$/,
+    examples: { match: ['date', 'startDate', 'createdDate'], noMatch: ['update', 'validate', 'dates2', 'weekDay'] },
   },
   {
     id: 'index',

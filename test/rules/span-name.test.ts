@@ -104,6 +104,22 @@ ruleTester.run('span-name', rule, {
 export function run(shard: number) {
   trace.getTracer('svc').startSpan(\`db.\${shard}\`).end();
 }`,
+    // The messaging conventions name spans "{destination} {operation}": a topic id is a destination, not a record id.
+    'span.updateName(`${topicInfo.topicId} create`);',
+    // A subscription id, or its name as a fallback, is a destination too.
+    'tracer.startSpan(`${subInfo.subId ?? subInfo.subName} ack`);',
+    // An SQS queue URL identifies the queue.
+    'tracer.startSpan(`send ${queueUrl}`);',
+    // A table name, as in the database conventions' "{operation} {table}".
+    'tracer.startSpan(`SELECT ${tableName}`);',
+    // A configured base URL is one value per deployment.
+    'tracer.startSpan(`GET ${baseUrl}/users`);',
+    // Fastify's route options hold the route template.
+    'tracer.startSpan(`${request.method} ${request.routeOptions.url}`);',
+    // Hono's matched route path.
+    'tracer.startSpan(`${c.req.method} ${c.req.routePath}`);',
+    // An email template name is not an address.
+    'tracer.startSpan(`mail.render ${emailTemplate}`);',
     // TODO: should report: a parameter named like an id passed as the whole name is not judged.
     `function traced(userId) { return tracer.startSpan(userId); }`,
   ],
@@ -371,6 +387,11 @@ export function run(id: Id) {
   trace.getTracer('svc').startSpan(\`db.\${id}\`).end();
 }`,
       errors: [{ messageId: 'highCardinalityName', data: { name: 'db.${id}', reason: 'it interpolates `id`, which looks like an id' }, line: 4, column: 42 }],
+    },
+    // A const name used by two calls is reported once, at its definition.
+    {
+      code: "const name = `sync ${userId}`;\ntracer.startSpan(name).end();\ntracer.startSpan(name).end();",
+      errors: [{ messageId: 'highCardinalityName', data: { name: 'sync ${userId}', reason: 'it interpolates `userId`, which looks like an id' }, line: 1, column: 22 }],
     },
     // A tracer from getTracer in any variable.
     {
