@@ -100,10 +100,10 @@ export const HIGH_CARDINALITY_LITERAL_SHAPES: readonly SpanNamePattern[] = [
   {
     id: 'sql-with-values',
     description: 'an SQL statement with literal values',
-    pattern: /^\s*(?:select|insert|update|delete|upsert|merge)\b[\s\S]*?(?:(?:=|<>|!=|<|>|\blike)\s*(?:'[^']*'|-?\d+(?:\.\d+)?\b)|\bvalues\s*\(|\bin\s*\(\s*['\d])/i,
+    pattern: /^\s*(?:select|insert|update|delete|upsert|merge)\b[\s\S]*?(?:(?:=|<>|!=|<|>|\blike)\s*(?:'[^']*'|-?\d+(?:\.\d+)?\b)|\b(?:values|in)\s*\(\s*['\d])/i,
     examples: {
       match: ["SELECT * FROM users WHERE id = 42", "select name from users where email = 'a@b.c'", 'INSERT INTO orders (id) VALUES (1)', "DELETE FROM t WHERE id IN ('a')"],
-      noMatch: ['SELECT users', 'SELECT * FROM users WHERE id = ?', 'INSERT orders', 'UPDATE users SET name = $1 WHERE id = $2', 'selection.changed'],
+      noMatch: ['SELECT users', 'SELECT * FROM users WHERE id = ?', 'INSERT INTO t (a) VALUES (?)', 'INSERT INTO t (a) VALUES (', 'INSERT orders', 'UPDATE users SET name = $1 WHERE id = $2', 'selection.changed'],
     },
   },
 ];
@@ -125,10 +125,10 @@ export const VALUE_POSITION_SHAPES: readonly SpanNamePattern[] = [
   {
     id: 'sql-value',
     description: 'a value in an SQL statement',
-    pattern: /^\s*(?:select|insert|update|delete|upsert|merge)\b[\s\S]*(?:=|<>|!=|<|>|\blike|\bvalues\s*\(|\bin\s*\(|,)\s*'?$/i,
+    pattern: /^\s*(?:select|insert|update|delete|upsert|merge)\b[\s\S]*(?:(?:=|<>|!=|<|>|\blike)\s*'?|\b(?:values|in)\s*\([^)]*)$/i,
     examples: {
-      match: ['SELECT * FROM users WHERE id = ', "select * from t where name = '", 'INSERT INTO t (a, b) VALUES (', 'DELETE FROM t WHERE id IN ('],
-      noMatch: ['SELECT ', 'db.query = ', 'update.'],
+      match: ['SELECT * FROM users WHERE id = ', "select * from t where name = '", 'INSERT INTO t (a, b) VALUES (', 'INSERT INTO t (a, b) VALUES (1, ', "DELETE FROM t WHERE id IN ('a', '"],
+      noMatch: ['SELECT ', 'SELECT id, ', 'INSERT INTO t (a, ', 'db.query = ', 'update.'],
     },
   },
 ];
@@ -255,16 +255,16 @@ export const UNBOUNDED_INTERPOLATION_NAMES: readonly SpanNamePattern[] = [
 ];
 
 /**
- * Calls whose result is unbounded wherever it lands, by callee text (`Date.now`, `crypto.randomUUID`, a method name
- * like `toISOString` for `new Date().toISOString()`). `new Date` stands for a `new Date(…)` expression.
+ * Calls whose result is unbounded wherever it lands, tested on the callee's dotted path: `Date.now`, `crypto.randomUUID`,
+ * `new Date.toISOString` for `new Date().toISOString()`, `….getTime` when the object is itself computed.
  */
 export const UNBOUNDED_CALLS: SpanNamePattern = {
   id: 'unbounded-call',
   description: 'a clock, a random number or a fresh id',
-  pattern: /^(?:Date\.now|Math\.random|performance\.now|process\.hrtime(?:\.bigint)?|(?:crypto\.)?randomUUID|(?:crypto\.)?randomBytes|uuid(?:v[1-7])?|v[1-7]|nanoid|ulid|cuid|new Date|(?:[\w$.]+\.)?(?:toISOString|toUTCString|toLocaleString|toLocaleDateString|toLocaleTimeString|getTime|valueOf))$/,
+  pattern: /^(?:Date\.now|Math\.random|performance\.now|process\.hrtime(?:\.bigint)?|(?:crypto\.)?randomUUID|(?:crypto\.)?randomBytes|uuid(?:v[1-7])?|uuid\.v[1-7]|v[1-7]|nanoid|ulid|cuid|new Date|.*\.(?:toISOString|toUTCString|toLocaleString|toLocaleDateString|toLocaleTimeString|getTime))$/,
   examples: {
-    match: ['Date.now', 'Math.random', 'crypto.randomUUID', 'uuidv4', 'nanoid', 'new Date', 'toISOString', 'now.getTime'],
-    noMatch: ['Date.parse', 'Math.max', 'getName', 'toString', 'JSON.stringify'],
+    match: ['Date.now', 'Math.random', 'crypto.randomUUID', 'uuidv4', 'uuid.v4', 'v4', 'nanoid', 'new Date', 'new Date.toISOString', 'now.getTime', '….toLocaleDateString'],
+    noMatch: ['Date.parse', 'Math.max', 'getName', 'toString', 'JSON.stringify', 'api.v2', 'x.valueOf', 'toISOString'],
   },
 };
 

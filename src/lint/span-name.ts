@@ -114,15 +114,16 @@ function getValueVerdict(node: TSESTree.Node, context: Context): ValueVerdict {
       return combine([getValueVerdict(expression.consequent, context), getValueVerdict(expression.alternate, context)]);
     case AST_NODE_TYPES.LogicalExpression:
       return combine([getValueVerdict(expression.left, context), getValueVerdict(expression.right, context)]);
-    case AST_NODE_TYPES.NewExpression:
-      return getCalleeName(expression.callee) === 'Date' && UNBOUNDED_CALLS.pattern.test('new Date') ? { kind: 'unbounded', description: UNBOUNDED_CALLS.description } : { kind: 'unknown' };
+    case AST_NODE_TYPES.NewExpression: {
+      const path = getDottedPath(expression);
+      return path !== undefined && UNBOUNDED_CALLS.pattern.test(path) ? { kind: 'unbounded', description: UNBOUNDED_CALLS.description } : { kind: 'unknown' };
+    }
     case AST_NODE_TYPES.CallExpression: {
       const callee = skipTransparentWrappers(expression.callee);
-      const path = getDottedPath(callee);
       const name = getCalleeName(callee);
-      if ((path !== undefined && UNBOUNDED_CALLS.pattern.test(path)) || (name !== undefined && UNBOUNDED_CALLS.pattern.test(name) && callee.type === AST_NODE_TYPES.MemberExpression && !isNamespaceLike(callee.object))) {
-        return { kind: 'unbounded', description: UNBOUNDED_CALLS.description };
-      }
+      // `getDate().toISOString()`: the object has no path, the method still decides.
+      const path = getDottedPath(callee) ?? (callee.type === AST_NODE_TYPES.MemberExpression && name !== undefined ? `….${name}` : undefined);
+      if (path !== undefined && UNBOUNDED_CALLS.pattern.test(path)) return { kind: 'unbounded', description: UNBOUNDED_CALLS.description };
       if (name !== undefined && STRING_CONVERSIONS.includes(name)) {
         const subject = callee.type === AST_NODE_TYPES.MemberExpression && name !== 'String' ? callee.object : expression.arguments[0];
         return subject ? getValueVerdict(subject, context) : { kind: 'unknown' };
@@ -157,11 +158,6 @@ function combine(verdicts: ValueVerdict[]): ValueVerdict {
 function hasRouteSegment(path: string): boolean {
   const route = BOUNDED_INTERPOLATION_NAMES.find((entry) => entry.id === 'route');
   return route !== undefined && path.split('.').slice(0, -1).some((segment) => route.pattern.test(segment));
-}
-
-/** `Date`, `crypto`, `Math`: a capitalised or well-known global object, so `x.valueOf()` on values is not confused with clocks. */
-function isNamespaceLike(node: TSESTree.Node): boolean {
-  return node.type === AST_NODE_TYPES.Identifier && /^[A-Z]/.test(node.name);
 }
 
 /** `a.b.c` for a chain of identifiers and static members; `new Date` for `new Date(…)` at its root. */

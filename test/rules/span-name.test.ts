@@ -120,6 +120,8 @@ export function run(shard: number) {
     'tracer.startSpan(`${c.req.method} ${c.req.routePath}`);',
     // An email template name is not an address.
     'tracer.startSpan(`mail.render ${emailTemplate}`);',
+    // A column list is not a value position.
+    'tracer.startSpan(`SELECT id, ${column} FROM users`);',
     // TODO: should report: a parameter named like an id passed as the whole name is not judged.
     `function traced(userId) { return tracer.startSpan(userId); }`,
   ],
@@ -392,6 +394,21 @@ export function run(id: Id) {
     {
       code: "const name = `sync ${userId}`;\ntracer.startSpan(name).end();\ntracer.startSpan(name).end();",
       errors: [{ messageId: 'highCardinalityName', data: { name: 'sync ${userId}', reason: 'it interpolates `userId`, which looks like an id' }, line: 1, column: 22 }],
+    },
+    // A new Date is the clock.
+    {
+      code: 'tracer.startSpan(`report ${new Date()}`);',
+      errors: [{ messageId: 'highCardinalityName', data: { name: 'report ${new Date()}', reason: 'it interpolates `new Date()`, which looks like a clock, a random number or a fresh id' }, line: 1, column: 28 }],
+    },
+    // Date formatting on a computed date.
+    {
+      code: 'tracer.startSpan(`digest ${getDay().toLocaleDateString()}`);',
+      errors: [{ messageId: 'highCardinalityName', data: { name: 'digest ${getDay().toLocaleDateString()}', reason: 'it interpolates `getDay().toLocaleDateString()`, which looks like a clock, a random number or a fresh id' }, line: 1, column: 28 }],
+    },
+    // The second value of a VALUES list (the first, a kind, is bounded).
+    {
+      code: 'tracer.startSpan(`INSERT INTO audit (kind, who) VALUES (${kind}, ${actor})`);',
+      errors: [{ messageId: 'highCardinalityName', data: { name: 'INSERT INTO audit (kind, who) VALUES (${kind}, ${actor})', reason: 'it interpolates `actor` as a value in an SQL statement' }, line: 1, column: 68 }],
     },
     // A tracer from getTracer in any variable.
     {
