@@ -1,3 +1,5 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import * as espree from 'espree';
 import rule from '../../rules/span-name.js';
 import { createRuleTester, createTypedRuleTester } from '../support/rule-tester.js';
 
@@ -469,6 +471,30 @@ export function rename(current: Span) {
   current.updateName('handler');
 }`,
       errors: [{ messageId: 'genericName', data: { name: 'handler' }, line: 3, column: 22 }],
+    },
+  ],
+});
+
+// Plain JavaScript parsed by espree: no parser services at all, same verdicts.
+const javascriptRuleTester = new RuleTester({ languageOptions: { parser: espree, ecmaVersion: 'latest', sourceType: 'module' } });
+
+javascriptRuleTester.run('span-name (JavaScript, espree)', rule, {
+  valid: [
+    // A good name.
+    { filename: 'file.js', code: `const tracer = trace.getTracer('svc');\ntracer.startActiveSpan('orders.create', (span) => span.end());` },
+  ],
+  invalid: [
+    // An id in the path, found without any type information.
+    {
+      code: 'const tracer = trace.getTracer(\'svc\');\ntracer.startSpan(`GET /users/${userId}`).end();',
+      filename: 'file.js',
+      errors: [{ messageId: 'highCardinalityName', data: { name: 'GET /users/${userId}', reason: 'it interpolates `userId`, which looks like an id' }, line: 2, column: 32 }],
+    },
+    // A generic name.
+    {
+      code: `const tracer = trace.getTracer('svc');\ntracer.startSpan('handler').end();`,
+      filename: 'file.js',
+      errors: [{ messageId: 'genericName', data: { name: 'handler' }, line: 2, column: 18 }],
     },
   ],
 });
