@@ -3,6 +3,7 @@ import requireContextExtraction from './require-context-extraction.js';
 import requireContextPropagation from './require-context-propagation.js';
 import spanErrorStatus from './span-error-status.js';
 import spanMustEnd from './span-must-end.js';
+import spanName from './span-name.js';
 
 /**
  * Every rule of the plugin, keyed by its id without the `otel/` prefix.
@@ -14,4 +15,5 @@ export const allRules: Record<string, TSESLint.RuleModule<string, readonly unkno
   'require-context-propagation': requireContextPropagation,
   'span-error-status': spanErrorStatus,
   'span-must-end': spanMustEnd,
+  'span-name': spanName,
 };

@@ -1,0 +1,115 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { GENERIC_SPAN_NAMES } from '../src/catalog/span-names.js';
+import { createRule } from '../src/lint/create-rule.js';
+import { getSpanStartCall } from '../src/lint/otel-calls.js';
+import { getLiteralName, getSpanNameParts, judgeSpanName } from '../src/lint/span-name.js';
+import { getUpdateNameCall } from '../src/lint/span-receivers.js';
+import { getTrackedSpan } from '../src/lint/span-usage.js';
+
+export type Options = [
+  {
+    pattern?: string;
+    allowNames?: string[];
+    genericNames?: string[];
+    replaceGenericNames?: boolean;
+    startSpanFunctions?: string[];
+  },
+];
+export type MessageId = 'genericName' | 'highCardinalityName' | 'patternMismatch';
+
+export default createRule<Options, MessageId>({
+  name: 'span-name',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Disallow generic and high-cardinality span names',
+      recommended: 'recommended',
+    },
+    messages: {
+      genericName: "Span name '{{name}}' is generic: name the operation it measures (e.g. 'orders.create', 'GET /users/:id').",
+      highCardinalityName: 'Span name `{{name}}` is high-cardinality: {{reason}}. Keep the name a template and put the value in an attribute.',
+      patternMismatch: "Span name '{{name}}' does not match the naming pattern /{{pattern}}/.",
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          pattern: {
+            type: 'string',
+            description: 'A regular expression (unicode mode) that every literal span name must match. Off when not set.',
+          },
+          allowNames: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Span names accepted as they are, exactly as written.',
+          },
+          genericNames: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Extra generic names to report (compared trimmed and case-folded). With `replaceGenericNames`, the only ones.',
+          },
+          replaceGenericNames: {
+            type: 'boolean',
+            description: 'Use `genericNames` instead of the built-in list rather than in addition to it.',
+          },
+          startSpanFunctions: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Extra function or method names that start a span and take its name as the first argument.',
+          },
+        },
+      },
+    ],
+  },
+  defaultOptions: [{ allowNames: [], genericNames: [], replaceGenericNames: false, startSpanFunctions: [] }],
+  create(context, [options]) {
+    const extraGeneric = (options.genericNames ?? []).map((name) => name.trim().toLowerCase());
+    const judgeOptions = {
+      genericNames: new Set(options.replaceGenericNames ? extraGeneric : [...GENERIC_SPAN_NAMES, ...extraGeneric]),
+      allowNames: new Set(options.allowNames ?? []),
+    };
+    const pattern = options.pattern === undefined ? undefined : new RegExp(options.pattern, 'u');
+    const spanVariables = new Set<TSESLint.Scope.Variable>();
+    // A `const` name used by several calls is judged at its definition: report it once.
+    const reported = new Set<TSESTree.Node>();
+
+    function checkName(node: TSESTree.Node): void {
+      if (node.type === AST_NODE_TYPES.SpreadElement) return;
+      const parts = getSpanNameParts(node, context);
+      if (!parts) return;
+      const verdict = judgeSpanName(parts, node, context, judgeOptions);
+      if (verdict?.kind === 'generic') {
+        context.report({ node, messageId: 'genericName', data: { name: verdict.name } });
+        return;
+      }
+      if (verdict?.kind === 'highCardinality') {
+        if (reported.has(verdict.node)) return;
+        reported.add(verdict.node);
+        context.report({ node: verdict.node, messageId: 'highCardinalityName', data: { name: verdict.name, reason: verdict.reason } });
+        return;
+      }
+      const literal = getLiteralName(parts);
+      if (pattern && literal !== undefined && !judgeOptions.allowNames.has(literal) && !pattern.test(literal)) {
+        context.report({ node, messageId: 'patternMismatch', data: { name: literal, pattern: pattern.source } });
+      }
+    }
+
+    return {
+      CallExpression(node) {
+        const start = getSpanStartCall(node, context, { startSpanFunctions: options.startSpanFunctions });
+        if (start) {
+          const span = getTrackedSpan(start, context);
+          if (span) spanVariables.add(span.variable);
+          if (start.nameArgument) checkName(start.nameArgument);
+          return;
+        }
+        const update = getUpdateNameCall(node, context, spanVariables);
+        if (update) checkName(update);
+      },
+    };
+  },
+});
