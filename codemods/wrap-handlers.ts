@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import { Node, type SourceFile } from 'ts-morph';
-import { HTTP_AUTO_INSTRUMENTATION_PACKAGES } from '../src/catalog/entry-points.js';
+import { HTTP_AUTO_INSTRUMENTATION_PACKAGES, HTTP_ENTRY_POINTS, LAMBDA_TYPE_MODULES } from '../src/catalog/entry-points.js';
+import { CONSUME_OPERATIONS } from '../src/catalog/messaging/index.js';
 import { OTEL_API_MODULE } from '../src/catalog/otel-api.js';
 import { detectFileStyle, type FileStyle } from '../src/transform/file-style.js';
 import { ensureNamedImports } from '../src/transform/imports.js';
@@ -15,14 +16,26 @@ import { collectLambdaHandlers } from './wrap-handlers/lambda.js';
 import { renderSpanSpec, type ApiRefs } from './wrap-handlers/render.js';
 import { skippedNote, type Collected, type WrapTarget } from './wrap-handlers/target.js';
 
-/** Words one of which a file must contain to hold an entry point: frameworks, Lambda exports, consumer registrations. */
-const MAY_APPLY = /express|fastify|koa|hono|@nestjs|route\.|export (async )?(function|const) (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|handler|kafkajs|amqplib|bullmq|pubsub|nats/;
+/**
+ * The cheap text test: a file that names none of the catalog's framework and messaging modules, no Lambda export name,
+ * no HTTP method export and no `event` parameter cannot hold an entry point.
+ */
+const ENTRY_POINT_MODULES = [
+  ...HTTP_ENTRY_POINTS.flatMap((entry) => ('modules' in entry ? entry.modules : [])),
+  ...CONSUME_OPERATIONS.flatMap((operation) => operation.modules),
+  ...LAMBDA_TYPE_MODULES,
+];
+const ENTRY_POINT_WORDS = /\b(handler|event|evt|GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/;
+
+function mayHoldEntryPoint(source: string): boolean {
+  return ENTRY_POINT_WORDS.test(source) || ENTRY_POINT_MODULES.some((name) => source.includes(name));
+}
 
 export const wrapHandlers: CodemodTransform = {
   name: 'wrap-handlers',
   description:
     'Runs every HTTP route, Lambda handler and message consumer inside a span that ends, records errors and, for messages, continues the producer’s trace.',
-  mayApply: (source) => MAY_APPLY.test(source),
+  mayApply: mayHoldEntryPoint,
   apply: (input) =>
     transformWithTsMorph(input, ({ sourceFile, style }) => {
       // 1. Find entry points; a file with none (or only instrumented ones) is returned as it was.
