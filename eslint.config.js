@@ -8,6 +8,11 @@ export default tseslint.config(
   {
     files: ['rules/**/*.ts'],
     ...eslintPlugin.configs.recommended,
+    rules: {
+      ...eslintPlugin.configs.recommended.rules,
+      // Rules are built with typescript-eslint's RuleCreator, which takes `defaultOptions` beside `meta`.
+      'eslint-plugin/require-meta-default-options': 'off',
+    },
   },
   {
     rules: {

@@ -1,6 +1,8 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import requireContextExtraction from './require-context-extraction.js';
 import requireContextPropagation from './require-context-propagation.js';
+import spanErrorStatus from './span-error-status.js';
+import spanMustEnd from './span-must-end.js';
 
 /**
  * Every rule of the plugin, keyed by its id without the `otel/` prefix.
@@ -10,4 +12,6 @@ import requireContextPropagation from './require-context-propagation.js';
 export const allRules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = {
   'require-context-extraction': requireContextExtraction,
   'require-context-propagation': requireContextPropagation,
+  'span-error-status': spanErrorStatus,
+  'span-must-end': spanMustEnd,
 };

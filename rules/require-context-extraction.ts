@@ -34,7 +34,7 @@ export default createRule<Options, MessageId>({
     },
     messages: {
       notExtracted:
-        "This span, started in a {{operation}}, does not continue the producer's trace. Extract the context from {{location}} with propagation.extract() and pass it as the span's parent (or run the span in context.with(), or link to it).",
+        "This span handles a message from {{operation}} but does not continue the producer's trace. Extract the context from {{location}} with propagation.extract() and pass it as the span's parent (or run the span in context.with(), or link to it).",
       notCoveredByInstrumentation:
         "{{operation}} is not covered by {{instrumentation}}, which {{note}}. Extract the context from {{location}} and pass it as this span's parent.",
     },

@@ -57,3 +57,25 @@ export const API_NAMESPACES = {
   context: 'context',
   propagation: 'propagation',
 } as const;
+
+/** API functions that take a span without taking over the duty to end it (`trace.setSpan(ctx, span)`). */
+export const SPAN_BORROWING_FUNCTIONS: readonly string[] = ['setSpan', 'setSpanContext', 'wrapSpanContext'];
+
+/**
+ * Calls treated as unable to throw between a span's start and end, so they open no exception path.
+ * Keys are the callee's object (or '' for a plain function), values the method names ('*' for any).
+ */
+export const NON_THROWING_CALLS: Readonly<Record<string, readonly string[]>> = {
+  Date: ['now'],
+  performance: ['now'],
+  Math: ['*'],
+  console: ['*'],
+  Number: ['*'],
+  String: ['*'],
+  Array: ['isArray'],
+  Object: ['keys', 'values', 'entries', 'assign', 'freeze'],
+  context: ['active'],
+  trace: ['getTracer', 'getSpan', 'getActiveSpan', 'setSpan', 'getSpanContext', 'setSpanContext', 'wrapSpanContext'],
+  propagation: ['inject', 'extract', 'fields'],
+  '': ['String', 'Number', 'Boolean', 'Symbol', 'BigInt'],
+};

@@ -15,14 +15,13 @@ function escapeCell(text: string): string {
 
 export function renderRulesTable(rules: Record<string, AnyRule>): string {
   const lines = [
-    '| Rule | Description | Preset | Fix | Type info |',
-    '| --- | --- | --- | --- | --- |',
+    '| Rule | Description | Preset | Fix |',
+    '| --- | --- | --- | --- |',
   ];
   for (const [id, rule] of Object.entries(rules).sort(([a], [b]) => a.localeCompare(b))) {
     const docs = rule.meta.docs as OtelRuleDocs;
     const fix = rule.meta.fixable ? 'autofix' : rule.meta.hasSuggestions ? 'suggestion' : '';
-    const types = docs.requiresTypeChecking ? 'required' : 'optional';
-    lines.push(`| [otel/${id}](docs/rules/${id}.md) | ${escapeCell(docs.description)} | ${docs.recommended} | ${fix} | ${types} |`);
+    lines.push(`| [otel/${id}](docs/rules/${id}.md) | ${escapeCell(docs.description)} | ${docs.recommended} | ${fix} |`);
   }
   return lines.join('\n');
 }

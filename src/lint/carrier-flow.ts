@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   EACH,
   EACH_IF_ARRAY,
@@ -8,6 +8,7 @@ import {
   type PublishCarrierLocation,
 } from '../catalog/messaging/index.js';
 import { getCalleeName, getPropertyName, getStaticKey, getStaticString, isFunctionNode, skipTransparentWrappers } from './ast.js';
+import { getTypeServices } from './type-info.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type Variable = TSESLint.Scope.Variable;
@@ -265,7 +266,7 @@ export class CarrierFlow {
       const variable = this.findVariable(expression);
       if (variable && this.tainted.has(variable)) return CARRIED;
       const value = this.resolveValue(expression, site);
-      if (!value) return UNKNOWN;
+      if (!value) return path.length === 0 && location.encoding === 'envelope' ? this.inspectPayloadType(expression) : UNKNOWN;
       if (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined') return this.walkValue(value, path, location, site);
       return this.walk(value, path, location, site);
     }
@@ -382,9 +383,30 @@ export class CarrierFlow {
     if (!inner || inner.type === AST_NODE_TYPES.SpreadElement) return UNKNOWN;
     if (this.referencesCarrier(inner)) return CARRIED;
     const resolved = this.resolveValue(inner, site);
-    if (!resolved) return UNKNOWN;
+    if (!resolved) return qualified === 'JSON.stringify' ? this.inspectPayloadType(inner) : UNKNOWN;
     if (qualified === 'JSON.stringify') return this.inspectEnvelope(resolved, site);
     return this.inspectEncodedPayload(resolved, site);
+  }
+
+  /**
+   * With type information only: a payload we cannot see (a parameter, a call's result) whose type is an object of
+   * primitive-valued properties, without an index signature, has no room for a carrier (`email: { to: string }`).
+   */
+  private inspectPayloadType(node: TSESTree.Node): CarrierVerdict {
+    const services = getTypeServices(this.context);
+    if (!services) return UNKNOWN;
+    const checker = services.program.getTypeChecker();
+    const type = services.getTypeAtLocation(node);
+    if (isOpenType(checker, type) || type.isUnion() || type.getCallSignatures().length > 0) return UNKNOWN;
+    if (checker.getIndexInfosOfType(type).length > 0) return UNKNOWN;
+    const properties = checker.getPropertiesOfType(type);
+    if (properties.length === 0) return UNKNOWN;
+    for (const property of properties) {
+      if (isTraceKey(property.getName())) return UNKNOWN;
+      const propertyType = checker.getTypeOfSymbol(property);
+      if (!isPrimitiveType(checker, propertyType)) return UNKNOWN;
+    }
+    return { verdict: 'missing' };
   }
 
   /** A payload object that should hold the carrier under some key: only literals (and their spreads) can be judged. */
@@ -406,6 +428,23 @@ export class CarrierFlow {
     }
     return { verdict: 'missing' };
   }
+}
+
+type TypeChecker = ReturnType<ParserServicesWithTypeInformation['program']['getTypeChecker']>;
+type CheckerType = ReturnType<TypeChecker['getStringType']>;
+
+/** `any` and `unknown` could be anything, a carrier included. */
+function isOpenType(checker: TypeChecker, type: CheckerType): boolean {
+  const text = checker.typeToString(type);
+  return text === 'any' || text === 'unknown';
+}
+
+/** Strings, numbers, booleans, bigints, null and undefined, and unions of them: nothing a carrier object fits in. */
+function isPrimitiveType(checker: TypeChecker, type: CheckerType): boolean {
+  if (isOpenType(checker, type)) return false;
+  const members = type.isUnion() ? type.types : [type];
+  const primitives = [checker.getStringType(), checker.getNumberType(), checker.getBigIntType(), checker.getBooleanType(), checker.getNullType(), checker.getUndefinedType()];
+  return members.every((member) => primitives.some((primitive) => checker.isTypeAssignableTo(member, primitive)));
 }
 
 /** Across the elements of a batch: any missing entry is a finding; otherwise unknown wins over carried. */

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ASTUtils, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   ACTIVE_SPAN_START_METHODS,
   SPAN_START_METHODS,
@@ -7,6 +7,7 @@ import {
   TRACER_TYPE_NAMES,
 } from '../catalog/otel-api.js';
 import { getCalleeName, getPropertyName, skipTransparentWrappers } from './ast.js';
+import { getTypeServices } from './type-info.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -76,8 +77,8 @@ function isTracerTypeAnnotation(type: TSESTree.TypeNode): boolean {
 
 /** With type information only: the expression's type is the API's `Tracer`. */
 function hasTracerType(node: TSESTree.Node, context: Context): boolean {
-  const services = ESLintUtils.getParserServices(context, true);
-  if (!services.program) return false;
+  const services = getTypeServices(context);
+  if (!services) return false;
   const type = services.getTypeAtLocation(node);
   const symbol = type.getSymbol() ?? type.aliasSymbol;
   return symbol !== undefined && TRACER_TYPE_NAMES.includes(symbol.getName());

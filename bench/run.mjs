@@ -1,0 +1,250 @@
+// npm run bench: every figure is the median of several repetitions (min and max beside it), compared with a
+// baseline measured in the same run on the same files, so the ratios hold on a noisy machine.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import { listCorpusSources, materializeCorpus, readSources } from './corpus.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const reps = Number(process.env.BENCH_REPS ?? 5);
+const cli = join(root, 'dist/src/cli/bin.js');
+// Inside the repository (ignored by git) so that ESLint's base path covers the copied corpus.
+const work = join(root, 'bench/.corpus');
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+const lines = [];
+/** BENCH_ONLY=lint,codemod,memory,precommit,workers runs a subset. */
+const only = process.env.BENCH_ONLY?.split(',');
+const wanted = (section) => !only || only.includes(section);
+
+function out(line = '') {
+  lines.push(line);
+  process.stdout.write(`${line}\n`);
+}
+
+function stats(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted.at(-1) };
+}
+
+function fmt(seconds) {
+  return `${seconds.toFixed(2)} s`;
+}
+
+function row(label, samples) {
+  const s = stats(samples);
+  return `| ${label} | ${fmt(s.median)} | ${fmt(s.min)} | ${fmt(s.max)} |`;
+}
+
+/** Wall time of a command, and its peak RSS in MiB through the max-rss preload when it is a node script. */
+function timeCommand(args, { cwd = root, env = {} } = {}) {
+  const rssFile = join(work, `rss-${process.hrtime.bigint()}`);
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, ['--import', join(root, 'bench/max-rss.mjs'), ...args], {
+    cwd,
+    env: { ...process.env, ...env, BENCH_RSS_FILE: rssFile, FORCE_COLOR: '0' },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.status !== 0 && result.status !== 1) {
+    throw new Error(`command failed (${result.status}): node ${args.join(' ')}\n${result.stderr.slice(-2000)}`);
+  }
+  let rssMiB = NaN;
+  try {
+    rssMiB = Number(readFileSync(rssFile, 'utf8')) / 1024;
+  } catch {
+    // The process died before its exit hook ran.
+  }
+  return { seconds, rssMiB, stdout: result.stdout, stderr: result.stderr };
+}
+
+function repeat(count, fn) {
+  const samples = [];
+  for (let index = 0; index < count; index++) samples.push(fn());
+  return samples;
+}
+
+function header() {
+  const cpus = os.cpus();
+  out('# Benchmark results');
+  out();
+  out(`Run: ${new Date().toISOString()} · Node ${process.version} · ${os.platform()} ${os.arch()} · ${cpus.length} × ${cpus[0]?.model ?? 'cpu'} · ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`);
+  out(`Repetitions per figure: ${reps} (median, with min and max). Command: \`npm run bench\` (set BENCH_REPS to change).`);
+  out();
+}
+
+async function lintOverhead() {
+  const { default: plugin } = await import('../dist/rules/index.js');
+  // Linter skips paths under node_modules: give every file a neutral relative name.
+  const files = readSources(listCorpusSources(root)).map(({ file, code }) => ({ file: relative(root, file).replace(/^node_modules\//, 'pkg/'), code }));
+  const languageOptionsFor = (file) =>
+    /\.[cm]?tsx?$/.test(file) ? { parser: tsParser } : { ecmaVersion: 'latest', sourceType: /\.mjs$/.test(file) ? 'module' : 'commonjs' };
+  const linter = new Linter({ configType: 'flat' });
+  const baseConfig = (file) => [{ files: ['**/*.{js,mjs,cjs,jsx,ts,tsx,mts,cts}'], languageOptions: languageOptionsFor(file) }];
+  const ruleConfig = (file) => [...baseConfig(file), plugin.configs.recommended];
+  const run = (configFor) => {
+    const started = process.hrtime.bigint();
+    for (const { file, code } of files) {
+      const messages = linter.verify(code, configFor(file), { filename: file });
+      if (messages.some((message) => message.ruleId === null && message.message.startsWith('No matching configuration'))) throw new Error(`not linted: ${file}`);
+    }
+    return Number(process.hrtime.bigint() - started) / 1e9;
+  };
+  run(baseConfig); // warm-up: parser and rule modules loaded once before measuring either side
+  const baseline = [];
+  const withRules = [];
+  for (let index = 0; index < reps; index++) {
+    baseline.push(run(baseConfig));
+    withRules.push(run(ruleConfig));
+  }
+  const ratio = stats(withRules).median / stats(baseline).median;
+  out('## 1. Lint overhead');
+  out();
+  out(`${files.length} files (installed package sources and the project's fixtures), linted in one process with ESLint's Linter.`);
+  out();
+  out('| configuration | median | min | max |');
+  out('| --- | --- | --- | --- |');
+  out(row('same parser, no rules (baseline)', baseline));
+  out(row('`configs.recommended`', withRules));
+  out();
+  out(`**Overhead: ${ratio.toFixed(3)}×** (target ≤ 1.10×)`);
+  out();
+  const corpusDir = join(work, 'lint-corpus');
+  materializeCorpus(root, corpusDir, files.length);
+  const timing = spawnSync(process.execPath, [join(root, 'node_modules/eslint/bin/eslint.js'), '--no-config-lookup', '-c', join(root, 'bench/eslint.bench.config.mjs'), '--no-warn-ignored', '-f', 'json', corpusDir], {
+    cwd: root,
+    env: { ...process.env, TIMING: 'all' },
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+  });
+  // ESLint prints the timing table after the formatter's output; the JSON report is one line.
+  const table = timing.stdout.split('\n').filter((line) => line.includes('|') && !line.startsWith('[')).slice(0, 20);
+  out('Per-rule timing (`TIMING=all eslint -c bench/eslint.bench.config.mjs` over the same files):');
+  out();
+  out('```');
+  for (const line of table) out(line);
+  out('```');
+  out();
+  return { ratio };
+}
+
+function codemodThroughput(corpusDir, fileCount) {
+  const floor = [];
+  const ours = [];
+  const jscodeshift = [];
+  for (let index = 0; index < reps; index++) {
+    floor.push(timeCommand([join(root, 'bench/parse-floor.mjs'), corpusDir]).seconds);
+    ours.push(timeCommand([cli, 'wrap-handlers,inject-propagation', '--dry', '--quiet', corpusDir]).seconds);
+    jscodeshift.push(
+      timeCommand([join(root, 'node_modules/jscodeshift/bin/jscodeshift.js'), '-t', join(root, 'bench/noop-transform.cjs'), '--parser=tsx', '--dry', '--silent', '--extensions=ts,tsx,js,jsx,mjs,cjs,mts,cts', corpusDir]).seconds,
+    );
+  }
+  const floorRatio = stats(ours).median / stats(floor).median;
+  const jscodeshiftRatio = stats(ours).median / stats(jscodeshift).median;
+  out('## 2. Codemod throughput');
+  out();
+  out(`${fileCount} files; each command is a fresh Node process (start-up included on every side).`);
+  out();
+  out('| command | median | min | max |');
+  out('| --- | --- | --- | --- |');
+  out(row('TypeScript `createSourceFile` on every file (floor)', floor));
+  out(row('jscodeshift no-op transform, `--parser=tsx`', jscodeshift));
+  out(row('`otel-codemod wrap-handlers,inject-propagation --dry`', ours));
+  out();
+  out(`**${floorRatio.toFixed(2)}× the floor** (target ≤ 2×) · **${jscodeshiftRatio.toFixed(2)}× the jscodeshift no-op** (target < 1×)`);
+  out();
+  return { floorRatio, jscodeshiftRatio };
+}
+
+function memoryAndGrowth() {
+  out('## 3. Memory and growth');
+  out();
+  out('| files | median time | time per 1,000 files | peak RSS (max over runs) |');
+  out('| --- | --- | --- | --- |');
+  const results = [];
+  for (const count of [1000, 5000, 10000]) {
+    const dir = join(work, `scale-${count}`);
+    materializeCorpus(root, dir, count);
+    const runs = repeat(Math.max(1, Math.min(reps, 3)), () => timeCommand([cli, 'wrap-handlers,inject-propagation', '--dry', '--quiet', dir]));
+    const time = stats(runs.map((run) => run.seconds)).median;
+    const rss = Math.max(...runs.map((run) => run.rssMiB));
+    results.push({ count, time, rss });
+    out(`| ${count} | ${fmt(time)} | ${fmt((time / count) * 1000)} | ${rss.toFixed(0)} MiB |`);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const perFile = results.map((result) => result.time / result.count);
+  const growth = perFile.at(-1) / perFile[0];
+  out();
+  out(`Time per file at 10,000 files is **${growth.toFixed(2)}×** the time per file at 1,000 (1.0 = linear). Peak RSS at 10,000 files: **${results.at(-1).rss.toFixed(0)} MiB** (target ≤ 1024 MiB).`);
+  out();
+  return { growth, rss: results.at(-1).rss };
+}
+
+function precommitLatency() {
+  const demoFiles = listCorpusSources(root).filter((file) => file.includes(join('fixtures', 'demo'))).slice(0, 5);
+  const files = demoFiles.length === 5 ? demoFiles : listCorpusSources(root).filter((file) => file.includes('fixtures')).slice(0, 5);
+  const ours = [];
+  const eslint = [];
+  for (let index = 0; index < reps; index++) {
+    ours.push(timeCommand([cli, 'lint', ...files]).seconds);
+    eslint.push(timeCommand([join(root, 'node_modules/eslint/bin/eslint.js'), '--no-config-lookup', '-c', join(root, 'bench/eslint.bench.config.mjs'), ...files]).seconds);
+  }
+  const ratio = stats(ours).median / stats(eslint).median;
+  out('## 4. Pre-commit latency');
+  out();
+  out(`A cold run on 5 files (${files.map((file) => file.slice(root.length)).join(', ')}).`);
+  out();
+  out('| command | median | min | max |');
+  out('| --- | --- | --- | --- |');
+  out(row('`eslint` with the plugin configured (baseline)', eslint));
+  out(row('`otel-codemod lint`', ours));
+  out();
+  out(`**${ratio.toFixed(2)}×** (target ≤ 1.2×)`);
+  out();
+  return { ratio };
+}
+
+function workers(corpusDir) {
+  const one = [];
+  const two = [];
+  for (let index = 0; index < reps; index++) {
+    one.push(timeCommand([cli, 'wrap-handlers,inject-propagation', '--dry', '--quiet', '--jobs', '1', corpusDir]).seconds);
+    two.push(timeCommand([cli, 'wrap-handlers,inject-propagation', '--dry', '--quiet', '--jobs', '2', corpusDir]).seconds);
+  }
+  out('## 5. Workers');
+  out();
+  out('| command | median | min | max |');
+  out('| --- | --- | --- | --- |');
+  out(row('`--jobs 1`', one));
+  out(row('`--jobs 2`', two));
+  out();
+  out(`**Speed-up with 2 workers: ${(stats(one).median / stats(two).median).toFixed(2)}×** (this machine has ${os.cpus().length} cores)`);
+  out();
+}
+
+async function main() {
+  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+  header();
+  if (wanted('lint')) await lintOverhead();
+  const corpusDir = join(work, 'corpus');
+  const copied = materializeCorpus(root, corpusDir, Math.max(3000, listCorpusSources(root).length));
+  if (wanted('codemod')) codemodThroughput(corpusDir, copied.length);
+  if (wanted('memory')) memoryAndGrowth();
+  if (wanted('precommit')) precommitLatency();
+  if (wanted('workers')) workers(corpusDir);
+  // A partial run (BENCH_ONLY) prints its figures but leaves the recorded full run alone.
+  if (!process.env.BENCH_ONLY) writeFileSync(join(root, 'bench/RESULTS.md'), `${lines.join('\n')}\n`);
+  rmSync(work, { recursive: true, force: true });
+  process.stderr.write(process.env.BENCH_ONLY ? 'Partial run: bench/RESULTS.md left as it was.\n' : 'bench/RESULTS.md written.\n');
+}
+
+main().catch((error) => {
+  rmSync(work, { recursive: true, force: true });
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,27 @@
+import { join } from 'node:path';
+import { packageInfo } from '../package-info.js';
+import type { CliIO } from './output.js';
+import { runLint, type LintContext } from './lint.js';
+import { runCodemod, type CodemodRunContext } from './run-codemod.js';
+import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
+
+/** Where the demo service lives in a checkout of this repository. */
+export const DEMO_DIR = join(packageInfo.root, 'fixtures', 'demo');
+
+/**
+ * `otel-codemod demo` (what `npm start` runs): lints the demo service, then shows as a diff what every registered
+ * transform would change in it. Writes nothing.
+ */
+export async function runDemo(context: CodemodRunContext & LintContext & CliIO): Promise<number> {
+  const { stdout } = context;
+  const demo = { ...context, cwd: DEMO_DIR };
+  stdout.write(`# otel-codemod lint (recommended rules) on ${DEMO_DIR}\n\n`);
+  const lintCode = await runLint({ paths: ['.'] }, demo);
+  if (lintCode === EXIT_ERROR) return EXIT_ERROR;
+  if (lintCode === EXIT_OK) stdout.write('No findings.\n');
+  const names = Object.keys(context.registry).sort();
+  stdout.write(`\n# otel-codemod ${names.join(',') || '(no transforms registered)'} --diff\n\n`);
+  if (names.length === 0) return EXIT_OK;
+  const codemodCode = await runCodemod({ transforms: names, paths: ['.'], diff: true, jobs: 1, tracerName: 'orders-service' }, demo);
+  return codemodCode === EXIT_ERROR ? EXIT_ERROR : EXIT_OK;
+}

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { TransformError, type CodemodTransform, type ExtraFile, type TransformNote, type TransformOptions } from '../transform/types.js';
+import { decodeSource, looksMinified, originalText, restoreForm } from './text-format.js';
+
+/** One file to run the transforms on; plain data so that it can cross to a worker thread. */
+export interface FileTask {
+  displayPath: string;
+  realPath: string;
+  transformNames: string[];
+  options: TransformOptions;
+}
+
+export interface FileNote extends TransformNote {
+  transform: string;
+}
+
+export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'failed';
+
+export interface FileResult {
+  displayPath: string;
+  realPath: string;
+  status: FileStatus;
+  /** A transform parsed the file (the text pre-filter let it through). */
+  parsed: boolean;
+  /** Why the file was skipped or failed. */
+  reason?: string;
+  /** The file's text before and after (BOM included), only when it changed. */
+  before?: string;
+  after?: string;
+  notes: FileNote[];
+  /** Other files the transforms need, with absolute paths. */
+  extraFiles: ExtraFile[];
+}
+
+function stripPathPrefix(message: string, path: string): string {
+  return message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message;
+}
+
+/** Reads one file and runs the transforms over it in order. Never throws: every problem becomes a `failed` result. */
+export function processFile(task: FileTask, registry: Record<string, CodemodTransform>): FileResult {
+  const base = { displayPath: task.displayPath, realPath: task.realPath, parsed: false, notes: [] as FileNote[], extraFiles: [] as ExtraFile[] };
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(task.realPath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'EACCES' || code === 'EPERM' ? 'cannot read: permission denied' : `cannot read: ${(error as Error).message}`;
+    return { ...base, status: 'failed', reason };
+  }
+  const decoded = decodeSource(bytes);
+  if (!decoded) return { ...base, status: 'failed', reason: 'not valid UTF-8' };
+  if (looksMinified(task.realPath, decoded.text)) return { ...base, status: 'skipped', reason: 'minified' };
+
+  let text = decoded.text;
+  let parsed = false;
+  for (const name of task.transformNames) {
+    const transform = registry[name];
+    if (!transform) return { ...base, status: 'failed', reason: `unknown transform ${name}` };
+    if (!transform.mayApply(text)) continue;
+    parsed = true;
+    try {
+      const output = transform.apply({ path: task.realPath, source: text, options: task.options });
+      text = output.source;
+      base.notes.push(...output.notes.map((note) => ({ ...note, transform: name })));
+      for (const extra of output.extraFiles ?? []) {
+        base.extraFiles.push({ path: isAbsolute(extra.path) ? extra.path : resolve(dirname(task.realPath), extra.path), source: extra.source });
+      }
+    } catch (error) {
+      const reason =
+        error instanceof TransformError || (error as Error | undefined)?.name === 'TransformError'
+          ? stripPathPrefix((error as Error).message, task.realPath)
+          : `${name} failed: ${error instanceof Error ? error.message : String(error)}`;
+      return { ...base, parsed, status: 'failed', reason };
+    }
+  }
+  const before = originalText(decoded);
+  const after = text === decoded.text ? before : restoreForm(text, decoded);
+  if (after === before) return { ...base, parsed, status: 'unchanged' };
+  return { ...base, parsed, status: 'changed', before, after };
+}

@@ -1,0 +1,112 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { ERROR_CALLBACK_NAMES } from '../catalog/error-flow.js';
+import {
+  RECORD_EXCEPTION_METHOD,
+  SET_STATUS_METHOD,
+  STATUS_CODE_ERROR_MEMBER,
+  STATUS_CODE_ERROR_VALUE,
+} from '../catalog/otel-api.js';
+import { getCalleeName, getPropertyName, getStaticKey, skipTransparentWrappers } from './ast.js';
+
+/** What a catch handler does with the span: the two calls the guides require, or a helper that takes the span. */
+export interface SpanErrorHandling {
+  recordsException: boolean;
+  setsErrorStatus: boolean;
+  /** The span is passed to some other function, which may record the error: not ours to judge. */
+  delegated: boolean;
+}
+
+/** Visits the nodes that run in `root` itself, not in nested functions. */
+export function forEachOwnNode(root: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node !== root && (node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration)) continue;
+    visit(node);
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'parent') continue;
+      if (Array.isArray(value)) {
+        for (const item of value) if (isNode(item)) stack.push(item);
+      } else if (isNode(value)) {
+        stack.push(value);
+      }
+    }
+  }
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string' && 'range' in value;
+}
+
+/**
+ * How a catch handler passes the error on, if it does: a `throw`, a returned `Promise.reject(…)`, or an error-first
+ * callback (`callback(err)`, `next(err)`, `reject(err)`). Undefined when the handler swallows the error.
+ */
+export function getErrorPropagation(handlerBody: TSESTree.Node, errorName: string | undefined): string | undefined {
+  let how: string | undefined;
+  if (handlerBody.type !== AST_NODE_TYPES.BlockStatement && isPromiseReject(handlerBody)) return 'returns a rejected promise';
+  forEachOwnNode(handlerBody, (node) => {
+    if (how) return;
+    if (node.type === AST_NODE_TYPES.ThrowStatement) {
+      how = node.argument.type === AST_NODE_TYPES.Identifier && node.argument.name === errorName ? 'rethrows it' : 'throws a new error';
+    } else if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && isPromiseReject(node.argument)) {
+      how = 'returns a rejected promise';
+    } else if (node.type === AST_NODE_TYPES.CallExpression && errorName !== undefined) {
+      const callee = getCalleeName(node.callee);
+      const passesError = node.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === errorName);
+      if (callee !== undefined && node.callee.type === AST_NODE_TYPES.Identifier && ERROR_CALLBACK_NAMES.includes(callee) && passesError) how = `passes it to ${callee}()`;
+    }
+  });
+  return how;
+}
+
+function isPromiseReject(node: TSESTree.Node): boolean {
+  const expression = skipTransparentWrappers(node);
+  return (
+    expression.type === AST_NODE_TYPES.CallExpression &&
+    expression.callee.type === AST_NODE_TYPES.MemberExpression &&
+    expression.callee.object.type === AST_NODE_TYPES.Identifier &&
+    expression.callee.object.name === 'Promise' &&
+    getPropertyName(expression.callee) === 'reject'
+  );
+}
+
+/** What `body` does with the span named `spanName` (or the active span, through `trace.getActiveSpan()`). */
+export function getSpanErrorHandling(body: TSESTree.Node, spanName: string): SpanErrorHandling {
+  const result: SpanErrorHandling = { recordsException: false, setsErrorStatus: false, delegated: false };
+  forEachOwnNode(body, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return;
+    const callee = skipTransparentWrappers(node.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && isSpanReference(callee.object, spanName)) {
+      const method = getPropertyName(callee);
+      if (method === RECORD_EXCEPTION_METHOD) result.recordsException = true;
+      if (method === SET_STATUS_METHOD && isErrorStatusArgument(node.arguments[0])) result.setsErrorStatus = true;
+      return;
+    }
+    if (node.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === spanName)) result.delegated = true;
+  });
+  return result;
+}
+
+function isSpanReference(node: TSESTree.Node, spanName: string): boolean {
+  const expression = skipTransparentWrappers(node);
+  if (expression.type === AST_NODE_TYPES.Identifier) return expression.name === spanName;
+  // trace.getActiveSpan()?.recordException(…) inside the span's lifetime is the same span.
+  return expression.type === AST_NODE_TYPES.CallExpression && getCalleeName(expression.callee) === 'getActiveSpan';
+}
+
+/** `{ code: SpanStatusCode.ERROR }`, `{ code: 2 }`, or a status built elsewhere (given the benefit of the doubt). */
+function isErrorStatusArgument(argument: TSESTree.CallExpressionArgument | undefined): boolean {
+  if (!argument) return false;
+  const value = skipTransparentWrappers(argument);
+  if (value.type !== AST_NODE_TYPES.ObjectExpression) return value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression || value.type === AST_NODE_TYPES.CallExpression;
+  const codeProperty = value.properties.find(
+    (property): property is TSESTree.Property => property.type === AST_NODE_TYPES.Property && getStaticKey(property) === 'code',
+  );
+  if (!codeProperty) return value.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement);
+  const code = skipTransparentWrappers(codeProperty.value);
+  if (code.type === AST_NODE_TYPES.Literal) return code.value === STATUS_CODE_ERROR_VALUE;
+  if (code.type === AST_NODE_TYPES.MemberExpression) return getPropertyName(code) === STATUS_CODE_ERROR_MEMBER;
+  // A variable or a conditional: cannot tell, so do not report.
+  return code.type !== AST_NODE_TYPES.TemplateLiteral;
+}

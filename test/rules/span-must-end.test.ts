@@ -1,0 +1,1089 @@
+import rule from '../../rules/span-must-end.js';
+import { createRuleTester } from '../support/rule-tester.js';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('span-must-end', rule, {
+  valid: [
+    // ended in finally: every path, thrown errors included, ends it
+    `const tracer = trace.getTracer('svc');
+function f() {
+  const span = tracer.startSpan('work');
+  try {
+    doWork();
+  } finally {
+    span.end();
+  }
+}`,
+    // sync startActiveSpan callback ending the span in finally
+    `const tracer = trace.getTracer('svc');
+tracer.startActiveSpan('work', (span) => {
+  try {
+    return doWork();
+  } finally {
+    span.end();
+  }
+});`,
+    // async startActiveSpan callback: finally around the awaited work
+    `const tracer = trace.getTracer('svc');
+async function f() {
+  return tracer.startActiveSpan('work', async (span) => {
+    try {
+      return await doWork();
+    } finally {
+      span.end();
+    }
+  });
+}`,
+    // the promise returned by the work ends the span in .finally
+    `const tracer = trace.getTracer('svc');
+tracer.startActiveSpan('work', (span) => {
+  return doWork().finally(() => span.end());
+});`,
+    // ended in .then callbacks: ownership moves to the promise chain
+    `const tracer = trace.getTracer('svc');
+function f() {
+  const span = tracer.startSpan('work');
+  return doWork().then(() => span.end(), (error) => { span.end(); throw error; });
+}`,
+    // span returned to the caller, who owns it now
+    `const tracer = trace.getTracer('svc');
+function startWork() {
+  const span = tracer.startSpan('work');
+  span.setAttribute('a', 1);
+  return span;
+}`,
+    // span stored on a field of this
+    `const tracer = trace.getTracer('svc');
+class Job {
+  span;
+  begin() {
+    this.span = tracer.startSpan('job');
+  }
+}`,
+    // span kept in a local, then stored on this
+    `const tracer = trace.getTracer('svc');
+class Job {
+  begin() {
+    const span = tracer.startSpan('job');
+    this.current = span;
+  }
+}`,
+    // span pushed to a collection
+    `const tracer = trace.getTracer('svc');
+const open = [];
+function f() {
+  const span = tracer.startSpan('work');
+  open.push(span);
+}`,
+    // span passed to a helper that takes over
+    `const tracer = trace.getTracer('svc');
+function f() {
+  const span = tracer.startSpan('work');
+  register(span);
+}`,
+    // span resolved through a promise
+    `const tracer = trace.getTracer('svc');
+function f() {
+  return new Promise((resolve) => {
+    const span = tracer.startSpan('work');
+    resolve(span);
+  });
+}`,
+    // only span methods, which never throw, between start and end
+    `const tracer = trace.getTracer('svc');
+function f(user) {
+  const span = tracer.startSpan('work');
+  span.setAttribute('user.id', user.id);
+  span.addEvent('checked');
+  span.setStatus({ code: 1 });
+  span.end();
+}`,
+    // calls known not to throw between start and end
+    `const tracer = trace.getTracer('svc');
+function f() {
+  const span = tracer.startSpan('work');
+  span.setAttribute('at', Date.now());
+  console.log('working');
+  span.end();
+}`,
+    // ended in an event handler: the span outlives the function on purpose
+    `const tracer = trace.getTracer('svc');
+function handle(req, res) {
+  const span = tracer.startSpan('request');
+  res.on('finish', () => span.end());
+  next(req, res);
+}`,
+    // trace.setSpan borrows the span; context.with runs inside try/finally
+    `const tracer = trace.getTracer('svc');
+async function f() {
+  const span = tracer.startSpan('work');
+  const ctx = trace.setSpan(context.active(), span);
+  try {
+    await context.with(ctx, () => doWork());
+  } finally {
+    span.end();
+  }
+}`,
+    // generator: yield inside try/finally
+    `const tracer = trace.getTracer('svc');
+function* items() {
+  const span = tracer.startSpan('items');
+  try {
+    yield 1;
+    yield 2;
+  } finally {
+    span.end();
+  }
+}`,
+    // class method with try/finally
+    `const tracer = trace.getTracer('svc');
+class Repo {
+  async load(id) {
+    const span = tracer.startSpan('repo.load');
+    try {
+      return await this.db.find(id);
+    } finally {
+      span.end();
+    }
+  }
+}`,
+    // switch whose every case runs inside try/finally
+    `const tracer = trace.getTracer('svc');
+function f(kind) {
+  const span = tracer.startSpan('dispatch');
+  try {
+    switch (kind) {
+      case 'a':
+        return a();
+      default:
+        return b();
+    }
+  } finally {
+    span.end();
+  }
+}`,
+    // a span per loop iteration, ended in finally even on continue
+    `const tracer = trace.getTracer('svc');
+function f(items) {
+  for (const item of items) {
+    const span = tracer.startSpan('item');
+    try {
+      if (!item) continue;
+      handle(item);
+    } finally {
+      span.end();
+    }
+  }
+}`,
+    // startSpan on something that is not a tracer
+    `function f(builder) {
+  const span = builder.startSpan('x');
+  doWork();
+}`,
+    // checkExceptionPaths off: only explicit paths are checked
+    {
+      code: `const tracer = trace.getTracer('svc');
+function f() {
+  const span = tracer.startSpan('work');
+  doWork();
+  span.end();
+}`,
+      options: [{"checkExceptionPaths": false}],
+    },
+    // span assigned to a variable of the enclosing module: handed over
+    `const tracer = trace.getTracer('svc');
+let current;
+function f() {
+  current = tracer.startSpan('work');
+}`,
+    // startActiveSpan callback that returns its span
+    `const tracer = trace.getTracer('svc');
+const span = tracer.startActiveSpan('work', (span) => span);`,
+    // startActiveSpan with a callback defined elsewhere: nothing to judge here
+    `const tracer = trace.getTracer('svc');
+tracer.startActiveSpan('work', handler);`,
+    // span returned inside an object
+    `const tracer = trace.getTracer('svc');
+function f() {
+  const span = tracer.startSpan('work');
+  return { span, startedAt: Date.now() };
+}`,
+    // catch that ends the span before rethrowing, and end after the try
+    `const tracer = trace.getTracer('svc');
+function f() {
+  const span = tracer.startSpan('work');
+  try {
+    doWork();
+  } catch (error) {
+    span.end();
+    throw error;
+  }
+  span.end();
+}`,
+    // ended on both branches of an if
+    `const tracer = trace.getTracer('svc');
+function f(ok) {
+  const span = tracer.startSpan('work');
+  if (ok) {
+    span.end();
+    return 1;
+  } else {
+    span.end();
+    return 2;
+  }
+}`,
+    // optional call of end in finally
+    `const tracer = trace.getTracer('svc');
+function f() {
+  const span = tracer.startSpan('work');
+  try {
+    doWork();
+  } finally {
+    span?.end();
+  }
+}`,
+    // errors swallowed by the catch, then the span is ended
+    `const tracer = trace.getTracer('svc');
+async function f() {
+  const span = tracer.startSpan('work');
+  try {
+    await doWork();
+  } catch (error) {
+    span.recordException(error);
+  }
+  span.end();
+}`,
+    // nested spans, both ended in finally
+    `const tracer = trace.getTracer('svc');
+function f() {
+  const outer = tracer.startSpan('outer');
+  try {
+    const inner = tracer.startSpan('inner');
+    try {
+      doWork();
+    } finally {
+      inner.end();
+    }
+  } finally {
+    outer.end();
+  }
+}`,
+    // custom start function whose span is returned
+    {
+      code: `function f() {
+  const span = startInactiveSpan({ name: 'work' });
+  return span;
+}`,
+      options: [{"startSpanFunctions": ["startInactiveSpan"]}],
+    },
+    // endSpanFunctions: a helper that ends the span, called in finally
+    {
+      code: `const tracer = trace.getTracer('svc');
+function f() {
+  const span = tracer.startSpan('work');
+  try {
+    doWork();
+  } finally {
+    finishSpan(span);
+  }
+}`,
+      options: [{"endSpanFunctions": ["finishSpan"]}],
+    },
+    // the simplest correct span
+    `const tracer = trace.getTracer('svc');
+function f() {
+  const span = tracer.startSpan('work');
+  span.end();
+}`,
+    // work after the end is outside the span
+    `const tracer = trace.getTracer('svc');
+function f() {
+  const span = tracer.startSpan('work');
+  span.end();
+  doMore();
+}`,
+    // tracer created inline; ended in finally
+    `function f() {
+  const span = trace.getTracer('svc').startSpan('work');
+  try {
+    doWork();
+  } finally {
+    span.end();
+  }
+}`,
+    // a span started as a field initializer belongs to the object
+    `const tracer = trace.getTracer('svc');
+class Job {
+  span = tracer.startSpan('job');
+}`,
+    // TODO: should report: the span is aliased and the alias is never ended; aliases are not followed yet
+    `const tracer = trace.getTracer('svc');
+function f() {
+  const span = tracer.startSpan('work');
+  const alias = span;
+  doWork(alias);
+}`,
+  ],
+  invalid: [
+    // the guides' classic: a call between start and end that may throw
+    {
+      code: `const tracer = trace.getTracer('svc');
+function f() {
+  const span = tracer.startSpan('work');
+  doWork();
+  span.end();
+}`,
+      errors: [
+        { messageId: 'notEndedOnException', data: {"name": "'work'", "what": "`doWork()`", "line": 4}, line: 3, column: 16, suggestions: [{ messageId: 'wrapInTryFinally', output: `const tracer = trace.getTracer('svc');
+function f() {
+  const span = tracer.startSpan('work');
+  try {
+    doWork();
+  } finally {
+    span.end();
+  }
+}` }] },
+      ],
+    },
+    // ended only inside try: a swallowed error skips the end
+    {
+      code: `const tracer = trace.getTracer('svc');
+function f() {
+  const span = tracer.startSpan('work');
+  try {
+    doWork();
+    span.end();
+  } catch (error) {
+    log(error);
+  }
+}`,
+      errors: [
+        { messageId: 'notEndedOnPath', data: {"name": "'work'", "line": 10, "how": "end of the function"}, line: 3, column: 16, suggestions: [{ messageId: 'wrapInTryFinally', output: `const tracer = trace.getTracer('svc');
+function f() {
+  const span = tracer.startSpan('work');
+  try {
+    try {
+      doWork();
+      span.end();
+    } catch (error) {
+      log(error);
+    }
+  } finally {
+    span.end();
+  }
+}` }] },
+      ],
+    },
+    // early return before the end
+    {
+      code: `const tracer = trace.getTracer('svc');
+function f(x) {
+  const span = tracer.startSpan('work');
+  if (!x) return;
+  span.end();
+}`,
+      errors: [
+        { messageId: 'notEndedOnPath', data: {"name": "'work'", "line": 4, "how": "return"}, line: 3, column: 16, suggestions: [{ messageId: 'wrapInTryFinally', output: `const tracer = trace.getTracer('svc');
+function f(x) {
+  const span = tracer.startSpan('work');
+  try {
+    if (!x) return;
+  } finally {
+    span.end();
+  }
+}` }] },
+      ],
+    },
+    // explicit throw before the end
+    {
+      code: `const tracer = trace.getTracer('svc');
+function f(x) {
+  const span = tracer.startSpan('work');
+  if (!x) throw new Error('missing');
+  span.end();
+}`,
+      errors: [
+        { messageId: 'notEndedOnThrow', data: {"name": "'work'", "line": 4}, line: 3, column: 16, suggestions: [{ messageId: 'wrapInTryFinally', output: `const tracer = trace.getTracer('svc');
+function f(x) {
+  const span = tracer.startSpan('work');
+  try {
+    if (!x) throw new Error('missing');
+  } finally {
+    span.end();
+  }
+}` }] },
+      ],
+    },
+    // continue skips the end of the span started in the loop body
+    {
+      code: `const tracer = trace.getTracer('svc');
+function f(items) {
+  for (const item of items) {
+    const span = tracer.startSpan('item');
+    if (!item) continue;
+    span.end();
+  }
+}`,
+      errors: [
+        { messageId: 'notEndedOnPath', data: {"name": "'item'", "line": 5, "how": "continue"}, line: 4, column: 18, suggestions: [{ messageId: 'wrapInTryFinally', output: `const tracer = trace.getTracer('svc');
+function f(items) {
+  for (const item of items) {
+    const span = tracer.startSpan('item');
+    try {
+      if (!item) continue;
+    } finally {
+      span.end();
+    }
+  }
+}` }] },
+      ],
+    },
+    // break skips the end
+    {
+      code: `const tracer = trace.getTracer('svc');
+function f(items) {
+  for (const item of items) {
+    const span = tracer.startSpan('item');
+    if (item.last) break;
+    span.end();
+  }
+}`,
+      errors: [
+        { messageId: 'notEndedOnPath', data: {"name": "'item'", "line": 5, "how": "break"}, line: 4, column: 18, suggestions: [{ messageId: 'wrapInTryFinally', output: `const tracer = trace.getTracer('svc');
+function f(items) {
+  for (const item of items) {
+    const span = tracer.startSpan('item');
+    try {
+      if (item.last) break;
+    } finally {
+      span.end();
+    }
+  }
+}` }] },
+      ],
+    },
+    // a switch case that returns without ending
+    {
+      code: `const tracer = trace.getTracer('svc');
+function f(kind) {
+  const span = tracer.startSpan('dispatch');
+  switch (kind) {
+    case 'a':
+      return 1;
+    default:
+      span.end();
+      return 2;
+  }
+}`,
+      errors: [
+        { messageId: 'notEndedOnPath', data: {"name": "'dispatch'", "line": 6, "how": "return"}, line: 3, column: 16, suggestions: [{ messageId: 'wrapInTryFinally', output: `const tracer = trace.getTracer('svc');
+function f(kind) {
+  const span = tracer.startSpan('dispatch');
+  try {
+    switch (kind) {
+      case 'a':
+        return 1;
+      default:
+        span.end();
+        return 2;
+    }
+  } finally {
+    span.end();
+  }
+}` }] },
+      ],
+    },
+    // nested spans: only the inner one is never ended
+    {
+      code: `const tracer = trace.getTracer('svc');
+function f() {
+  const outer = tracer.startSpan('outer');
+  try {
+    const inner = tracer.startSpan('inner');
+    inner.setAttribute('a', 1);
+  } finally {
+    outer.end();
+  }
+}`,
+      errors: [
+        { messageId: 'neverEnded', data: {"name": "'inner'"}, line: 5, column: 19, suggestions: [{ messageId: 'wrapInTryFinally', output: `const tracer = trace.getTracer('svc');
+function f() {
+  const outer = tracer.startSpan('outer');
+  try {
+    const inner = tracer.startSpan('inner');
+    try {
+      inner.setAttribute('a', 1);
+    } finally {
+      inner.end();
+    }
+  } finally {
+    outer.end();
+  }
+}` }] },
+      ],
+    },
+    // sync startActiveSpan callback that never ends its span
+    {
+      code: `const tracer = trace.getTracer('svc');
+tracer.startActiveSpan('work', (span) => {
+  span.setAttribute('a', 1);
+  return 42;
+});`,
+      errors: [
+        { messageId: 'neverEnded', data: {"name": "'work'"}, line: 2, column: 1, suggestions: [{ messageId: 'wrapInTryFinally', output: `const tracer = trace.getTracer('svc');
+tracer.startActiveSpan('work', (span) => {
+  try {
+    span.setAttribute('a', 1);
+    return 42;
+  } finally {
+    span.end();
+  }
+});` }] },
+      ],
+    },
+    // async startActiveSpan callback: a rejected await skips the end
+    {
+      code: `const tracer = trace.getTracer('svc');
+tracer.startActiveSpan('work', async (span) => {
+  await doWork();
+  span.end();
+});`,
+      errors: [
+        { messageId: 'notEndedOnException', data: {"name": "'work'", "what": "`doWork()`", "line": 3}, line: 2, column: 1, suggestions: [{ messageId: 'wrapInTryFinally', output: `const tracer = trace.getTracer('svc');
+tracer.startActiveSpan('work', async (span) => {
+  try {
+    await doWork();
+  } finally {
+    span.end();
+  }
+});` }] },
+      ],
+    },
+    // startActiveSpan callback whose promise chain never ends the span
+    {
+      code: `const tracer = trace.getTracer('svc');
+tracer.startActiveSpan('work', (span) => {
+  return doWork().then((result) => result.value);
+});`,
+      errors: [
+        { messageId: 'neverEnded', data: {"name": "'work'"}, line: 2, column: 1, suggestions: [{ messageId: 'wrapInTryFinally', output: `const tracer = trace.getTracer('svc');
+tracer.startActiveSpan('work', (span) => {
+  try {
+    return doWork().then((result) => result.value);
+  } finally {
+    span.end();
+  }
+});` }] },
+      ],
+    },
+    // generator: the consumer may stop at the yield and the span is never ended
+    {
+      code: `const tracer = trace.getTracer('svc');
+function* items() {
+  const span = tracer.startSpan('items');
+  yield 1;
+  span.end();
+}`,
+      errors: [
+        { messageId: 'notEndedOnException', data: {"name": "'items'", "what": "`yield 1`", "line": 4}, line: 3, column: 16, suggestions: [{ messageId: 'wrapInTryFinally', output: `const tracer = trace.getTracer('svc');
+function* items() {
+  const span = tracer.startSpan('items');
+  try {
+    yield 1;
+  } finally {
+    span.end();
+  }
+}` }] },
+      ],
+    },
+    // class method with an early return
+    {
+      code: `const tracer = trace.getTracer('svc');
+class Repo {
+  find(id) {
+    const span = tracer.startSpan('repo.find');
+    if (this.cache.has(id)) {
+      return this.cache.get(id);
+    }
+    span.end();
+    return undefined;
+  }
+}`,
+      errors: [
+        { messageId: 'notEndedOnPath', data: {"name": "'repo.find'", "line": 6, "how": "return"}, line: 4, column: 18, suggestions: [{ messageId: 'wrapInTryFinally', output: `const tracer = trace.getTracer('svc');
+class Repo {
+  find(id) {
+    const span = tracer.startSpan('repo.find');
+    try {
+      if (this.cache.has(id)) {
+        return this.cache.get(id);
+      }
+
+      return undefined;
+    } finally {
+      span.end();
+    }
+  }
+}` }] },
+      ],
+    },
+    // a started span that is thrown away
+    {
+      code: `const tracer = trace.getTracer('svc');
+function f() {
+  tracer.startSpan('lost');
+}`,
+      errors: [
+        { messageId: 'discarded', data: {"name": "'lost'"}, line: 3, column: 3, suggestions: [] },
+      ],
+    },
+    // new between start and end may throw
+    {
+      code: `const tracer = trace.getTracer('svc');
+function f(input) {
+  const span = tracer.startSpan('parse');
+  const url = new URL(input);
+  span.end();
+  return url;
+}`,
+      errors: [
+        { messageId: 'notEndedOnException', data: {"name": "'parse'", "what": "`new URL(input)`", "line": 4}, line: 3, column: 16, suggestions: [{ messageId: 'wrapInTryFinally', output: `const tracer = trace.getTracer('svc');
+function f(input) {
+  const span = tracer.startSpan('parse');
+  try {
+    const url = new URL(input);
+
+    return url;
+  } finally {
+    span.end();
+  }
+}` }] },
+      ],
+    },
+    // awaiting a promise between start and end may throw
+    {
+      code: `const tracer = trace.getTracer('svc');
+async function f(pending) {
+  const span = tracer.startSpan('wait');
+  const value = await pending;
+  span.end();
+  return value;
+}`,
+      errors: [
+        { messageId: 'notEndedOnException', data: {"name": "'wait'", "what": "`await pending`", "line": 4}, line: 3, column: 16, suggestions: [{ messageId: 'wrapInTryFinally', output: `const tracer = trace.getTracer('svc');
+async function f(pending) {
+  const span = tracer.startSpan('wait');
+  try {
+    const value = await pending;
+
+    return value;
+  } finally {
+    span.end();
+  }
+}` }] },
+      ],
+    },
+    // startSpanFunctions: a custom start whose span is never ended
+    {
+      code: `function f() {
+  const span = startInactiveSpan({ name: 'work' });
+  span.setAttribute('a', 1);
+}`,
+      options: [{"startSpanFunctions": ["startInactiveSpan"]}],
+      errors: [
+        { messageId: 'neverEnded', data: {"name": "{ name: 'work' }"}, line: 2, column: 16, suggestions: [{ messageId: 'wrapInTryFinally', output: `function f() {
+  const span = startInactiveSpan({ name: 'work' });
+  try {
+    span.setAttribute('a', 1);
+  } finally {
+    span.end();
+  }
+}` }] },
+      ],
+    },
+    // endSpanFunctions: the helper is not reached on the early return
+    {
+      code: `const tracer = trace.getTracer('svc');
+function f(x) {
+  const span = tracer.startSpan('work');
+  if (x) return;
+  finishSpan(span);
+}`,
+      options: [{"endSpanFunctions": ["finishSpan"]}],
+      errors: [
+        { messageId: 'notEndedOnPath', data: {"name": "'work'", "line": 4, "how": "return"}, line: 3, column: 16, suggestions: [{ messageId: 'wrapInTryFinally', output: `const tracer = trace.getTracer('svc');
+function f(x) {
+  const span = tracer.startSpan('work');
+  try {
+    if (x) return;
+    finishSpan(span);
+  } finally {
+    span.end();
+  }
+}` }] },
+      ],
+    },
+    // ended only in the catch: the normal path leaks
+    {
+      code: `const tracer = trace.getTracer('svc');
+function f() {
+  const span = tracer.startSpan('work');
+  try {
+    doWork();
+  } catch (error) {
+    span.end();
+    throw error;
+  }
+}`,
+      errors: [
+        { messageId: 'notEndedOnPath', data: {"name": "'work'", "line": 10, "how": "end of the function"}, line: 3, column: 16, suggestions: [{ messageId: 'wrapInTryFinally', output: `const tracer = trace.getTracer('svc');
+function f() {
+  const span = tracer.startSpan('work');
+  try {
+    try {
+      doWork();
+    } catch (error) {
+      span.end();
+      throw error;
+    }
+  } finally {
+    span.end();
+  }
+}` }] },
+      ],
+    },
+    // only one branch of the if ends the span
+    {
+      code: `const tracer = trace.getTracer('svc');
+function f(ok) {
+  const span = tracer.startSpan('work');
+  if (ok) {
+    span.end();
+  }
+}`,
+      errors: [
+        { messageId: 'notEndedOnPath', data: {"name": "'work'", "line": 7, "how": "end of the function"}, line: 3, column: 16, suggestions: [{ messageId: 'wrapInTryFinally', output: `const tracer = trace.getTracer('svc');
+function f(ok) {
+  const span = tracer.startSpan('work');
+  try {
+    if (ok) {
+      span.end();
+    }
+  } finally {
+    span.end();
+  }
+}` }] },
+      ],
+    },
+    // tracer from provider.getTracer held in a variable of any name
+    {
+      code: `const t = provider.getTracer('svc');
+function f() {
+  const s = t.startSpan('work');
+  doWork();
+  s.end();
+}`,
+      errors: [
+        { messageId: 'notEndedOnException', data: {"name": "'work'", "what": "`doWork()`", "line": 4}, line: 3, column: 13, suggestions: [{ messageId: 'wrapInTryFinally', output: `const t = provider.getTracer('svc');
+function f() {
+  const s = t.startSpan('work');
+  try {
+    doWork();
+  } finally {
+    s.end();
+  }
+}` }] },
+      ],
+    },
+    // parameter typed Tracer
+    {
+      code: `import type { Tracer } from '@opentelemetry/api';
+function f(t: Tracer) {
+  const s = t.startSpan('work');
+  if (!s.isRecording()) return;
+  s.end();
+}`,
+      errors: [
+        { messageId: 'notEndedOnPath', data: {"name": "'work'", "line": 4, "how": "return"}, line: 3, column: 13, suggestions: [{ messageId: 'wrapInTryFinally', output: `import type { Tracer } from '@opentelemetry/api';
+function f(t: Tracer) {
+  const s = t.startSpan('work');
+  try {
+    if (!s.isRecording()) return;
+  } finally {
+    s.end();
+  }
+}` }] },
+      ],
+    },
+    // a tracer on this
+    {
+      code: `class Service {
+  run() {
+    const span = this.tracer.startSpan('run');
+    this.step();
+    span.end();
+  }
+}`,
+      errors: [
+        { messageId: 'notEndedOnException', data: {"name": "'run'", "what": "`this.step()`", "line": 4}, line: 3, column: 18, suggestions: [{ messageId: 'wrapInTryFinally', output: `class Service {
+  run() {
+    const span = this.tracer.startSpan('run');
+    try {
+      this.step();
+    } finally {
+      span.end();
+    }
+  }
+}` }] },
+      ],
+    },
+    // a tracer created inline
+    {
+      code: `function f() {
+  const span = trace.getTracer('svc').startSpan('work');
+  doWork();
+  span.end();
+}`,
+      errors: [
+        { messageId: 'notEndedOnException', data: {"name": "'work'", "what": "`doWork()`", "line": 3}, line: 2, column: 16, suggestions: [{ messageId: 'wrapInTryFinally', output: `function f() {
+  const span = trace.getTracer('svc').startSpan('work');
+  try {
+    doWork();
+  } finally {
+    span.end();
+  }
+}` }] },
+      ],
+    },
+    // a finally that does not end the span does not protect it
+    {
+      code: `const tracer = trace.getTracer('svc');
+function f() {
+  const span = tracer.startSpan('work');
+  try {
+    doWork();
+  } finally {
+    cleanup();
+  }
+  span.end();
+}`,
+      errors: [
+        { messageId: 'notEndedOnException', data: {"name": "'work'", "what": "`doWork()`", "line": 5}, line: 3, column: 16, suggestions: [{ messageId: 'wrapInTryFinally', output: `const tracer = trace.getTracer('svc');
+function f() {
+  const span = tracer.startSpan('work');
+  try {
+    try {
+      doWork();
+    } finally {
+      cleanup();
+    }
+  } finally {
+    span.end();
+  }
+}` }] },
+      ],
+    },
+    // a catch that rethrows without ending
+    {
+      code: `const tracer = trace.getTracer('svc');
+function f() {
+  const span = tracer.startSpan('work');
+  try {
+    doWork();
+  } catch (error) {
+    span.recordException(error);
+    throw error;
+  }
+  span.end();
+}`,
+      errors: [
+        { messageId: 'notEndedOnThrow', data: {"name": "'work'", "line": 8}, line: 3, column: 16, suggestions: [{ messageId: 'wrapInTryFinally', output: `const tracer = trace.getTracer('svc');
+function f() {
+  const span = tracer.startSpan('work');
+  try {
+    try {
+      doWork();
+    } catch (error) {
+      span.recordException(error);
+      throw error;
+    }
+  } finally {
+    span.end();
+  }
+}` }] },
+      ],
+    },
+    // a return inside a while loop
+    {
+      code: `const tracer = trace.getTracer('svc');
+function f(queue) {
+  const span = tracer.startSpan('drain');
+  while (queue.length > 0) {
+    if (queue[0] === null) return;
+    queue.shift();
+  }
+  span.end();
+}`,
+      errors: [
+        { messageId: 'notEndedOnPath', data: {"name": "'drain'", "line": 5, "how": "return"}, line: 3, column: 16, suggestions: [{ messageId: 'wrapInTryFinally', output: `const tracer = trace.getTracer('svc');
+function f(queue) {
+  const span = tracer.startSpan('drain');
+  try {
+    while (queue.length > 0) {
+      if (queue[0] === null) return;
+      queue.shift();
+    }
+  } finally {
+    span.end();
+  }
+}` }] },
+      ],
+    },
+    // an arrow function with an early return
+    {
+      code: `const tracer = trace.getTracer('svc');
+const f = (x) => {
+  const span = tracer.startSpan('work');
+  if (x) return;
+  span.end();
+};`,
+      errors: [
+        { messageId: 'notEndedOnPath', data: {"name": "'work'", "line": 4, "how": "return"}, line: 3, column: 16, suggestions: [{ messageId: 'wrapInTryFinally', output: `const tracer = trace.getTracer('svc');
+const f = (x) => {
+  const span = tracer.startSpan('work');
+  try {
+    if (x) return;
+  } finally {
+    span.end();
+  }
+};` }] },
+      ],
+    },
+    // labelled break out of the outer loop skips the end
+    {
+      code: `const tracer = trace.getTracer('svc');
+function f(rows) {
+  outer: for (const row of rows) {
+    const span = tracer.startSpan('row');
+    for (const cell of row) {
+      if (cell === null) break outer;
+    }
+    span.end();
+  }
+}`,
+      errors: [
+        { messageId: 'notEndedOnPath', data: {"name": "'row'", "line": 6, "how": "break"}, line: 4, column: 18, suggestions: [{ messageId: 'wrapInTryFinally', output: `const tracer = trace.getTracer('svc');
+function f(rows) {
+  outer: for (const row of rows) {
+    const span = tracer.startSpan('row');
+    try {
+      for (const cell of row) {
+        if (cell === null) break outer;
+      }
+    } finally {
+      span.end();
+    }
+  }
+}` }] },
+      ],
+    },
+    // a do-while whose body returns early
+    {
+      code: `const tracer = trace.getTracer('svc');
+function f(it) {
+  const span = tracer.startSpan('iterate');
+  do {
+    if (it.done) return;
+  } while (it.next());
+  span.end();
+}`,
+      errors: [
+        { messageId: 'notEndedOnPath', data: {"name": "'iterate'", "line": 5, "how": "return"}, line: 3, column: 16, suggestions: [{ messageId: 'wrapInTryFinally', output: `const tracer = trace.getTracer('svc');
+function f(it) {
+  const span = tracer.startSpan('iterate');
+  try {
+    do {
+      if (it.done) return;
+    } while (it.next());
+  } finally {
+    span.end();
+  }
+}` }] },
+      ],
+    },
+    // startActiveSpan with options and a parent context
+    {
+      code: `const tracer = trace.getTracer('svc');
+tracer.startActiveSpan('work', { kind: 1 }, parentContext, (span) => {
+  doWork();
+  span.end();
+});`,
+      errors: [
+        { messageId: 'notEndedOnException', data: {"name": "'work'", "what": "`doWork()`", "line": 3}, line: 2, column: 1, suggestions: [{ messageId: 'wrapInTryFinally', output: `const tracer = trace.getTracer('svc');
+tracer.startActiveSpan('work', { kind: 1 }, parentContext, (span) => {
+  try {
+    doWork();
+  } finally {
+    span.end();
+  }
+});` }] },
+      ],
+    },
+    // a span assigned later to a local declared without a value
+    {
+      code: `const tracer = trace.getTracer('svc');
+function f() {
+  let span;
+  span = tracer.startSpan('work');
+  doWork();
+  span.end();
+}`,
+      errors: [
+        { messageId: 'notEndedOnException', data: {"name": "'work'", "what": "`doWork()`", "line": 5}, line: 4, column: 10, suggestions: [] },
+      ],
+    },
+    // an async function awaiting between start and end
+    {
+      code: `const tracer = trace.getTracer('svc');
+export async function handler(event) {
+  const span = tracer.startSpan('handler');
+  const result = await process(event);
+  span.end();
+  return result;
+}`,
+      errors: [
+        { messageId: 'notEndedOnException', data: {"name": "'handler'", "what": "`process(event)`", "line": 4}, line: 3, column: 16, suggestions: [{ messageId: 'wrapInTryFinally', output: `const tracer = trace.getTracer('svc');
+export async function handler(event) {
+  const span = tracer.startSpan('handler');
+  try {
+    const result = await process(event);
+
+    return result;
+  } finally {
+    span.end();
+  }
+}` }] },
+      ],
+    },
+    // a span with a computed name, never ended
+    {
+      code: `const tracer = trace.getTracer('svc');
+function f(name) {
+  const span = tracer.startSpan(name);
+  span.addEvent('begin');
+}`,
+      errors: [
+        { messageId: 'neverEnded', data: {"name": "name"}, line: 3, column: 16, suggestions: [{ messageId: 'wrapInTryFinally', output: `const tracer = trace.getTracer('svc');
+function f(name) {
+  const span = tracer.startSpan(name);
+  try {
+    span.addEvent('begin');
+  } finally {
+    span.end();
+  }
+}` }] },
+      ],
+    },
+  ],
+});
