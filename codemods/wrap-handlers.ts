@@ -9,7 +9,7 @@ import { transformWithTsMorph } from '../src/transform/parse.js';
 import { getNearestDependencies } from '../src/transform/project-manifest.js';
 import { ensureModuleTracer } from '../src/transform/tracer.js';
 import type { CodemodTransform, TransformInput, TransformNote } from '../src/transform/types.js';
-import { buildWrappedBody, buildWrappedLoopBody, getUnwrappableReason, hasOwnSpanStart, isAlreadyTraced } from '../src/transform/wrap-body.js';
+import { buildWrappedBody, buildWrappedLoopBody, getUnwrappableReason, isAlreadyTraced, isWrappedInSpan } from '../src/transform/wrap-body.js';
 import { collectConsumers } from './wrap-handlers/consumers.js';
 import { collectHttpHandlers } from './wrap-handlers/http.js';
 import { collectLambdaHandlers } from './wrap-handlers/lambda.js';
@@ -45,16 +45,15 @@ export const wrapHandlers: CodemodTransform = {
       const extracting = found.targets.filter((target) => target.extraction !== undefined || target.links !== undefined);
       const shadowed = extracting.filter((target) => isNameShadowed(getSite(target), 'context')).length;
       const refs = ensureApi(sourceFile, input, style, { activeContext: shadowed < extracting.length, rootContext: shadowed > 0 });
-      // 3. Wrap one handler at a time; nodes go stale after each edit, so collect again every time. Outer handlers go
-      //    first: a Lambda handler whose record loop already holds a span would otherwise look instrumented.
+      // 3. Wrap handlers from the last to the first, one at a time: nodes go stale after each edit, so collect again.
       for (;;) {
-        const [first] = collectTargets(sourceFile, input).targets.sort((a, b) => getSite(a).getStart() - getSite(b).getStart());
-        if (!first) break;
+        const [last] = collectTargets(sourceFile, input).targets.sort((a, b) => getSite(b).getStart() - getSite(a).getStart());
+        if (!last) break;
         const contextRoot = refs.context?.split('.')[0] ?? '';
-        const activeContext = refs.rootContext && (!refs.context || isNameShadowed(getSite(first), contextRoot)) ? refs.rootContext : `${refs.context}.active()`;
-        const spec = renderSpanSpec(first, { ...refs, activeContext }, getSpanKind(first, input.path), style);
-        const body = first.loop?.getStatement();
-        const edit = body && Node.isBlock(body) ? buildWrappedLoopBody(body, first.fn ?? sourceFile, spec, style) : buildWrappedBody(first.fn!, spec, style);
+        const activeContext = refs.rootContext && (!refs.context || isNameShadowed(getSite(last), contextRoot)) ? refs.rootContext : `${refs.context}.active()`;
+        const spec = renderSpanSpec(last, { ...refs, activeContext }, getSpanKind(last, input.path), style);
+        const body = last.loop?.getStatement();
+        const edit = body && Node.isBlock(body) ? buildWrappedLoopBody(body, last.fn ?? sourceFile, spec, style) : buildWrappedBody(last.fn!, spec, style);
         sourceFile.replaceText([edit.start, edit.end], edit.text);
       }
       return { changed: true, notes: found.notes };
@@ -75,7 +74,7 @@ function collectTargets(sourceFile: SourceFile, input: TransformInput): Collecte
   const targets: WrapTarget[] = [];
   for (const target of parts.flatMap((part) => part.targets)) {
     if (targets.some((other) => other.fn === target.fn && other.loop === target.loop)) continue;
-    if (target.loop ? hasOwnSpanStart(target.loop.getStatement()) : isAlreadyTraced(target.fn!)) continue;
+    if (target.loop ? isWrappedInSpan(target.loop.getStatement()) : isAlreadyTraced(target.fn!)) continue;
     const reason = target.loop ? undefined : getUnwrappableReason(target.fn!);
     if (reason) notes.push(skippedNote(getSite(target), `handler not wrapped: ${reason}`));
     else targets.push(target);
