@@ -9,7 +9,7 @@ import { transformWithTsMorph } from '../src/transform/parse.js';
 import { getNearestDependencies } from '../src/transform/project-manifest.js';
 import { ensureModuleTracer } from '../src/transform/tracer.js';
 import type { CodemodTransform, TransformInput, TransformNote } from '../src/transform/types.js';
-import { buildWrappedBody, buildWrappedLoopBody, getUnwrappableReason, isAlreadyTraced, isWrappedInSpan } from '../src/transform/wrap-body.js';
+import { buildWrappedBody, buildWrappedLoopBody, getUnwrappableReason, isAlreadyTraced, isWrappedInSpan, returnsPromiseWithoutAsync } from '../src/transform/wrap-body.js';
 import { collectConsumers } from './wrap-handlers/consumers.js';
 import { collectHttpHandlers } from './wrap-handlers/http.js';
 import { collectLambdaHandlers } from './wrap-handlers/lambda.js';
@@ -76,8 +76,18 @@ function collectTargets(sourceFile: SourceFile, input: TransformInput): Collecte
     if (targets.some((other) => other.fn === target.fn && other.loop === target.loop)) continue;
     if (target.loop ? isWrappedInSpan(target.loop.getStatement()) : isAlreadyTraced(target.fn!)) continue;
     const reason = target.loop ? undefined : getUnwrappableReason(target.fn!);
-    if (reason) notes.push(skippedNote(getSite(target), `handler not wrapped: ${reason}`));
-    else targets.push(target);
+    if (reason) {
+      notes.push(skippedNote(getSite(target), `handler not wrapped: ${reason}`));
+      continue;
+    }
+    targets.push(target);
+    if (!target.loop && returnsPromiseWithoutAsync(target.fn!)) {
+      notes.push({
+        line: target.fn!.getStartLineNumber(),
+        kind: 'review',
+        message: 'the handler returns a promise without being async: its span ends when it returns, before the promise settles; make it async and await the promise',
+      });
+    }
   }
   return { targets, notes: notes.sort((a, b) => a.line - b.line) };
 }

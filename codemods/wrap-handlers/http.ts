@@ -125,8 +125,12 @@ function collectFileRoutes(sourceFile: SourceFile, filePath: string, entry: File
   for (const [name, declarations] of sourceFile.getExportedDeclarations()) {
     if (!entry.exportNames.includes(name)) continue;
     for (const declaration of declarations) {
-      const fn = Node.isFunctionDeclaration(declaration) ? declaration : Node.isVariableDeclaration(declaration) ? getInlineFunction(declaration.getInitializer()) : undefined;
-      if (fn && fn.getSourceFile() === sourceFile) collected.targets.push(routeTarget(fn, name, route));
+      // Only a declaration under the method's own name: `export { handle as GET, handle as POST }` shares one function
+      // between methods, and a span named after one of them would be wrong for the other.
+      if (!Node.isFunctionDeclaration(declaration) && !Node.isVariableDeclaration(declaration)) continue;
+      if (declaration.getName() !== name || declaration.getSourceFile() !== sourceFile) continue;
+      const fn = Node.isFunctionDeclaration(declaration) ? declaration : getInlineFunction(declaration.getInitializer());
+      if (fn) collected.targets.push(routeTarget(fn, name, route));
     }
   }
 }
