@@ -46,7 +46,8 @@ export const wrapHandlers: CodemodTransform = {
       const shadowed = extracting.filter((target) => isNameShadowed(getSite(target), 'context')).length;
       const refs = ensureApi(sourceFile, input, style, { activeContext: shadowed < extracting.length, rootContext: shadowed > 0 });
       // 3. Wrap handlers from the last to the first, one at a time: nodes go stale after each edit, so collect again.
-      for (;;) {
+      //    A wrapped handler is no longer a target, so there are as many rounds as targets found in step 1.
+      for (let round = 0; round < found.targets.length; round++) {
         const [last] = collectTargets(sourceFile, input).targets.sort((a, b) => getSite(b).getStart() - getSite(a).getStart());
         if (!last) break;
         const contextRoot = refs.context?.split('.')[0] ?? '';
