@@ -224,7 +224,8 @@ function getExpressionLines(body: Node, inner: string, unit: string, semicolon: 
   let offset = body.getStart();
   return `return ${body.getText()}${semicolon}`.split('\n').map((raw, index) => {
     const text = raw.replace(/\r$/, '');
-    const line = index === 0 ? { text: inner + text, inTemplate: false } : { text: unit + text, inTemplate: templates.some(([start, end]) => offset > start && offset < end) };
+    const inTemplate = index > 0 && templates.some(([start, end]) => offset > start && offset < end);
+    const line = { text: index === 0 ? inner + text : inTemplate ? text : unit + text, inTemplate };
     offset += (index === 0 ? raw.length - 'return '.length : raw.length) + 1;
     return line;
   });
