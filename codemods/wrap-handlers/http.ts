@@ -53,7 +53,8 @@ function collectRouteMethods(sourceFile: SourceFile, entry: RouteMethodEntryPoin
       collected.notes.push(skippedNote(call, `${entry.framework} route: the path is not a string literal, so the span has no name`));
       continue;
     }
-    const fn = getInlineFunction(args.at(-1));
+    // Fastify also takes the handler in the route options: `fastify.get('/x', { schema, handler })`.
+    const fn = getInlineFunction(args.at(-1)) ?? getObjectFunction(args.at(-1), 'handler').fn;
     if (!fn) {
       collected.notes.push(skippedNote(call, `${entry.framework} route ${route}: the handler is not written inline here; wrap the function where it is defined`));
       continue;
