@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import { Node, type SourceFile } from 'ts-morph';
-import { HTTP_AUTO_INSTRUMENTATION_PACKAGES } from '../src/catalog/entry-points.js';
+import { HTTP_AUTO_INSTRUMENTATION_PACKAGES, HTTP_ENTRY_POINTS, LAMBDA_TYPE_MODULES } from '../src/catalog/entry-points.js';
+import { CONSUME_OPERATIONS } from '../src/catalog/messaging/index.js';
 import { OTEL_API_MODULE } from '../src/catalog/otel-api.js';
 import { detectFileStyle, type FileStyle } from '../src/transform/file-style.js';
 import { ensureNamedImports } from '../src/transform/imports.js';
@@ -8,21 +9,33 @@ import { transformWithTsMorph } from '../src/transform/parse.js';
 import { getNearestDependencies } from '../src/transform/project-manifest.js';
 import { ensureModuleTracer } from '../src/transform/tracer.js';
 import type { CodemodTransform, TransformInput, TransformNote } from '../src/transform/types.js';
-import { buildWrappedBody, buildWrappedLoopBody, getUnwrappableReason, hasOwnSpanStart, isAlreadyTraced } from '../src/transform/wrap-body.js';
+import { buildWrappedBody, buildWrappedLoopBody, getUnwrappableReason, isAlreadyTraced, isWrappedInSpan, returnsPromiseWithoutAsync } from '../src/transform/wrap-body.js';
 import { collectConsumers } from './wrap-handlers/consumers.js';
 import { collectHttpHandlers } from './wrap-handlers/http.js';
 import { collectLambdaHandlers } from './wrap-handlers/lambda.js';
 import { renderSpanSpec, type ApiRefs } from './wrap-handlers/render.js';
 import { skippedNote, type Collected, type WrapTarget } from './wrap-handlers/target.js';
 
-/** Words one of which a file must contain to hold an entry point: frameworks, Lambda exports, consumer registrations. */
-const MAY_APPLY = /express|fastify|koa|hono|@nestjs|route\.|export (async )?(function|const) (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|handler|kafkajs|amqplib|bullmq|pubsub|nats/;
+/**
+ * The cheap text test: a file that names none of the catalog's framework and messaging modules, no Lambda export name,
+ * no HTTP method export and no `event` parameter cannot hold an entry point.
+ */
+const ENTRY_POINT_MODULES = [
+  ...HTTP_ENTRY_POINTS.flatMap((entry) => ('modules' in entry ? entry.modules : [])),
+  ...CONSUME_OPERATIONS.flatMap((operation) => operation.modules),
+  ...LAMBDA_TYPE_MODULES,
+];
+const ENTRY_POINT_WORDS = /\b(handler|event|evt|GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/;
+
+function mayHoldEntryPoint(source: string): boolean {
+  return ENTRY_POINT_WORDS.test(source) || ENTRY_POINT_MODULES.some((name) => source.includes(name));
+}
 
 export const wrapHandlers: CodemodTransform = {
   name: 'wrap-handlers',
   description:
     'Runs every HTTP route, Lambda handler and message consumer inside a span that ends, records errors and, for messages, continues the producer’s trace.',
-  mayApply: (source) => MAY_APPLY.test(source),
+  mayApply: mayHoldEntryPoint,
   apply: (input) =>
     transformWithTsMorph(input, ({ sourceFile, style }) => {
       // 1. Find entry points; a file with none (or only instrumented ones) is returned as it was.
@@ -32,16 +45,16 @@ export const wrapHandlers: CodemodTransform = {
       const extracting = found.targets.filter((target) => target.extraction !== undefined || target.links !== undefined);
       const shadowed = extracting.filter((target) => isNameShadowed(getSite(target), 'context')).length;
       const refs = ensureApi(sourceFile, input, style, { activeContext: shadowed < extracting.length, rootContext: shadowed > 0 });
-      // 3. Wrap one handler at a time; nodes go stale after each edit, so collect again every time. Outer handlers go
-      //    first: a Lambda handler whose record loop already holds a span would otherwise look instrumented.
-      for (;;) {
-        const [first] = collectTargets(sourceFile, input).targets.sort((a, b) => getSite(a).getStart() - getSite(b).getStart());
-        if (!first) break;
+      // 3. Wrap handlers from the last to the first, one at a time: nodes go stale after each edit, so collect again.
+      //    A wrapped handler is no longer a target, so there are as many rounds as targets found in step 1.
+      for (let round = 0; round < found.targets.length; round++) {
+        const [last] = collectTargets(sourceFile, input).targets.sort((a, b) => getSite(b).getStart() - getSite(a).getStart());
+        if (!last) break;
         const contextRoot = refs.context?.split('.')[0] ?? '';
-        const activeContext = refs.rootContext && (!refs.context || isNameShadowed(getSite(first), contextRoot)) ? refs.rootContext : `${refs.context}.active()`;
-        const spec = renderSpanSpec(first, { ...refs, activeContext }, getSpanKind(first, input.path), style);
-        const body = first.loop?.getStatement();
-        const edit = body && Node.isBlock(body) ? buildWrappedLoopBody(body, first.fn ?? sourceFile, spec, style) : buildWrappedBody(first.fn!, spec, style);
+        const activeContext = refs.rootContext && (!refs.context || isNameShadowed(getSite(last), contextRoot)) ? refs.rootContext : `${refs.context}.active()`;
+        const spec = renderSpanSpec(last, { ...refs, activeContext }, getSpanKind(last, input.path), style);
+        const body = last.loop?.getStatement();
+        const edit = body && Node.isBlock(body) ? buildWrappedLoopBody(body, last.fn ?? sourceFile, spec, style) : buildWrappedBody(last.fn!, spec, style);
         sourceFile.replaceText([edit.start, edit.end], edit.text);
       }
       return { changed: true, notes: found.notes };
@@ -62,10 +75,20 @@ function collectTargets(sourceFile: SourceFile, input: TransformInput): Collecte
   const targets: WrapTarget[] = [];
   for (const target of parts.flatMap((part) => part.targets)) {
     if (targets.some((other) => other.fn === target.fn && other.loop === target.loop)) continue;
-    if (target.loop ? hasOwnSpanStart(target.loop.getStatement()) : isAlreadyTraced(target.fn!)) continue;
+    if (target.loop ? isWrappedInSpan(target.loop.getStatement()) : isAlreadyTraced(target.fn!)) continue;
     const reason = target.loop ? undefined : getUnwrappableReason(target.fn!);
-    if (reason) notes.push(skippedNote(getSite(target), `handler not wrapped: ${reason}`));
-    else targets.push(target);
+    if (reason) {
+      notes.push(skippedNote(getSite(target), `handler not wrapped: ${reason}`));
+      continue;
+    }
+    targets.push(target);
+    if (!target.loop && returnsPromiseWithoutAsync(target.fn!)) {
+      notes.push({
+        line: target.fn!.getStartLineNumber(),
+        kind: 'review',
+        message: 'the handler returns a promise without being async: its span ends when it returns, before the promise settles; make it async and await the promise',
+      });
+    }
   }
   return { targets, notes: notes.sort((a, b) => a.line - b.line) };
 }

@@ -1,13 +1,14 @@
 import { Node, SyntaxKind, type CallExpression, type NewExpression, type SourceFile } from 'ts-morph';
 import { ENTRY_POINT_ATTRIBUTES } from '../../src/catalog/entry-points.js';
-import { CONSUME_OPERATIONS, EACH, EACH_IF_ARRAY, type ConsumeMatcher, type ConsumeOperation } from '../../src/catalog/messaging/index.js';
+import { CONSUME_OPERATIONS, DEFAULT_ENVELOPE_CARRIER_KEY, EACH, EACH_IF_ARRAY, type ConsumeMatcher, type ConsumeOperation } from '../../src/catalog/messaging/index.js';
 import { isWrappableFunction, type WrappableFunction } from '../../src/transform/wrap-body.js';
 import {
+  getAccessPath,
+  getCarrierExpression,
   getInlineFunction,
   getLoopMessage,
   getObjectFunction,
   getReceiverName,
-  getCarrierExpression,
   getParameterPath,
   getStringValue,
   importsAnyModule,
@@ -26,6 +27,7 @@ const GETTERS: Partial<Record<string, CarrierGetter>> = {
   'string-or-buffer-map': 'buffer-map',
   envelope: 'default',
   'nats-headers': 'nats-headers',
+  'json-in-string-field': 'default',
 };
 
 /** Message handlers registered with a call or constructor of a library in the messaging catalog. */
@@ -90,7 +92,10 @@ function collectConsumer(call: CallExpression | NewExpression, operation: Consum
     refuse('the message parameter is missing or destructured without the message, so the carrier cannot be read');
     return;
   }
-  const carrier = getCarrierExpression(message, carrierLocation.path, getter, carrierLocation.envelopeKey, file.isTypeScript, file.quote);
+  const carrier =
+    carrierLocation.encoding === 'json-in-string-field'
+      ? getJsonCarrierExpression(getAccessPath(message, carrierLocation.path, false, file.quote), carrierLocation.envelopeKey ?? DEFAULT_ENVELOPE_CARRIER_KEY)
+      : getCarrierExpression(message, carrierLocation.path, getter, carrierLocation.envelopeKey, file.isTypeScript, file.quote);
   const destination = getDestination(call, fn, operation, file.quote);
   collected.targets.push({
     fn,
@@ -99,6 +104,11 @@ function collectConsumer(call: CallExpression | NewExpression, operation: Consum
     attributes: getConsumerAttributes(operation, destination),
     extraction: { carrier, getter },
   });
+}
+
+/** The carrier inside a JSON message; a message that is not JSON (or has none) gives an empty carrier. */
+function getJsonCarrierExpression(text: string, envelopeKey: string): string {
+  return `(() => { try { return JSON.parse(String(${text}))?.${envelopeKey} ?? {} } catch { return {} } })()`;
 }
 
 /** `process <destination>`; `process <system>` when the destination is not known where the handler is. */

@@ -53,7 +53,8 @@ function collectRouteMethods(sourceFile: SourceFile, entry: RouteMethodEntryPoin
       collected.notes.push(skippedNote(call, `${entry.framework} route: the path is not a string literal, so the span has no name`));
       continue;
     }
-    const fn = getInlineFunction(args.at(-1));
+    // Fastify also takes the handler in the route options: `fastify.get('/x', { schema, handler })`.
+    const fn = getInlineFunction(args.at(-1)) ?? getObjectFunction(args.at(-1), 'handler').fn;
     if (!fn) {
       collected.notes.push(skippedNote(call, `${entry.framework} route ${route}: the handler is not written inline here; wrap the function where it is defined`));
       continue;
@@ -125,8 +126,12 @@ function collectFileRoutes(sourceFile: SourceFile, filePath: string, entry: File
   for (const [name, declarations] of sourceFile.getExportedDeclarations()) {
     if (!entry.exportNames.includes(name)) continue;
     for (const declaration of declarations) {
-      const fn = Node.isFunctionDeclaration(declaration) ? declaration : Node.isVariableDeclaration(declaration) ? getInlineFunction(declaration.getInitializer()) : undefined;
-      if (fn && fn.getSourceFile() === sourceFile) collected.targets.push(routeTarget(fn, name, route));
+      // Only a declaration under the method's own name: `export { handle as GET, handle as POST }` shares one function
+      // between methods, and a span named after one of them would be wrong for the other.
+      if (!Node.isFunctionDeclaration(declaration) && !Node.isVariableDeclaration(declaration)) continue;
+      if (declaration.getName() !== name || declaration.getSourceFile() !== sourceFile) continue;
+      const fn = Node.isFunctionDeclaration(declaration) ? declaration : getInlineFunction(declaration.getInitializer());
+      if (fn) collected.targets.push(routeTarget(fn, name, route));
     }
   }
 }

@@ -1,5 +1,5 @@
 import { Node, SyntaxKind, type ArrowFunction, type Block, type FunctionDeclaration, type FunctionExpression, type MethodDeclaration } from 'ts-morph';
-import { ACTIVE_SPAN_START_METHODS, SPAN_START_METHODS } from '../catalog/otel-api.js';
+import { ACTIVE_SPAN_START_METHODS, SPAN_END_METHODS, SPAN_START_METHODS } from '../catalog/otel-api.js';
 import type { FileStyle } from './file-style.js';
 
 /** A function whose body can be run inside a span. */
@@ -33,32 +33,76 @@ export function getUnwrappableReason(fn: WrappableFunction): string | undefined 
 }
 
 /**
- * Whether the function already starts a span of its own: a span start call in its body that is not inside another
- * function, except the callback of a `startActiveSpan` call (what this helper writes).
+ * Whether the function's body already runs inside a span of its own (so a second run of the codemod, or a handler
+ * instrumented by hand, is left alone): see isWrappedInSpan.
  */
 export function isAlreadyTraced(fn: WrappableFunction): boolean {
   const body = fn.getBody();
-  return body !== undefined && hasOwnSpanStart(body);
+  return body !== undefined && isWrappedInSpan(body);
 }
 
-/** Whether `node` starts a span itself: a span start call in it not inside a nested function, except a `startActiveSpan` callback. */
-export function hasOwnSpanStart(node: Node): boolean {
-  const startMethods = [...SPAN_START_METHODS, ...ACTIVE_SPAN_START_METHODS];
-  return node.getDescendantsOfKind(SyntaxKind.CallExpression).some((call) => {
+/**
+ * Whether a body ends inside a span: its last statement returns, awaits or is a `startActiveSpan(…)` call (the
+ * shape this helper writes), or it is a `try` with a `finally` that ends a span started before it by `startSpan`
+ * (`const span = tracer.startSpan(…); try { … } finally { span.end(); }`). Spans started around part of the work
+ * (a child span for a query) do not count: the handler still gets its entry span, and they become its children.
+ */
+export function isWrappedInSpan(body: Node): boolean {
+  if (!Node.isBlock(body)) return isStartCall(unwrapExpression(body), ACTIVE_SPAN_START_METHODS);
+  const statements = body.getStatements();
+  const last = statements.at(-1);
+  if (!last) return false;
+  if (isStartCall(getStatementExpression(last), ACTIVE_SPAN_START_METHODS)) return true;
+  if (!Node.isTryStatement(last)) return false;
+  const ends = last.getFinallyBlock()?.getDescendantsOfKind(SyntaxKind.CallExpression).some((call) => {
     const callee = call.getExpression();
-    if (!Node.isPropertyAccessExpression(callee) || !startMethods.includes(callee.getName())) return false;
-    for (let parent: Node | undefined = call.getParent(); parent && parent !== node; parent = parent.getParent()) {
-      if (isWrappableFunction(parent) && !isActiveSpanCallback(parent)) return false;
-    }
-    return true;
+    return Node.isPropertyAccessExpression(callee) && SPAN_END_METHODS.includes(callee.getName());
   });
+  return ends === true && statements.slice(0, -1).some((statement) => isStartCall(getStatementExpression(statement), SPAN_START_METHODS));
 }
 
-function isActiveSpanCallback(node: Node): boolean {
-  const call = node.getParent();
-  if (!call || !Node.isCallExpression(call)) return false;
-  const callee = call.getExpression();
-  return Node.isPropertyAccessExpression(callee) && ACTIVE_SPAN_START_METHODS.includes(callee.getName()) && call.getArguments().at(-1) === node;
+/** The expression a statement evaluates: `return x`, `x;`, or the initializer of `const a = x`. */
+function getStatementExpression(statement: Node): Node | undefined {
+  if (Node.isReturnStatement(statement) || Node.isExpressionStatement(statement)) {
+    const expression = statement.getExpression();
+    return expression && unwrapExpression(expression);
+  }
+  if (Node.isVariableStatement(statement)) {
+    const initializer = statement.getDeclarations()[0]?.getInitializer();
+    return initializer && unwrapExpression(initializer);
+  }
+  return undefined;
+}
+
+function unwrapExpression(expression: Node): Node {
+  let current = expression;
+  while (Node.isAwaitExpression(current) || Node.isParenthesizedExpression(current) || Node.isVoidExpression(current)) current = current.getExpression();
+  return current;
+}
+
+function isStartCall(node: Node | undefined, methods: readonly string[]): boolean {
+  if (!node || !Node.isCallExpression(node)) return false;
+  const callee = node.getExpression();
+  return Node.isPropertyAccessExpression(callee) && methods.includes(callee.getName());
+}
+
+/**
+ * Whether a function that is not `async` visibly returns a promise (`return db.query().then(…)`, `new Promise(…)`):
+ * wrapped as it is, its span ends when it returns, before the work is done.
+ */
+export function returnsPromiseWithoutAsync(fn: WrappableFunction): boolean {
+  const body = fn.getBody();
+  if (!body || fn.isAsync()) return false;
+  const returned = Node.isBlock(body)
+    ? getOwnDescendants(body).flatMap((node) => (Node.isReturnStatement(node) && node.getExpression() ? [node.getExpression()!] : []))
+    : [body];
+  return returned.some((expression) => {
+    const value = unwrapExpression(expression);
+    if (Node.isNewExpression(value)) return value.getExpression().getText() === 'Promise';
+    if (!Node.isCallExpression(value)) return false;
+    const callee = value.getExpression();
+    return Node.isPropertyAccessExpression(callee) && (['then', 'catch', 'finally'].includes(callee.getName()) || callee.getText().startsWith('Promise.'));
+  });
 }
 
 /** A name for the span parameter that no identifier in `scope` already uses. */
@@ -180,7 +224,8 @@ function getExpressionLines(body: Node, inner: string, unit: string, semicolon: 
   let offset = body.getStart();
   return `return ${body.getText()}${semicolon}`.split('\n').map((raw, index) => {
     const text = raw.replace(/\r$/, '');
-    const line = index === 0 ? { text: inner + text, inTemplate: false } : { text: unit + text, inTemplate: templates.some(([start, end]) => offset > start && offset < end) };
+    const inTemplate = index > 0 && templates.some(([start, end]) => offset > start && offset < end);
+    const line = { text: index === 0 ? inner + text : inTemplate ? text : unit + text, inTemplate };
     offset += (index === 0 ? raw.length - 'return '.length : raw.length) + 1;
     return line;
   });

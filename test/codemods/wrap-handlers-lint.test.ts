@@ -30,7 +30,24 @@ describe('otel rules over wrap-handlers outputs', () => {
   });
 });
 
+function lintWithout(name: string, removed: string): Array<string | null> {
+  const output = discoverCases().find((fixture) => fixture.name === name)!.outputPath!;
+  const text = readText(output);
+  expect(text).toContain(removed);
+  return new Linter({ configType: 'flat', cwd: process.cwd() }).verify(text.replace(removed, ''), [config], { filename: output }).map((message) => message.ruleId);
+}
+
 describe('the control', () => {
+  // Without its end() call or its ERROR status, the same output is reported: the rules do look at the generated code.
+  it.runIf(ruleIds.includes('span-must-end'))('reports a generated span whose end() is removed', () => {
+    expect(lintWithout('express-route-params', '      span.end();\n')).toContain('otel/span-must-end');
+  });
+
+  it.runIf(ruleIds.includes('span-error-status'))('reports a generated catch whose setStatus is removed', () => {
+    const line = '      span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });\n';
+    expect(lintWithout('express-route-params', line)).toContain('otel/span-error-status');
+  });
+
   // The same output without the extracted parent context is reported: the rule does look at what the codemod wrote.
   it.runIf(ruleIds.includes('require-context-extraction'))('reports a consumer span started without the carrier', () => {
     const output = discoverCases().find((fixture) => fixture.name === 'amqplib-consume')!.outputPath!;

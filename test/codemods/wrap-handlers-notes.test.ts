@@ -47,6 +47,16 @@ describe('wrap-handlers notes for the sites it leaves alone', () => {
     expect(output).toContain("startActiveSpan('queue.handler'");
   });
 
+  it('asks for review when a handler returns a promise without being async', () => {
+    expect(notesOf('express-sync-returns-promise')).toEqual([
+      {
+        line: 10,
+        kind: 'review',
+        message: 'the handler returns a promise without being async: its span ends when it returns, before the promise settles; make it async and await the promise',
+      },
+    ]);
+  });
+
   it('writes no note for a file with nothing to do', () => {
     expect(notesOf('not-a-framework-call')).toEqual([]);
     expect(notesOf('express-already-instrumented')).toEqual([]);

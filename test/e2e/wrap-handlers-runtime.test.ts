@@ -74,6 +74,15 @@ export const handler = async (event: SQSEvent): Promise<void> => {
 };
 `;
 
+// Plain JavaScript: `this` and `arguments` inside the body must still be the handler's own once it is wrapped.
+const THIS_AND_ARGUMENTS = `export function handler(event) {
+  if (event === 'early') {
+    return { early: true, count: arguments.length };
+  }
+  return { self: this, count: arguments.length, second: arguments[1] };
+}
+`;
+
 const exporter = new InMemorySpanExporter();
 const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
 const contextManager = new AsyncLocalStorageContextManager();
@@ -81,8 +90,8 @@ let directory: string;
 let server: Server;
 let baseUrl: string;
 
-async function load<T>(name: string, source: string): Promise<T> {
-  const path = join(directory, `${name}.ts`);
+async function load<T>(name: string, source: string, extension = 'ts'): Promise<T> {
+  const path = join(directory, `${name}.${extension}`);
   const output = wrapHandlers.apply({ path, source, options: { tracerName: 'runtime-test' } });
   expect(output.source).not.toBe(source);
   const { outputText } = ts.transpileModule(output.source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
@@ -212,5 +221,16 @@ describe('a transformed SQS Lambda handler', () => {
     );
     const [batch] = await spansNamed('sqs-lambda.handler', 1);
     expect(batch!.links.map((link) => link.context.traceId)).toEqual(carriers.map(({ traceId }) => traceId));
+  });
+});
+
+describe('a transformed sync function handler', () => {
+  it('keeps this, arguments, early returns and return values, and stays sync', async () => {
+    const { handler } = await load<{ handler: (this: unknown, ...args: unknown[]) => unknown }>('plain', THIS_AND_ARGUMENTS, 'js');
+    const receiver = { name: 'receiver' };
+    expect(handler.call(receiver, 'event', 'context')).toEqual({ self: receiver, count: 2, second: 'context' });
+    expect(handler.call(undefined, 'early')).toEqual({ early: true, count: 1 });
+    const spans = await spansNamed('plain.handler', 2);
+    expect(spans.every((span) => span.kind === SpanKind.SERVER && span.ended)).toBe(true);
   });
 });
