@@ -38,10 +38,37 @@ function isSpanStart(call: CallExpression): boolean {
   return TRACER_NAME_PATTERN.test(name);
 }
 
-/** Span starts in the handler that are not inside another span start's callback (those already have a parent). */
-function getOutermostSpanStarts(handler: ConsumerHandler): CallExpression[] {
-  const starts = handler.body.getDescendantsOfKind(SyntaxKind.CallExpression).filter(isSpanStart);
-  return starts.filter((start) => !starts.some((other) => other !== start && other.getStart() <= start.getStart() && other.getEnd() >= start.getEnd()));
+/** The text of a span start's arguments other than its callback: where a parent context or links are given. */
+function getStartOptionsText(start: CallExpression): string {
+  return start
+    .getArguments()
+    .filter((argument) => !Node.isArrowFunction(argument) && !Node.isFunctionExpression(argument))
+    .map((argument) => argument.getText())
+    .join(' ');
+}
+
+/** Whether the handler reads a carrier itself, outside the options of its span starts (links a batch span already has). */
+function extractsByHand(handler: ConsumerHandler, starts: readonly CallExpression[]): boolean {
+  let text = handler.body.getText();
+  const offset = handler.body.getStart();
+  const ranges = starts.flatMap((start) =>
+    start.getArguments().filter((argument) => !Node.isArrowFunction(argument) && !Node.isFunctionExpression(argument)).map((argument) => [argument.getStart() - offset, argument.getEnd() - offset] as const),
+  );
+  for (const [from, to] of [...ranges].sort((a, b) => b[0] - a[0])) text = text.slice(0, from) + text.slice(to);
+  return EXTRACTS.test(text);
+}
+
+/**
+ * Span starts to give the message's context: those not inside another span start's callback (those already have a
+ * parent), and per-message spans inside a span over the whole batch (a record loop under a batch span).
+ */
+function getSpanStartsToConnect(handler: ConsumerHandler, starts: readonly CallExpression[]): CallExpression[] {
+  const encloses = (outer: CallExpression, inner: CallExpression) => outer !== inner && outer.getStart() <= inner.getStart() && outer.getEnd() >= inner.getEnd();
+  const isPerMessage = (start: CallExpression) => typeof getMessageExpression(handler, start) === 'string';
+  return starts.filter((start) => {
+    const enclosing = starts.filter((other) => encloses(other, start));
+    return enclosing.length === 0 || (isPerMessage(start) && enclosing.every((other) => !isPerMessage(other)));
+  });
 }
 
 function toAccess(base: string, path: readonly string[]): string {
@@ -108,8 +135,11 @@ export function planConsumerSpans(handler: ConsumerHandler, link: boolean, style
   const plan: ConsumerPlan = { edits: [], helpers: [], skipped: [] };
   const carrier = handler.operation.carriers[0];
   const helper = carrier ? EXTRACT_HELPERS[carrier.encoding] : undefined;
-  if (!carrier || !helper || EXTRACTS.test(handler.body.getText())) return plan;
-  for (const start of getOutermostSpanStarts(handler)) {
+  const starts = handler.body.getDescendantsOfKind(SyntaxKind.CallExpression).filter(isSpanStart);
+  if (!carrier || !helper || extractsByHand(handler, starts)) return plan;
+  for (const start of getSpanStartsToConnect(handler, starts)) {
+    // A span given a parent or links from the message already (by wrap-handlers, or a first run) is left alone.
+    if (EXTRACTS.test(getStartOptionsText(start))) continue;
     const message = getMessageExpression(handler, start);
     if (typeof message !== 'string' && 'reason' in message) {
       plan.skipped.push({ node: start, reason: message.reason });
