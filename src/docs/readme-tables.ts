@@ -29,7 +29,7 @@ export function renderRulesTable(rules: Record<string, AnyRule>): string {
 export function renderTransformsTable(transforms: Record<string, CodemodTransform>): string {
   const lines = ['| Transform | What it does |', '| --- | --- |'];
   for (const [name, transform] of Object.entries(transforms).sort(([a], [b]) => a.localeCompare(b))) {
-    lines.push(`| \`${name}\` | ${escapeCell(transform.description)} |`);
+    lines.push(`| [\`${name}\`](docs/transforms/${name}.md) | ${escapeCell(transform.description)} |`);
   }
   return lines.join('\n');
 }

@@ -20,6 +20,10 @@ describe('plugin structure', () => {
     expect(rule.meta.docs?.url).toBe(`${RULE_DOCS_BASE_URL}${id}.md`);
   });
 
+  it.each(Object.keys(transforms))('transform %s has a docs page', (name) => {
+    expect(existsSync(new URL(`docs/transforms/${name}.md`, root))).toBe(true);
+  });
+
   it('has presets that register the plugin as otel', () => {
     for (const preset of [plugin.configs.recommended, plugin.configs.strict]) {
       expect(preset.plugins?.otel).toBe(plugin);
