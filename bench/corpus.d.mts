@@ -7,5 +7,6 @@ export interface CorpusOptions {
   includeFixtures?: boolean;
 }
 export declare function listCorpusSources(root: string, options?: CorpusOptions): string[];
-export declare function materializeCorpus(root: string, dir: string, count: number): string[];
+export declare function materializeCorpus(root: string, dir: string, count: number, sources?: readonly string[]): string[];
+export declare function listRelevantSources(root: string): string[];
 export declare function readSources(files: readonly string[]): Array<{ file: string; code: string }>;

@@ -1,6 +1,6 @@
 // The benchmark corpus: real installed sources plus this project's fixtures, copied into a folder of its own.
 import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 export const SOURCE_PACKAGES = [
   'rxjs/src', 'rxjs/dist/esm', 'rxjs/dist/cjs', '@opentelemetry/sdk-trace-base/build/src', '@opentelemetry/core/build/esm',
@@ -52,8 +52,7 @@ export function listCorpusSources(root, { perPackage = 400, maxBytes = 200_000, 
  * Copies `count` corpus files (repeating the corpus when it is smaller) into `dir`, as a plain folder (no git, no
  * node_modules), so every tool reads the same files. Returns the copied paths.
  */
-export function materializeCorpus(root, dir, count) {
-  const sources = listCorpusSources(root);
+export function materializeCorpus(root, dir, count, sources = listCorpusSources(root)) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bench-corpus', private: true }));
@@ -61,7 +60,8 @@ export function materializeCorpus(root, dir, count) {
   for (let index = 0; index < count; index++) {
     const source = sources[index % sources.length];
     const copy = Math.floor(index / sources.length);
-    const target = join(dir, `copy${copy}`, relative(root, source).replace(/^node_modules[\\/]/, 'pkg/').replace(/\.d\.ts$/, '.d-ts.ts'));
+    // A flat, neutral layout: folder names such as dist/ or build/ would make tools skip the files as build output.
+    const target = join(dir, `copy${copy}`, `part${Math.floor(index / 500)}`, `${index}-${basename(source).replace(/\.d\.ts$/, '.d-ts.ts')}`);
     mkdirSync(dirname(target), { recursive: true });
     cpSync(source, target);
     copied.push(target);
@@ -71,4 +71,13 @@ export function materializeCorpus(root, dir, count) {
 
 export function readSources(files) {
   return files.map((file) => ({ file, code: readFileSync(file, 'utf8') }));
+}
+
+/** The codemod fixtures' inputs and the sample services: files every transform has work in. */
+export function listRelevantSources(root) {
+  const files = [];
+  for (const folder of ['fixtures/wrap-handlers', 'fixtures/inject-propagation', 'fixtures/e2e-messaging', 'fixtures/demo/src']) {
+    walk(join(root, folder), files, 10_000, 200_000);
+  }
+  return files.filter((file) => !file.endsWith('.output.ts') && !file.endsWith('.json'));
 }

@@ -1,21 +1,21 @@
 // npm run bench: every figure is the median of several repetitions (min and max beside it), compared with a
 // baseline measured in the same run on the same files, so the ratios hold on a noisy machine.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
-import { listCorpusSources, materializeCorpus, readSources } from './corpus.mjs';
+import { listCorpusSources, listRelevantSources, materializeCorpus, readSources } from './corpus.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const reps = Number(process.env.BENCH_REPS ?? 5);
 const cli = join(root, 'dist/src/cli/bin.js');
-// Inside the repository (ignored by git) so that ESLint's base path covers the copied corpus.
-const work = join(root, 'bench/.corpus');
-rmSync(work, { recursive: true, force: true });
-mkdirSync(work, { recursive: true });
+// Codemod corpora live outside any git repository (inside one, git's ignore list would hide them).
+const work = mkdtempSync(join(os.tmpdir(), 'otel-codemod-bench-'));
+// The ESLint timing corpus lives inside the repository (ignored by git), where ESLint's base path covers it.
+const lintWork = join(root, 'bench/.corpus');
 const lines = [];
 /** BENCH_ONLY=lint,codemod,memory,precommit,workers runs a subset. */
 const only = process.env.BENCH_ONLY?.split(',');
@@ -114,7 +114,7 @@ async function lintOverhead() {
   out();
   out(`**Overhead: ${ratio.toFixed(3)}×** (target ≤ 1.10×)`);
   out();
-  const corpusDir = join(work, 'lint-corpus');
+  const corpusDir = lintWork;
   materializeCorpus(root, corpusDir, files.length);
   const timing = spawnSync(process.execPath, [join(root, 'node_modules/eslint/bin/eslint.js'), '--no-config-lookup', '-c', join(root, 'bench/eslint.bench.config.mjs'), '--no-warn-ignored', '-f', 'json', corpusDir], {
     cwd: root,
@@ -133,22 +133,32 @@ async function lintOverhead() {
   return { ratio };
 }
 
-function codemodThroughput(corpusDir, fileCount) {
+/** The summary `otel-codemod --json` prints: how many files it found and really parsed. */
+function runCodemodJson(args) {
+  const run = timeCommand([cli, 'wrap-handlers,inject-propagation', '--dry', '--json', ...args]);
+  return { ...run, summary: JSON.parse(run.stdout) };
+}
+
+function codemodThroughputOn(label, corpusDir, fileCount) {
   const floor = [];
   const ours = [];
   const jscodeshift = [];
+  let summary;
   for (let index = 0; index < reps; index++) {
     floor.push(timeCommand([join(root, 'bench/parse-floor.mjs'), corpusDir]).seconds);
-    ours.push(timeCommand([cli, 'wrap-handlers,inject-propagation', '--dry', '--quiet', corpusDir]).seconds);
+    const run = runCodemodJson([corpusDir]);
+    ours.push(run.seconds);
+    summary = run.summary;
     jscodeshift.push(
       timeCommand([join(root, 'node_modules/jscodeshift/bin/jscodeshift.js'), '-t', join(root, 'bench/noop-transform.cjs'), '--parser=tsx', '--dry', '--silent', '--extensions=ts,tsx,js,jsx,mjs,cjs,mts,cts', corpusDir]).seconds,
     );
   }
   const floorRatio = stats(ours).median / stats(floor).median;
   const jscodeshiftRatio = stats(ours).median / stats(jscodeshift).median;
-  out('## 2. Codemod throughput');
+  out(`### ${label}`);
   out();
-  out(`${fileCount} files; each command is a fresh Node process (start-up included on every side).`);
+  if (summary.found !== fileCount) throw new Error(`otel-codemod found ${summary.found} of the ${fileCount} corpus files`);
+  out(`${fileCount} files; otel-codemod parsed ${summary.parsed} of them (the text pre-filter skips the rest unparsed) and would change ${summary.changed}. Each command is a fresh Node process, start-up included on every side.`);
   out();
   out('| command | median | min | max |');
   out('| --- | --- | --- | --- |');
@@ -159,6 +169,17 @@ function codemodThroughput(corpusDir, fileCount) {
   out(`**${floorRatio.toFixed(2)}× the floor** (target ≤ 2×) · **${jscodeshiftRatio.toFixed(2)}× the jscodeshift no-op** (target < 1×)`);
   out();
   return { floorRatio, jscodeshiftRatio };
+}
+
+function codemodThroughput(corpusDir, fileCount) {
+  out('## 2. Codemod throughput');
+  out();
+  const mixed = codemodThroughputOn('Real sources (most have nothing to change)', corpusDir, fileCount);
+  const relevantDir = join(work, 'relevant');
+  const relevant = materializeCorpus(root, relevantDir, 3000, listRelevantSources(root));
+  const dense = codemodThroughputOn('Only files with work in them (fixtures and sample services, repeated)', relevantDir, relevant.length);
+  rmSync(relevantDir, { recursive: true, force: true });
+  return { mixed, dense };
 }
 
 function memoryAndGrowth() {
@@ -240,11 +261,13 @@ async function main() {
   // A partial run (BENCH_ONLY) prints its figures but leaves the recorded full run alone.
   if (!process.env.BENCH_ONLY) writeFileSync(join(root, 'bench/RESULTS.md'), `${lines.join('\n')}\n`);
   rmSync(work, { recursive: true, force: true });
+  rmSync(lintWork, { recursive: true, force: true });
   process.stderr.write(process.env.BENCH_ONLY ? 'Partial run: bench/RESULTS.md left as it was.\n' : 'bench/RESULTS.md written.\n');
 }
 
 main().catch((error) => {
   rmSync(work, { recursive: true, force: true });
+  rmSync(lintWork, { recursive: true, force: true });
   process.stderr.write(`${error.stack ?? error}\n`);
   process.exitCode = 1;
 });

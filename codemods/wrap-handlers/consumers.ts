@@ -1,3 +1,4 @@
+import { findVariableInitializer } from '../../src/transform/syntax-scope.js';
 import { Node, SyntaxKind, type CallExpression, type NewExpression, type SourceFile } from 'ts-morph';
 import { ENTRY_POINT_ATTRIBUTES } from '../../src/catalog/entry-points.js';
 import { CONSUME_OPERATIONS, DEFAULT_ENVELOPE_CARRIER_KEY, EACH, EACH_IF_ARRAY, type ConsumeMatcher, type ConsumeOperation } from '../../src/catalog/messaging/index.js';
@@ -156,8 +157,7 @@ function getReceiverFactoryValue(call: CallExpression | NewExpression, argument:
   if (!Node.isPropertyAccessExpression(callee)) return undefined;
   let receiver: Node | undefined = callee.getExpression();
   if (Node.isIdentifier(receiver)) {
-    const declaration = receiver.getSymbol()?.getValueDeclaration();
-    receiver = declaration && Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
+    receiver = findVariableInitializer(receiver);
   }
   if (!receiver || !Node.isCallExpression(receiver)) return undefined;
   const literal = getStringValue(receiver.getArguments()[argument]);
@@ -196,8 +196,7 @@ function collectIteratorLoops(sourceFile: SourceFile, operation: ConsumeOperatio
 function getSubscribeCall(expression: Node, matcher: IteratorMatcher): CallExpression | undefined {
   let candidate: Node | undefined = expression;
   if (Node.isIdentifier(candidate)) {
-    const declaration = candidate.getSymbol()?.getValueDeclaration();
-    candidate = declaration && Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
+    candidate = findVariableInitializer(candidate);
   }
   if (!candidate || !Node.isCallExpression(candidate)) return undefined;
   const callee = candidate.getExpression();

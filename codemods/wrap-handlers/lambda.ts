@@ -1,3 +1,4 @@
+import { isExportedByName } from '../../src/transform/syntax-scope.js';
 import { basename, extname } from 'node:path';
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
 import { ARN_DESTINATION_KEYS, ENTRY_POINT_ATTRIBUTES, LAMBDA_EVENT_PARAMETER, LAMBDA_HANDLER_EXPORT_NAMES, LAMBDA_TYPE_MODULES } from '../../src/catalog/entry-points.js';
@@ -58,12 +59,12 @@ export function collectLambdaHandlers(sourceFile: SourceFile, filePath: string, 
   };
 
   for (const statement of sourceFile.getStatements()) {
-    if (Node.isFunctionDeclaration(statement) && statement.isExported() && exportNames.includes(statement.getName() ?? '')) {
+    if (Node.isFunctionDeclaration(statement) && exportNames.includes(statement.getName() ?? '') && isExportedByName(sourceFile, statement, statement.getName()!)) {
       add(statement.getName()!, statement, statement);
-    } else if (Node.isVariableStatement(statement) && statement.isExported()) {
+    } else if (Node.isVariableStatement(statement)) {
       for (const declaration of statement.getDeclarations()) {
         const typeName = declaration.getTypeNode()?.getText().replace(/<.*$/s, '');
-        if (exportNames.includes(declaration.getName())) add(declaration.getName(), declaration, getInlineFunction(declaration.getInitializer()), typeName);
+        if (exportNames.includes(declaration.getName()) && isExportedByName(sourceFile, statement, declaration.getName())) add(declaration.getName(), declaration, getInlineFunction(declaration.getInitializer()), typeName);
       }
     } else if (Node.isExpressionStatement(statement)) {
       const expression = statement.getExpression();
