@@ -1,2 +1,4 @@
 export * from './otel-api.js';
 export * from './error-flow.js';
+export * from './semconv.js';
+export * from './semconv-deprecations.js';
