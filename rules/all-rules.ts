@@ -1,4 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import sdkProductionConfig from './sdk-production-config.js';
 import spanErrorStatus from './span-error-status.js';
 import spanMustEnd from './span-must-end.js';
 
@@ -8,6 +9,7 @@ import spanMustEnd from './span-must-end.js';
  * the README table and `otel-codemod list`.
  */
 export const allRules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = {
+  'sdk-production-config': sdkProductionConfig,
   'span-error-status': spanErrorStatus,
   'span-must-end': spanMustEnd,
 };
