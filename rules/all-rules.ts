@@ -1,4 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import noDeprecatedSemconv from './no-deprecated-semconv.js';
 import sdkProductionConfig from './sdk-production-config.js';
 import spanErrorStatus from './span-error-status.js';
 import spanMustEnd from './span-must-end.js';
@@ -9,6 +10,7 @@ import spanMustEnd from './span-must-end.js';
  * the README table and `otel-codemod list`.
  */
 export const allRules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = {
+  'no-deprecated-semconv': noDeprecatedSemconv,
   'sdk-production-config': sdkProductionConfig,
   'span-error-status': spanErrorStatus,
   'span-must-end': spanMustEnd,

@@ -32,10 +32,140 @@ ruleTester.run('no-deprecated-semconv', rule, {
     `import * as semconv from ${STABLE};\nspan.setAttribute(semconv[name], value);`,
     // a map member that is not in the map
     `import { SemanticAttributes } from ${STABLE};\nspan.setAttribute(SemanticAttributes.NOT_A_MEMBER, value);`,
+    // the current key
+    `span.setAttribute('http.request.method', method);`,
+    // a deprecated key outside an attribute sink: a config object, not telemetry
+    `const config = { 'http.method': 'GET' };`,
+    // a map lookup with a key that happens to match
+    `headers.get('http.status_code');`,
+    // a template literal with an expression cannot be judged
+    "span.setAttribute(`http.${field}`, value);",
+    // a key of the project's own namespace containing a deprecated key as a suffix
+    `span.setAttribute('app.http.method', method);`,
+    // a computed key from a variable
+    `span.setAttributes({ [key]: value });`,
+    // startSpan on something that is not a tracer: attributes not span attributes
+    `queue.startSpan('job', { attributes: { 'http.method': 'GET' } });`,
+    // a span name that looks like a key is not an attribute
+    `tracer.startSpan('db.statement');`,
+    // an identifier key cannot hold a dotted name
+    `span.setAttributes({ method: 'GET', status: 200 });`,
+    // the value (not the key) is a deprecated key string
+    `span.setAttribute('app.legacy_key', 'http.method');`,
+    // TODO: should report keys passed to metric instruments and events (counter.add, addEvent) once the shared sink visitor is in
+    `counter.add(1, { 'http.status_code': 200 });`,
+    // current keys in setAttributes
+    `span.setAttributes({ 'url.full': url, 'server.address': host, 'db.query.text': sql });`,
+    // a type-only namespace import holds no value
+    `import type * as semconv from ${STABLE};\ntype Method = typeof semconv.SEMATTRS_HTTP_METHOD;`,
+    // a package with a similar name is not the semantic conventions
+    `import { SEMATTRS_HTTP_METHOD } from '@opentelemetry/semantic-conventions-extra';\nspan.setAttribute(SEMATTRS_HTTP_METHOD, m);`,
+    // a deprecated key inside a log message
+    `logger.info('http.method was renamed');`,
+    // a status message is not an attribute key
+    `span.setStatus({ code: 2, message: 'db.statement failed' });`,
+    // attributes passed by shorthand: the object is built elsewhere
+    `tracer.startSpan('work', { attributes });`,
+    // a current stable constant reached through require
+    `const { ATTR_HTTP_ROUTE } = require(${STABLE});\nspan.setAttribute(ATTR_HTTP_ROUTE, route);`,
     // TODO: should report deprecated value constants (DBSYSTEMVALUES_*): they are values, not keys, and are not in the table
     `import { DBSYSTEMVALUES_POSTGRESQL, ATTR_DB_SYSTEM_NAME } from ${STABLE};\nspan.setAttribute(ATTR_DB_SYSTEM_NAME, DBSYSTEMVALUES_POSTGRESQL);`,
   ],
   invalid: [
+    // the guides' 'http.method' in setAttribute
+    {
+      code: `span.setAttribute('http.method', req.method);`,
+      output: `span.setAttribute('http.request.method', req.method);`,
+      errors: [{ messageId: 'deprecatedKey', data: { key: 'http.method', replacement: 'http.request.method' }, line: 1, column: 19 }],
+    },
+    // 'http.status_code' with double quotes: quotes kept
+    {
+      code: `span.setAttribute("http.status_code", res.statusCode);`,
+      output: `span.setAttribute("http.response.status_code", res.statusCode);`,
+      errors: [{ messageId: 'deprecatedKey', data: { key: 'http.status_code', replacement: 'http.response.status_code' }, line: 1, column: 19 }],
+    },
+    // 'db.statement' in setAttributes, next to a current key
+    {
+      code: `span.setAttributes({ 'db.statement': sql, 'db.namespace': 'orders' });`,
+      output: `span.setAttributes({ 'db.query.text': sql, 'db.namespace': 'orders' });`,
+      errors: [{ messageId: 'deprecatedKey', data: { key: 'db.statement', replacement: 'db.query.text' }, line: 1, column: 22 }],
+    },
+    // several keys in one object: all fixed in one pass (ranges do not overlap)
+    {
+      code: `span.setAttributes({\n  'http.method': m,\n  'http.url': u,\n  'http.user_agent': a,\n});`,
+      output: `span.setAttributes({\n  'http.request.method': m,\n  'url.full': u,\n  'user_agent.original': a,\n});`,
+      errors: [
+        { messageId: 'deprecatedKey', data: { key: 'http.method', replacement: 'http.request.method' }, line: 2, column: 3 },
+        { messageId: 'deprecatedKey', data: { key: 'http.url', replacement: 'url.full' }, line: 3, column: 3 },
+        { messageId: 'deprecatedKey', data: { key: 'http.user_agent', replacement: 'user_agent.original' }, line: 4, column: 3 },
+      ],
+    },
+    // startSpan options
+    {
+      code: `const span = tracer.startSpan('GET /orders', { attributes: { 'http.method': 'GET' } });`,
+      output: `const span = tracer.startSpan('GET /orders', { attributes: { 'http.request.method': 'GET' } });`,
+      errors: [{ messageId: 'deprecatedKey', line: 1, column: 62 }],
+    },
+    // startActiveSpan options with a callback
+    {
+      code: `tracer.startActiveSpan('query', { attributes: { 'db.system': 'postgresql' } }, (span) => span.end());`,
+      output: `tracer.startActiveSpan('query', { attributes: { 'db.system.name': 'postgresql' } }, (span) => span.end());`,
+      errors: [{ messageId: 'deprecatedKey', data: { key: 'db.system', replacement: 'db.system.name' }, line: 1, column: 49 }],
+    },
+    // a template literal key keeps its backticks
+    {
+      code: "span.setAttribute(`db.name`, 'orders');",
+      output: "span.setAttribute(`db.namespace`, 'orders');",
+      errors: [{ messageId: 'deprecatedKey', data: { key: 'db.name', replacement: 'db.namespace' }, line: 1, column: 19 }],
+    },
+    // a computed string key
+    {
+      code: `span.setAttributes({ ['http.scheme']: 'https' });`,
+      output: `span.setAttributes({ ['url.scheme']: 'https' });`,
+      errors: [{ messageId: 'deprecatedKey', data: { key: 'http.scheme', replacement: 'url.scheme' }, line: 1, column: 23 }],
+    },
+    // optional call on a possibly missing span
+    {
+      code: `trace.getActiveSpan()?.setAttribute('net.host.name', host);`,
+      output: `trace.getActiveSpan()?.setAttribute('server.address', host);`,
+      errors: [{ messageId: 'deprecatedKey', data: { key: 'net.host.name', replacement: 'server.address' }, line: 1, column: 37 }],
+    },
+    // the new key is already in the object: reported, not fixed (it would be set twice)
+    {
+      code: `span.setAttributes({ 'http.method': m, 'http.request.method': m });`,
+      output: null,
+      errors: [{ messageId: 'deprecatedKey', data: { key: 'http.method', replacement: 'http.request.method' }, line: 1, column: 22 }],
+    },
+    // no single replacement: reported without a fix
+    {
+      code: `span.setAttribute('net.peer.name', host);`,
+      output: null,
+      errors: [{ messageId: 'deprecatedKeyNoReplacement', data: { key: 'net.peer.name' }, line: 1, column: 19 }],
+    },
+    // removed without replacement
+    {
+      code: `span.setAttributes({ 'http.flavor': '1.1' });`,
+      output: null,
+      errors: [{ messageId: 'deprecatedKeyNoReplacement', data: { key: 'http.flavor' }, line: 1, column: 22 }],
+    },
+    // a key and a constant in one file
+    {
+      code: `import { SEMATTRS_HTTP_METHOD } from ${STABLE};\nspan.setAttribute(SEMATTRS_HTTP_METHOD, m);\nspan.setAttribute('http.status_code', s);`,
+      output: `import { ATTR_HTTP_REQUEST_METHOD } from ${STABLE};\nspan.setAttribute(ATTR_HTTP_REQUEST_METHOD, m);\nspan.setAttribute('http.response.status_code', s);`,
+      errors: [
+        { messageId: 'deprecatedConstant', line: 2, column: 19 },
+        { messageId: 'deprecatedKey', line: 3, column: 19 },
+      ],
+    },
+    // CRLF file: only the key changes
+    {
+      code: `span.setAttribute('http.target', t);\r\nspan.setAttribute('http.client_ip', ip);\r\n`,
+      output: `span.setAttribute('http.target', t);\r\nspan.setAttribute('client.address', ip);\r\n`,
+      errors: [
+        { messageId: 'deprecatedKeyNoReplacement', data: { key: 'http.target' }, line: 1, column: 19 },
+        { messageId: 'deprecatedKey', data: { key: 'http.client_ip', replacement: 'client.address' }, line: 2, column: 19 },
+      ],
+    },
     // SEMATTRS_* used once: the import specifier becomes the stable constant
     {
       code: `import { SEMATTRS_HTTP_METHOD } from ${STABLE};\nspan.setAttribute(SEMATTRS_HTTP_METHOD, method);`,
