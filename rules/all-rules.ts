@@ -1,6 +1,8 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import noDeprecatedSemconv from './no-deprecated-semconv.js';
 import requireContextExtraction from './require-context-extraction.js';
 import requireContextPropagation from './require-context-propagation.js';
+import sdkProductionConfig from './sdk-production-config.js';
 import spanErrorStatus from './span-error-status.js';
 import spanMustEnd from './span-must-end.js';
 import spanName from './span-name.js';
@@ -11,8 +13,10 @@ import spanName from './span-name.js';
  * the README table and `otel-codemod list`.
  */
 export const allRules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = {
+  'no-deprecated-semconv': noDeprecatedSemconv,
   'require-context-extraction': requireContextExtraction,
   'require-context-propagation': requireContextPropagation,
+  'sdk-production-config': sdkProductionConfig,
   'span-error-status': spanErrorStatus,
   'span-must-end': spanMustEnd,
   'span-name': spanName,

@@ -24,12 +24,12 @@ describe('otel-codemod demo (npm start)', () => {
     expect(run.stdout).toContain(`# otel-codemod lint (recommended rules) on ${DEMO_DIR}`);
     // The test rule flags the customer's e-mail in src/routes/orders.ts.
     expect(run.stdout).toContain(join(DEMO_DIR, 'src/routes/orders.ts'));
-    expect(run.stdout).toContain("25:21  error  Attribute key 'user.email' carries personal data  otel/no-user-email");
+    expect(run.stdout).toContain("26:21  error  Attribute key 'user.email' carries personal data  otel/no-user-email");
     expect(run.stdout).toContain('# otel-codemod append-marker --diff');
     for (const file of ['src/server.ts', 'src/routes/orders.ts', 'src/publishers/order-events.ts', 'src/jobs/shipping-handler.ts']) {
       expect(run.stdout).toContain(`--- a/${file}\n+++ b/${file}\n`);
     }
-    expect(run.stderr).toContain('would change: 7');
+    expect(run.stderr).toContain('would change: 8');
   });
 
   it('runs with the real rules and transforms, writing nothing, and shows a mistake for every recommended rule', async () => {

@@ -1,0 +1,111 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ALWAYS_ON_SAMPLERS, DEFAULT_TEST_FILES, RATIO_SAMPLERS, SDK_START_METHODS, SIMPLE_PROCESSORS } from '../src/catalog/sdk-setup.js';
+import { createRule } from '../src/lint/create-rule.js';
+import { matchesAnyGlob } from '../src/lint/file-globs.js';
+import { getImportOrigin, type ImportedName } from '../src/lint/import-origins.js';
+import { getSdkClass, getSdkLifecycle, isBehindEnvironmentCheck, isNetworkExporter, isSigtermListener } from '../src/lint/sdk-setup.js';
+
+export type Options = [
+  {
+    developmentFiles?: string[];
+    testFiles?: string[];
+  },
+];
+export type MessageId = 'simpleProcessor' | 'keepsEveryTrace' | 'noShutdownOnSigterm' | 'useBatchProcessor';
+
+export default createRule<Options, MessageId>({
+  name: 'sdk-production-config',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Catch OpenTelemetry SDK set-up that is fine on a laptop and wrong in production',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    messages: {
+      simpleProcessor: '{{processor}} exports every span as it ends and waits on the network each time: use {{batch}}.',
+      keepsEveryTrace: '{{sampler}} keeps every trace in production: sample a ratio, or put it behind an environment check.',
+      noShutdownOnSigterm: '{{sdk}} is started but not shut down on SIGTERM: what it still buffers is lost when the process is stopped.',
+      useBatchProcessor: 'Use {{batch}}.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          developmentFiles: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Globs (relative to the working directory) of files that set up the SDK for development only; they are not checked.',
+          },
+          testFiles: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Globs of test files, which are not checked. Replaces the default list.',
+          },
+        },
+      },
+    ],
+  },
+  defaultOptions: [{ developmentFiles: [], testFiles: [...DEFAULT_TEST_FILES] }],
+  create(context, [options]) {
+    const skipped = [...(options.developmentFiles ?? []), ...(options.testFiles ?? DEFAULT_TEST_FILES)];
+    if (matchesAnyGlob(context.filename, context.cwd, skipped)) return {};
+    const sdks: Array<{ node: TSESTree.NewExpression; name: string }> = [];
+    let hasSigtermListener = false;
+
+    function getBatchSuggestion(node: TSESTree.NewExpression, simple: ImportedName, batch: string): TSESLint.SuggestionReportDescriptor<MessageId>[] {
+      const callee = node.callee;
+      const data = { batch };
+      if (callee.type === AST_NODE_TYPES.MemberExpression) {
+        // sdk.tracing.SimpleSpanProcessor → sdk.tracing.BatchSpanProcessor: same namespace, same package.
+        return [{ messageId: 'useBatchProcessor', data, fix: (fixer) => fixer.replaceText(callee.property, batch) }];
+      }
+      if (callee.type !== AST_NODE_TYPES.Identifier) return [];
+      const batchVariable = ASTUtils.findVariable(context.sourceCode.getScope(node), batch);
+      const batchIdentifier = batchVariable?.identifiers[0];
+      const batchOrigin = batchIdentifier && getImportOrigin(batchIdentifier, context);
+      if (batchOrigin?.module === simple.module && batchOrigin.imported === batch) {
+        return [{ messageId: 'useBatchProcessor', data, fix: (fixer) => fixer.replaceText(callee, batch) }];
+      }
+      const specifier = simple.origin.specifier;
+      const onlyUse = simple.origin.variable.references.length === 1;
+      if (batchVariable || !onlyUse || specifier?.type !== AST_NODE_TYPES.ImportSpecifier || specifier.local.range[0] !== specifier.imported.range[0]) return [];
+      return [{ messageId: 'useBatchProcessor', data, fix: (fixer) => [fixer.replaceText(specifier, batch), fixer.replaceText(callee, batch)] }];
+    }
+
+    function checkSampler(node: TSESTree.NewExpression, name: string): void {
+      const ratio = node.arguments[0];
+      const keepsAll =
+        ALWAYS_ON_SAMPLERS.includes(name) ||
+        (RATIO_SAMPLERS.includes(name) && ratio?.type === AST_NODE_TYPES.Literal && typeof ratio.value === 'number' && ratio.value >= 1);
+      if (!keepsAll || isBehindEnvironmentCheck(node)) return;
+      context.report({ node, messageId: 'keepsEveryTrace', data: { sampler: context.sourceCode.getText(node).replace(/^new\s+/, '') } });
+    }
+
+    return {
+      NewExpression(node) {
+        const sdkClass = getSdkClass(node, context);
+        if (!sdkClass) return;
+        const batch = SIMPLE_PROCESSORS[sdkClass.name];
+        if (batch && isNetworkExporter(node.arguments[0], context)) {
+          context.report({ node, messageId: 'simpleProcessor', data: { processor: sdkClass.name, batch }, suggest: getBatchSuggestion(node, sdkClass, batch) });
+        }
+        checkSampler(node, sdkClass.name);
+        if (Object.hasOwn(SDK_START_METHODS, sdkClass.name)) sdks.push({ node, name: sdkClass.name });
+      },
+      CallExpression(node) {
+        if (isSigtermListener(node)) hasSigtermListener = true;
+      },
+      'Program:exit'() {
+        for (const sdk of sdks) {
+          const lifecycle = getSdkLifecycle(sdk.node, sdk.name, context);
+          if (!lifecycle.start || lifecycle.handedOff || (lifecycle.shutdown && hasSigtermListener)) continue;
+          context.report({ node: lifecycle.start, messageId: 'noShutdownOnSigterm', data: { sdk: sdk.name } });
+        }
+      },
+    };
+  },
+});

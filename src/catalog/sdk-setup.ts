@@ -1,0 +1,65 @@
+/** What OpenTelemetry SDK set-up code looks like, for otel/sdk-production-config. */
+
+/** SDK classes are only recognised when imported from a module with this prefix. */
+export const SDK_MODULE_PREFIX = '@opentelemetry/';
+
+/** Processors that export each span (or log record) as it ends and block on the export → their batching twin. */
+export const SIMPLE_PROCESSORS: Readonly<Record<string, string>> = {
+  SimpleSpanProcessor: 'BatchSpanProcessor',
+  SimpleLogRecordProcessor: 'BatchLogRecordProcessor',
+};
+
+/** Exporters that send over the network (by exported class name, from any module). Console and in-memory ones are fine. */
+export const NETWORK_EXPORTERS: readonly string[] = [
+  'OTLPTraceExporter',
+  'OTLPLogExporter',
+  'ZipkinExporter',
+  'JaegerExporter',
+  'CollectorTraceExporter',
+  'TraceExporter', // @google-cloud/opentelemetry-cloud-trace-exporter
+  'AzureMonitorTraceExporter',
+  'AzureMonitorLogExporter',
+  'AWSXRaySpanExporter',
+];
+
+/** Modules whose `TraceExporter` export is a network exporter (the name alone is too common). */
+export const GENERIC_EXPORTER_MODULES: Readonly<Record<string, readonly string[]>> = {
+  TraceExporter: ['@google-cloud/opentelemetry-cloud-trace-exporter'],
+};
+
+/** Samplers that keep every trace. */
+export const ALWAYS_ON_SAMPLERS: readonly string[] = ['AlwaysOnSampler'];
+
+/** Samplers whose first argument is the ratio of traces kept (1 keeps all). */
+export const RATIO_SAMPLERS: readonly string[] = ['TraceIdRatioBasedSampler'];
+
+/** SDK classes that buffer telemetry until shut down → the methods that start or install them. */
+export const SDK_START_METHODS: Readonly<Record<string, readonly string[]>> = {
+  NodeSDK: ['start'],
+  NodeTracerProvider: ['register'],
+  // 2.x has no register(): started by trace.setGlobalTracerProvider(provider) (GLOBAL_PROVIDER_SETTERS).
+  BasicTracerProvider: [],
+};
+
+/** Functions that install a provider globally, which counts as starting it: `trace.setGlobalTracerProvider(p)`. */
+export const GLOBAL_PROVIDER_SETTERS: readonly string[] = ['setGlobalTracerProvider'];
+
+export const SDK_SHUTDOWN_METHOD = 'shutdown';
+
+/** The signal orchestrators (Kubernetes, ECS, systemd, docker stop) send before killing the process. */
+export const SHUTDOWN_SIGNAL = 'SIGTERM';
+
+/** `process.on(signal, handler)` and its siblings. */
+export const PROCESS_LISTENER_METHODS: readonly string[] = ['on', 'once', 'addListener', 'prependListener', 'prependOnceListener'];
+
+/** Names in a condition that make it an environment check: `process.env.X`, `isDevelopment`, `config.env`. */
+export const ENVIRONMENT_CHECK_NAME = /env|^is(?:dev|prod|local|test|debug|ci)|development|production|debug|staging/i;
+
+/** Test files: not production set-up. Relative to the working directory, as in ESLint's `files`. */
+export const DEFAULT_TEST_FILES: readonly string[] = [
+  '**/*.{test,spec}.{js,jsx,mjs,cjs,ts,tsx,mts,cts}',
+  '**/__tests__/**',
+  '**/__mocks__/**',
+  'test/**',
+  'tests/**',
+];

@@ -1,0 +1,37 @@
+import { isAbsolute, relative, sep } from 'node:path';
+
+/**
+ * Glob patterns as ESLint users write them in `files`: `**` any folders, `*` any characters but `/`, `?` one,
+ * `{a,b}` alternatives. A pattern without a `/` matches the base name in any folder (like .gitignore).
+ */
+export function globToRegExp(glob: string): RegExp {
+  const pattern = glob.replace(/^\.\//, '');
+  const anywhere = !pattern.includes('/');
+  let source = '';
+  let braces = 0;
+  for (let index = 0; index < pattern.length; index++) {
+    const char = pattern[index]!;
+    if (char === '*' && pattern[index + 1] === '*') {
+      const slashAfter = pattern[index + 2] === '/';
+      source += slashAfter ? '(?:.*/)?' : '.*';
+      index += slashAfter ? 2 : 1;
+    } else if (char === '*') source += '[^/]*';
+    else if (char === '?') source += '[^/]';
+    else if (char === '{') {
+      braces++;
+      source += '(?:';
+    } else if (char === '}' && braces > 0) {
+      braces--;
+      source += ')';
+    } else if (char === ',' && braces > 0) source += '|';
+    else source += char.replace(/[.+^$()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${anywhere ? '(?:.*/)?' : ''}${source}$`);
+}
+
+/** Whether `filename` (absolute, or relative to `cwd`) matches one of the patterns, which are relative to `cwd`. */
+export function matchesAnyGlob(filename: string, cwd: string, patterns: readonly string[]): boolean {
+  if (patterns.length === 0) return false;
+  const path = (isAbsolute(filename) ? relative(cwd, filename) : filename).split(sep).join('/');
+  return patterns.some((pattern) => globToRegExp(pattern).test(path));
+}

@@ -1,0 +1,160 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  ENVIRONMENT_CHECK_NAME,
+  GENERIC_EXPORTER_MODULES,
+  GLOBAL_PROVIDER_SETTERS,
+  NETWORK_EXPORTERS,
+  PROCESS_LISTENER_METHODS,
+  SDK_MODULE_PREFIX,
+  SDK_SHUTDOWN_METHOD,
+  SDK_START_METHODS,
+  SHUTDOWN_SIGNAL,
+} from '../catalog/sdk-setup.js';
+import { getCalleeName, getPropertyName, getStaticString, skipTransparentWrappers } from './ast.js';
+import { getImportedName, type ImportedName } from './import-origins.js';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** The OpenTelemetry class a `new` expression builds, when it is imported from an `@opentelemetry/` module. */
+export function getSdkClass(node: TSESTree.NewExpression, context: Context): ImportedName | undefined {
+  const imported = getImportedName(node.callee, context);
+  return imported?.module.startsWith(SDK_MODULE_PREFIX) ? imported : undefined;
+}
+
+/** `new OTLPTraceExporter()`, or a const initialised with one. */
+export function isNetworkExporter(node: TSESTree.Node | undefined, context: Context): boolean {
+  if (!node) return false;
+  let expression = skipTransparentWrappers(node);
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(context.sourceCode.getScope(expression), expression.name);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (definition?.node.type !== AST_NODE_TYPES.VariableDeclarator || definition.node.parent.kind !== 'const' || !definition.node.init) return false;
+    expression = skipTransparentWrappers(definition.node.init);
+  }
+  if (expression.type !== AST_NODE_TYPES.NewExpression) return false;
+  const imported = getImportedName(expression.callee, context);
+  if (!imported || !NETWORK_EXPORTERS.includes(imported.name)) return false;
+  const modules = GENERIC_EXPORTER_MODULES[imported.name];
+  return !modules || modules.includes(imported.module);
+}
+
+/** Whether `node` only runs when a condition about the environment holds: `if (process.env.X)`, `isDev ? a : b`, `isDev && a`. */
+export function isBehindEnvironmentCheck(node: TSESTree.Node): boolean {
+  for (let child: TSESTree.Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (child !== parent.test && isEnvironmentCondition(parent.test)) return true;
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (child === parent.right && isEnvironmentCondition(parent.left)) return true;
+        break;
+      case AST_NODE_TYPES.BlockStatement:
+        if (hasEnvironmentGuardBefore(parent.body, child)) return true;
+        break;
+      case AST_NODE_TYPES.SwitchCase:
+        if (child !== parent.test && ((parent.test && isEnvironmentCondition(parent.test)) || isEnvironmentCondition(parent.parent.discriminant))) return true;
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+/** `if (process.env.NODE_ENV === 'production') return …;` earlier in the same block. */
+function hasEnvironmentGuardBefore(statements: TSESTree.Statement[], child: TSESTree.Node): boolean {
+  for (const statement of statements) {
+    if (statement === child) return false;
+    if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && isExit(statement.consequent) && isEnvironmentCondition(statement.test)) return true;
+  }
+  return false;
+}
+
+function isExit(statement: TSESTree.Statement): boolean {
+  const last = statement.type === AST_NODE_TYPES.BlockStatement ? statement.body.at(-1) : statement;
+  return last?.type === AST_NODE_TYPES.ReturnStatement || last?.type === AST_NODE_TYPES.ThrowStatement;
+}
+
+/** `process.env.NODE_ENV === 'development'`, `import.meta.env.DEV`, `config.isLocal`, `isDevelopment()`. */
+function isEnvironmentCondition(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.Identifier) return ENVIRONMENT_CHECK_NAME.test(node.name);
+  if (node.type === AST_NODE_TYPES.MemberExpression) {
+    const name = getPropertyName(node);
+    if (name !== undefined && ENVIRONMENT_CHECK_NAME.test(name)) return true;
+  }
+  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' && ENVIRONMENT_CHECK_NAME.test(node.value);
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'parent') continue;
+    const children: unknown[] = Array.isArray(value) ? value : [value];
+    for (const item of children) {
+      if (item && typeof item === 'object' && 'type' in item && isEnvironmentCondition(item as TSESTree.Node)) return true;
+    }
+  }
+  return false;
+}
+
+/** What happens to an SDK instance in the file. */
+export interface SdkLifecycle {
+  /** The call that starts or installs it (`sdk.start()`, `provider.register()`, `setGlobalTracerProvider(provider)`). */
+  start: TSESTree.Node | undefined;
+  /** `sdk.shutdown()` is called somewhere. */
+  shutdown: boolean;
+  /** The instance leaves the file's sight (exported, passed on, stored), so its shutdown may be handled elsewhere. */
+  handedOff: boolean;
+}
+
+export function getSdkLifecycle(node: TSESTree.NewExpression, className: string, context: Context): SdkLifecycle {
+  const startMethods = SDK_START_METHODS[className] ?? [];
+  const lifecycle: SdkLifecycle = { start: undefined, shutdown: false, handedOff: false };
+  let outer: TSESTree.Node = node;
+  while (outer.parent && (outer.parent.type === AST_NODE_TYPES.TSAsExpression || outer.parent.type === AST_NODE_TYPES.TSNonNullExpression || outer.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)) outer = outer.parent;
+  const parent = outer.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) {
+    // new NodeSDK(…).start(): nothing can shut it down.
+    if (isCallOf(parent, startMethods)) lifecycle.start = parent.parent;
+    else lifecycle.handedOff = true;
+    return lifecycle;
+  }
+  if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== outer || parent.id.type !== AST_NODE_TYPES.Identifier) {
+    lifecycle.handedOff = true;
+    return lifecycle;
+  }
+  if (parent.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) lifecycle.handedOff = true;
+  const variable = context.sourceCode.getDeclaredVariables(parent)[0];
+  for (const reference of variable?.references ?? []) {
+    if (reference.init) continue;
+    const identifier = reference.identifier;
+    const use = identifier.parent;
+    if (use?.type === AST_NODE_TYPES.MemberExpression && use.object === identifier) {
+      if (isCallOf(use, startMethods)) lifecycle.start ??= use.parent;
+      else if (isCallOf(use, [SDK_SHUTDOWN_METHOD])) lifecycle.shutdown = true;
+      continue;
+    }
+    if (use?.type === AST_NODE_TYPES.CallExpression && use.arguments[0] === identifier && GLOBAL_PROVIDER_SETTERS.includes(getCalleeName(use.callee) ?? '')) {
+      lifecycle.start ??= use;
+      continue;
+    }
+    lifecycle.handedOff = true;
+  }
+  return lifecycle;
+}
+
+function isCallOf(member: TSESTree.MemberExpression, methods: readonly string[]): boolean {
+  const name = getPropertyName(member);
+  return name !== undefined && methods.includes(name) && member.parent?.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member;
+}
+
+/** `process.on('SIGTERM', …)`, or a listener for a signal given by a variable (`for (const s of signals) process.on(s, …)`). */
+export function isSigtermListener(node: TSESTree.CallExpression): boolean {
+  const callee = node.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !PROCESS_LISTENER_METHODS.includes(getPropertyName(callee) ?? '')) return false;
+  const object = callee.object;
+  const isProcess =
+    (object.type === AST_NODE_TYPES.Identifier && object.name === 'process') ||
+    (object.type === AST_NODE_TYPES.MemberExpression && getPropertyName(object) === 'process');
+  const signal = node.arguments[0];
+  if (!isProcess || !signal) return false;
+  const name = getStaticString(signal);
+  return name === undefined ? signal.type !== AST_NODE_TYPES.Literal : name === SHUTDOWN_SIGNAL;
+}
