@@ -1,5 +1,6 @@
 // The jscodeshift adapters: the real jscodeshift runner gives the same bytes as otel-codemod.
 import { spawnSync } from 'node:child_process';
+import { stripVTControlCharacters } from 'node:util';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -38,8 +39,9 @@ function writeTestModule(dir: string, transformName: string): string {
 
 function runJscodeshift(args: string[], cwd: string) {
   const bin = join(repoRoot, 'node_modules/jscodeshift/bin/jscodeshift.js');
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  // jscodeshift colours its report when the environment looks like CI; the assertions read plain text.
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
+  return { code: result.status, stdout: stripVTControlCharacters(result.stdout), stderr: stripVTControlCharacters(result.stderr) };
 }
 
 function snapshot(dir: string): Record<string, string> {
