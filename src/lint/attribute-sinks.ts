@@ -172,7 +172,7 @@ function getObjectPropertyValue(object: TSESTree.ObjectExpression, name: string,
 }
 
 /** The initializer of a local variable that is written only once, where it is declared. */
-function getConstantInit(identifier: TSESTree.Identifier, context: Context): TSESTree.Expression | undefined {
+export function getConstantInit(identifier: TSESTree.Identifier, context: Context): TSESTree.Expression | undefined {
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier.name);
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!variable || definition?.node.type !== AST_NODE_TYPES.VariableDeclarator || definition.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
