@@ -95,3 +95,8 @@ export function getTailWords(chain: readonly string[]): { words: string[]; lastS
   const previous = chain.length > 1 ? splitWords(chain.at(-2) ?? '') : [];
   return { words: [...previous, ...last], lastStart: previous.length };
 }
+
+/** Whether `key` is in a configured key list; an entry may end in `*` to match a prefix (`app.debug.*`). */
+export function matchesKeyList(key: string, list: readonly string[]): boolean {
+  return list.some((entry) => (entry.endsWith('*') ? key.startsWith(entry.slice(0, -1)) : key === entry));
+}

@@ -42,6 +42,12 @@ export function isRedactorCall(call: TSESTree.CallExpression, redactors: readonl
   }
 }
 
+/** Whether the value is a call to a redactor: `hash(user.email)`. */
+export function isRedactedValue(node: TSESTree.Node, redactors: readonly string[]): boolean {
+  const expression = skipTransparentWrappers(node);
+  return expression.type === AST_NODE_TYPES.CallExpression && isRedactorCall(expression, redactors);
+}
+
 /**
  * What sensitive thing `node` reads, if any: a name like `user.email`, `req.headers.authorization`,
  * `process.env.STRIPE_SECRET_KEY`, a whole request body or header bag, or a literal shaped like a credential.
