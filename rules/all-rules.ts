@@ -1,5 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import noDeprecatedSemconv from './no-deprecated-semconv.js';
+import noSensitiveAttributes from './no-sensitive-attributes.js';
 import requireContextExtraction from './require-context-extraction.js';
 import requireContextPropagation from './require-context-propagation.js';
 import sdkProductionConfig from './sdk-production-config.js';
@@ -14,6 +15,7 @@ import spanName from './span-name.js';
  */
 export const allRules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = {
   'no-deprecated-semconv': noDeprecatedSemconv,
+  'no-sensitive-attributes': noSensitiveAttributes,
   'require-context-extraction': requireContextExtraction,
   'require-context-propagation': requireContextPropagation,
   'sdk-production-config': sdkProductionConfig,

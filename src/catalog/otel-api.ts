@@ -79,3 +79,9 @@ export const NON_THROWING_CALLS: Readonly<Record<string, readonly string[]>> = {
   propagation: ['inject', 'extract', 'fields'],
   '': ['String', 'Number', 'Boolean', 'Symbol', 'BigInt'],
 };
+
+/** The API type of a span, for type-aware receivers. */
+export const SPAN_TYPE_NAMES: readonly string[] = ['Span'];
+
+/** API calls that return the current span: `trace.getActiveSpan()`, `trace.getSpan(ctx)`. */
+export const SPAN_GETTER_FUNCTIONS: readonly string[] = ['getActiveSpan', 'getSpan'];

@@ -279,8 +279,3 @@ export const SPAN_RECEIVER_NAME: SpanNamePattern = {
   examples: { match: ['span', 'rootSpan', 'activeSpan', 'parentSpan'], noMatch: ['spans', 'spanName', 'Span', 'lifespan'] },
 };
 
-/** Calls that return a span: `trace.getActiveSpan()`, `trace.getSpan(ctx)`. */
-export const SPAN_GETTER_FUNCTIONS: readonly string[] = ['getActiveSpan', 'getSpan'];
-
-/** The API type of a span, for type-aware receivers. */
-export const SPAN_TYPE_NAMES: readonly string[] = ['Span'];

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { SPAN_GETTER_FUNCTIONS, SPAN_RECEIVER_NAME, SPAN_RENAME_METHODS, SPAN_TYPE_NAMES } from '../catalog/span-names.js';
+import { SPAN_GETTER_FUNCTIONS, SPAN_TYPE_NAMES } from '../catalog/otel-api.js';
+import { SPAN_RECEIVER_NAME, SPAN_RENAME_METHODS } from '../catalog/span-names.js';
 import { getCalleeName, getPropertyName, skipTransparentWrappers } from './ast.js';
 import { getTypeServices } from './type-info.js';
 

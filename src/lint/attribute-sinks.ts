@@ -1,0 +1,433 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  DOM_ELEMENT_FACTORIES,
+  LOG_EMIT_METHOD,
+  LOG_RECORD_ATTRIBUTES_KEY,
+  LOGGER_FACTORY_METHODS,
+  LOGGER_NAME_PATTERN,
+  LOGGER_TYPE_NAMES,
+  METER_INSTRUMENT_FACTORIES,
+  METER_OBSERVABLE_FACTORIES,
+  METRIC_ATTRIBUTE_METHODS,
+  METRIC_INSTRUMENT_NAME_PATTERN,
+  METRIC_INSTRUMENT_TYPE_NAMES,
+  OBSERVABLE_CALLBACK_METHOD,
+  SPAN_ATTRIBUTE_METHODS,
+  SPAN_NAME_PATTERN,
+  SPAN_OPTIONS_ATTRIBUTES_KEY,
+  type AttributeMethodSink,
+  type AttributeSinkKind,
+} from '../catalog/attribute-sinks.js';
+import { SPAN_GETTER_FUNCTIONS, SPAN_TYPE_NAMES } from '../catalog/otel-api.js';
+import { getCalleeName, getPropertyName, getStaticKey, getStaticString, isFunctionNode, skipTransparentWrappers } from './ast.js';
+import { getSpanStartCall } from './otel-calls.js';
+import { getSemconvValue } from './semconv-values.js';
+import { getTypeServices } from './type-info.js';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** One attribute attached to telemetry, with its key resolved to a string. */
+export interface AttributeOccurrence {
+  /** The key as written: a property key, or the first argument of `setAttribute`. */
+  keyNode: TSESTree.Node;
+  /** The key's string value (`ATTR_HTTP_REQUEST_METHOD` → `http.request.method`). */
+  key: string;
+  valueNode: TSESTree.Node;
+  sink: AttributeSinkKind;
+  /** The call that attaches the attribute: `span.setAttribute(…)`, `counter.add(…)`, `tracer.startSpan(…)`. */
+  sinkCall: TSESTree.CallExpression;
+  /** The object property holding the attribute; undefined for `setAttribute(key, value)`. */
+  property: TSESTree.Property | undefined;
+}
+
+export type AttributeCallback = (attribute: AttributeOccurrence) => void;
+
+/** How many variables, spreads and nested references are followed before giving up. */
+const MAX_DEPTH = 6;
+
+/**
+ * A listener that calls `onAttribute` for every attribute the file attaches to a span, span event,
+ * metric instrument or log record. Attributes from a local object shared by several sinks of the same
+ * kind are reported once.
+ */
+export function createAttributeVisitor(context: Context, onAttribute: AttributeCallback): TSESLint.RuleListener {
+  const seen = new Map<TSESTree.Node, Set<AttributeSinkKind>>();
+  return {
+    CallExpression(node) {
+      forEachAttribute(context, node, (attribute) => {
+        const sinks = seen.get(attribute.keyNode) ?? new Set<AttributeSinkKind>();
+        if (sinks.has(attribute.sink)) return;
+        sinks.add(attribute.sink);
+        seen.set(attribute.keyNode, sinks);
+        onAttribute(attribute);
+      });
+    },
+  };
+}
+
+/** Calls `onAttribute` for every attribute `call` attaches, if it is an attribute sink. */
+export function forEachAttribute(context: Context, call: TSESTree.CallExpression, onAttribute: AttributeCallback): void {
+  const callee = skipTransparentWrappers(call.callee);
+  const method = getCalleeName(callee);
+  if (method === undefined) return;
+
+  // tracer.startSpan(name, { attributes }) / tracer.startActiveSpan(name, { attributes }, fn)
+  const start = getSpanStartCall(call, context);
+  if (start) {
+    const options = start.optionsArgument && resolveObject(start.optionsArgument, context);
+    const attributes = options && getObjectPropertyValue(options, SPAN_OPTIONS_ATTRIBUTES_KEY, context);
+    const object = attributes && resolveObject(attributes, context);
+    if (object) visitObject(object, { context, sink: 'span', sinkCall: call, onAttribute });
+    return;
+  }
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
+  const receiver = callee.object;
+
+  const spanSink = SPAN_ATTRIBUTE_METHODS.find((sink) => sink.method === method);
+  if (spanSink && isSpanExpression(receiver, context)) {
+    visitArguments(call, spanSink, context, onAttribute);
+    return;
+  }
+  const metricSink = METRIC_ATTRIBUTE_METHODS.find((sink) => sink.method === method);
+  if (metricSink && isMetricInstrumentExpression(receiver, context)) {
+    visitArguments(call, metricSink, context, onAttribute);
+    return;
+  }
+  if (method === LOG_EMIT_METHOD && call.arguments[0] && isLoggerExpression(receiver, context)) {
+    const record = resolveObject(call.arguments[0], context);
+    const attributes = record && getObjectPropertyValue(record, LOG_RECORD_ATTRIBUTES_KEY, context);
+    const object = attributes && resolveObject(attributes, context);
+    if (object) visitObject(object, { context, sink: 'log', sinkCall: call, onAttribute });
+  }
+}
+
+interface VisitState {
+  context: Context;
+  sink: AttributeSinkKind;
+  sinkCall: TSESTree.CallExpression;
+  onAttribute: AttributeCallback;
+}
+
+function visitArguments(call: TSESTree.CallExpression, sink: AttributeMethodSink, context: Context, onAttribute: AttributeCallback): void {
+  const argument = call.arguments[sink.argumentIndex];
+  if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return;
+  if (sink.shape === 'pair') {
+    const value = call.arguments[sink.argumentIndex + 1];
+    const key = resolveAttributeKey(argument, context);
+    if (key !== undefined && value && value.type !== AST_NODE_TYPES.SpreadElement) {
+      onAttribute({ keyNode: argument, key, valueNode: value, sink: sink.sink, sinkCall: call, property: undefined });
+    }
+    return;
+  }
+  const object = resolveObject(argument, context);
+  if (object) visitObject(object, { context, sink: sink.sink, sinkCall: call, onAttribute });
+}
+
+function visitObject(object: TSESTree.ObjectExpression, state: VisitState, depth = 0, visited = new Set<TSESTree.Node>()): void {
+  if (depth > MAX_DEPTH || visited.has(object)) return;
+  visited.add(object);
+  for (const property of object.properties) {
+    if (property.type === AST_NODE_TYPES.SpreadElement) {
+      const spread = resolveObject(property.argument, state.context, depth + 1);
+      if (spread) visitObject(spread, state, depth + 1, visited);
+      continue;
+    }
+    if (property.kind !== 'init' || property.method) continue;
+    const key = property.computed ? resolveAttributeKey(property.key, state.context) : getStaticKey(property);
+    if (key === undefined) continue;
+    const value = property.value;
+    if (isFunctionNode(value) || value.type === AST_NODE_TYPES.AssignmentPattern) continue;
+    state.onAttribute({ keyNode: property.key, key, valueNode: value, sink: state.sink, sinkCall: state.sinkCall, property });
+  }
+}
+
+/** The object literal an expression stands for: an inline literal or a local variable that is never reassigned. */
+export function resolveObject(node: TSESTree.Node, context: Context, depth = 0): TSESTree.ObjectExpression | undefined {
+  const expression = skipTransparentWrappers(node);
+  if (expression.type === AST_NODE_TYPES.ObjectExpression) return expression;
+  if (depth > MAX_DEPTH) return undefined;
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    const init = getConstantInit(expression, context);
+    return init ? resolveObject(init, context, depth + 1) : undefined;
+  }
+  if (expression.type === AST_NODE_TYPES.MemberExpression) {
+    const object = resolveObject(expression.object, context, depth + 1);
+    const name = getPropertyName(expression);
+    const value = object && name !== undefined ? getObjectPropertyValue(object, name, context) : undefined;
+    return value ? resolveObject(value, context, depth + 1) : undefined;
+  }
+  return undefined;
+}
+
+/** The value of a named property of an object literal, the last one winning as at run time. */
+function getObjectPropertyValue(object: TSESTree.ObjectExpression, name: string, context: Context): TSESTree.Node | undefined {
+  let found: TSESTree.Node | undefined;
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const key = property.computed ? resolveAttributeKey(property.key, context) : getStaticKey(property);
+    if (key === name) found = property.value;
+  }
+  return found;
+}
+
+/** The initializer of a local variable that is written only once, where it is declared. */
+export function getConstantInit(identifier: TSESTree.Identifier, context: Context): TSESTree.Expression | undefined {
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier.name);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || definition?.node.type !== AST_NODE_TYPES.VariableDeclarator || definition.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const init = definition.node.init;
+  if (!init) return undefined;
+  if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return undefined;
+  return init;
+}
+
+/**
+ * The string an attribute key expression stands for: literals, expression-free templates, local constants,
+ * semantic-convention constants (`ATTR_X`, `SEMATTRS_X`, `SemanticAttributes.X`, `semconv.ATTR_X`), and
+ * templates or `+` concatenations of those.
+ */
+export function resolveAttributeKey(node: TSESTree.Node, context: Context, depth = 0): string | undefined {
+  const expression = skipTransparentWrappers(node);
+  const literal = getStaticString(expression);
+  if (literal !== undefined) return literal;
+  if (depth > MAX_DEPTH) return undefined;
+  switch (expression.type) {
+    case AST_NODE_TYPES.Identifier:
+      return resolveIdentifierKey(expression, context, depth);
+    case AST_NODE_TYPES.MemberExpression:
+      return resolveMemberKey(expression, context, depth);
+    case AST_NODE_TYPES.TemplateLiteral: {
+      let text = expression.quasis[0]?.value.cooked ?? '';
+      for (const [index, part] of expression.expressions.entries()) {
+        const value = resolveAttributeKey(part, context, depth + 1);
+        if (value === undefined) return undefined;
+        text += value + (expression.quasis[index + 1]?.value.cooked ?? '');
+      }
+      return text;
+    }
+    case AST_NODE_TYPES.BinaryExpression: {
+      if (expression.operator !== '+') return undefined;
+      const left = resolveAttributeKey(expression.left, context, depth + 1);
+      const right = left === undefined ? undefined : resolveAttributeKey(expression.right, context, depth + 1);
+      return left !== undefined && right !== undefined ? left + right : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function resolveIdentifierKey(identifier: TSESTree.Identifier, context: Context, depth: number): string | undefined {
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier.name);
+  if (!variable) return getSemconvValue(identifier.name);
+  const definition = variable.defs[0];
+  if (!definition) return getSemconvValue(identifier.name);
+  if (definition.node.type === AST_NODE_TYPES.ImportSpecifier) {
+    const imported = definition.node.imported;
+    return getSemconvValue(imported.type === AST_NODE_TYPES.Identifier ? imported.name : imported.value);
+  }
+  const init = getConstantInit(identifier, context);
+  return init ? resolveAttributeKey(init, context, depth + 1) : undefined;
+}
+
+function resolveMemberKey(member: TSESTree.MemberExpression, context: Context, depth: number): string | undefined {
+  const property = getPropertyName(member);
+  if (property === undefined) return undefined;
+  const object = skipTransparentWrappers(member.object);
+  if (object.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(context.sourceCode.getScope(object), object.name);
+    const definition = variable?.defs[0];
+    if (!variable || !definition) return getSemconvValue(`${object.name}.${property}`);
+    // import * as semconv from '@opentelemetry/semantic-conventions'; semconv.ATTR_X
+    if (definition.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return getSemconvValue(property);
+    // import { SemanticAttributes } from '@opentelemetry/semantic-conventions'; SemanticAttributes.HTTP_METHOD
+    if (definition.node.type === AST_NODE_TYPES.ImportSpecifier) {
+      const imported = definition.node.imported;
+      return getSemconvValue(`${imported.type === AST_NODE_TYPES.Identifier ? imported.name : imported.value}.${property}`);
+    }
+  }
+  // const KEYS = { EMAIL: 'user.email' } as const; KEYS.EMAIL
+  const container = resolveObject(object, context, depth + 1);
+  const value = container && getObjectPropertyValue(container, property, context);
+  return value ? resolveAttributeKey(value, context, depth + 1) : undefined;
+}
+
+/** With type information only: the name of the expression's type symbol. */
+function getTypeName(node: TSESTree.Node, context: Context): string | undefined {
+  const services = getTypeServices(context);
+  if (!services) return undefined;
+  const type = services.getTypeAtLocation(node);
+  return (type.getSymbol() ?? type.aliasSymbol)?.getName();
+}
+
+function getVariableDefinition(identifier: TSESTree.Identifier, context: Context): TSESLint.Scope.Definition | undefined {
+  return ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier.name)?.defs[0];
+}
+
+function getTypeAnnotationName(identifier: TSESTree.Node): string | undefined {
+  if (identifier.type !== AST_NODE_TYPES.Identifier || !identifier.typeAnnotation) return undefined;
+  const type = identifier.typeAnnotation.typeAnnotation;
+  if (type.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
+  const name = type.typeName;
+  return name.type === AST_NODE_TYPES.Identifier ? name.name : name.type === AST_NODE_TYPES.TSQualifiedName ? name.right.name : undefined;
+}
+
+/** A call that returns a span: `tracer.startSpan(…)`, `trace.getActiveSpan()`, `trace.getSpan(ctx)`. */
+function isSpanSourceCall(node: TSESTree.Node, context: Context): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const name = getCalleeName(skipTransparentWrappers(node.callee));
+  if (name !== undefined && SPAN_GETTER_FUNCTIONS.includes(name)) return true;
+  return getSpanStartCall(node, context)?.kind === 'startSpan';
+}
+
+/**
+ * Whether `node` is, as far as syntax (and type information when present) can tell, a span:
+ * a value from `startSpan`/`getActiveSpan`, the span parameter of a `startActiveSpan` callback,
+ * something typed `Span`, or a name like `span`, `rootSpan`, `this.span` that is not a DOM element.
+ */
+export function isSpanExpression(node: TSESTree.Node, context: Context): boolean {
+  const expression = skipTransparentWrappers(node);
+  const typeName = getTypeName(expression, context);
+  if (typeName !== undefined && SPAN_TYPE_NAMES.includes(typeName)) return true;
+  switch (expression.type) {
+    case AST_NODE_TYPES.CallExpression:
+      return isSpanSourceCall(expression, context);
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = getPropertyName(expression);
+      return name !== undefined && SPAN_NAME_PATTERN.test(name);
+    }
+    case AST_NODE_TYPES.Identifier: {
+      const definition = getVariableDefinition(expression, context);
+      if (definition?.type === 'Parameter') {
+        if (isStartActiveSpanCallbackParameter(definition.node, expression.name, context)) return true;
+      }
+      const annotated = definition ? getTypeAnnotationName(definition.name) : undefined;
+      if (annotated !== undefined) return SPAN_TYPE_NAMES.includes(annotated);
+      const init = definition?.node.type === AST_NODE_TYPES.VariableDeclarator ? definition.node.init : null;
+      if (init) {
+        const value = skipTransparentWrappers(init);
+        if (isSpanSourceCall(value, context)) return true;
+        if (value.type === AST_NODE_TYPES.CallExpression) {
+          const name = getCalleeName(skipTransparentWrappers(value.callee));
+          if (name !== undefined && DOM_ELEMENT_FACTORIES.includes(name)) return false;
+        }
+      }
+      return SPAN_NAME_PATTERN.test(expression.name);
+    }
+    default:
+      return false;
+  }
+}
+
+function isStartActiveSpanCallbackParameter(fn: TSESTree.Node, name: string, context: Context): boolean {
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return false;
+  const first = fn.params[0];
+  if (first?.type !== AST_NODE_TYPES.Identifier || first.name !== name) return false;
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression) return false;
+  const start = getSpanStartCall(call, context);
+  return start?.kind === 'startActiveSpan' && start.callback === fn;
+}
+
+function isInstrumentFactoryCall(node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const name = getCalleeName(skipTransparentWrappers(node.callee));
+  return name !== undefined && (METER_INSTRUMENT_FACTORIES.includes(name) || METER_OBSERVABLE_FACTORIES.includes(name));
+}
+
+/**
+ * Whether `node` is a metric instrument (or the result an observable callback gets): a value from
+ * `meter.createCounter(…)` and the other factories, a name ending in counter/histogram/gauge, something
+ * typed `Counter`/`Histogram`/…, or the parameter of a callback registered with `observable.addCallback`.
+ */
+export function isMetricInstrumentExpression(node: TSESTree.Node, context: Context): boolean {
+  const expression = skipTransparentWrappers(node);
+  const typeName = getTypeName(expression, context);
+  if (typeName !== undefined && METRIC_INSTRUMENT_TYPE_NAMES.includes(typeName)) return true;
+  switch (expression.type) {
+    case AST_NODE_TYPES.CallExpression:
+      return isInstrumentFactoryCall(expression);
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = getPropertyName(expression);
+      if (name === undefined) return false;
+      if (METRIC_INSTRUMENT_NAME_PATTERN.test(name)) return true;
+      return expression.object.type === AST_NODE_TYPES.ThisExpression && isInstrumentClassField(expression, name);
+    }
+    case AST_NODE_TYPES.Identifier: {
+      const definition = getVariableDefinition(expression, context);
+      if (definition?.type === 'Parameter' && isObservableCallbackParameter(definition.node, expression.name, context)) return true;
+      const annotated = definition ? getTypeAnnotationName(definition.name) : undefined;
+      if (annotated !== undefined) return METRIC_INSTRUMENT_TYPE_NAMES.includes(annotated);
+      const init = definition?.node.type === AST_NODE_TYPES.VariableDeclarator ? definition.node.init : null;
+      if (init && isInstrumentFactoryCall(skipTransparentWrappers(init))) return true;
+      return METRIC_INSTRUMENT_NAME_PATTERN.test(expression.name);
+    }
+    default:
+      return false;
+  }
+}
+
+/** `this.requests` where the class declares `requests = meter.createCounter(…)` or assigns it in its constructor. */
+function isInstrumentClassField(member: TSESTree.MemberExpression, name: string): boolean {
+  let classBody: TSESTree.ClassBody | undefined;
+  let current: TSESTree.Node | undefined = member.parent;
+  while (current && !classBody) {
+    if (current.type === AST_NODE_TYPES.ClassBody) classBody = current;
+    current = current.parent;
+  }
+  if (!classBody) return false;
+  for (const element of classBody.body) {
+    if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.computed && getStaticKey(element) === name && element.value) {
+      return isInstrumentFactoryCall(skipTransparentWrappers(element.value));
+    }
+    if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor' && element.value.body) {
+      for (const statement of element.value.body.body) {
+        if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) continue;
+        const { left, right } = statement.expression;
+        if (left.type === AST_NODE_TYPES.MemberExpression && left.object.type === AST_NODE_TYPES.ThisExpression && getPropertyName(left) === name) {
+          return isInstrumentFactoryCall(skipTransparentWrappers(right));
+        }
+      }
+    }
+  }
+  return false;
+}
+
+/** The first parameter of `observable.addCallback((result) => …)` on an observable instrument. */
+function isObservableCallbackParameter(fn: TSESTree.Node, name: string, context: Context): boolean {
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return false;
+  const first = fn.params[0];
+  if (first?.type !== AST_NODE_TYPES.Identifier || first.name !== name) return false;
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return false;
+  const callee = skipTransparentWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(callee) !== OBSERVABLE_CALLBACK_METHOD) return false;
+  return isMetricInstrumentExpression(callee.object, context) || /observable/i.test(getCalleeName(callee.object) ?? '');
+}
+
+/** Whether `node` is a logs-API logger: from `logs.getLogger(…)`, typed `Logger`, or named like `logger`. */
+export function isLoggerExpression(node: TSESTree.Node, context: Context): boolean {
+  const expression = skipTransparentWrappers(node);
+  const typeName = getTypeName(expression, context);
+  if (typeName !== undefined && LOGGER_TYPE_NAMES.includes(typeName)) return true;
+  switch (expression.type) {
+    case AST_NODE_TYPES.CallExpression: {
+      const name = getCalleeName(skipTransparentWrappers(expression.callee));
+      return name !== undefined && LOGGER_FACTORY_METHODS.includes(name);
+    }
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = getPropertyName(expression);
+      return name !== undefined && LOGGER_NAME_PATTERN.test(name);
+    }
+    case AST_NODE_TYPES.Identifier: {
+      const definition = getVariableDefinition(expression, context);
+      const init = definition?.node.type === AST_NODE_TYPES.VariableDeclarator ? definition.node.init : null;
+      if (init && init.type === AST_NODE_TYPES.CallExpression) {
+        const name = getCalleeName(skipTransparentWrappers(init.callee));
+        if (name !== undefined && LOGGER_FACTORY_METHODS.includes(name)) return true;
+      }
+      return LOGGER_NAME_PATTERN.test(expression.name);
+    }
+    default:
+      return false;
+  }
+}
