@@ -1,5 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import noDeprecatedSemconv from './no-deprecated-semconv.js';
+import noHighCardinalityAttributes from './no-high-cardinality-attributes.js';
 import noSensitiveAttributes from './no-sensitive-attributes.js';
 import requireContextExtraction from './require-context-extraction.js';
 import requireContextPropagation from './require-context-propagation.js';
@@ -15,6 +16,7 @@ import spanName from './span-name.js';
  */
 export const allRules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = {
   'no-deprecated-semconv': noDeprecatedSemconv,
+  'no-high-cardinality-attributes': noHighCardinalityAttributes,
   'no-sensitive-attributes': noSensitiveAttributes,
   'require-context-extraction': requireContextExtraction,
   'require-context-propagation': requireContextPropagation,
