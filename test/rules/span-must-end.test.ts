@@ -107,11 +107,11 @@ function f() {
   console.log('working');
   span.end();
 }`,
-    // ended in an event handler: the span outlives the function on purpose
+    // ended in a 'close' listener: Node emits 'close' after an error or an abort too, so the span outlives the function on purpose
     `const tracer = trace.getTracer('svc');
 function handle(req, res) {
   const span = tracer.startSpan('request');
-  res.on('finish', () => span.end());
+  res.on('close', () => span.end());
   next(req, res);
 }`,
     // trace.setSpan borrows the span; context.with runs inside try/finally
@@ -550,7 +550,7 @@ tracer.startActiveSpan('work', async (span) => {
   span.end();
 });`,
       errors: [
-        { messageId: 'notEndedOnException', data: {"name": "'work'", "what": "`doWork()`", "line": 3}, line: 2, column: 1, suggestions: [{ messageId: 'wrapInTryFinally', output: `const tracer = trace.getTracer('svc');
+        { messageId: 'notEndedOnException', data: {"name": "'work'", "what": "`await doWork()`", "line": 3}, line: 2, column: 1, suggestions: [{ messageId: 'wrapInTryFinally', output: `const tracer = trace.getTracer('svc');
 tracer.startActiveSpan('work', async (span) => {
   try {
     await doWork();
@@ -1053,7 +1053,7 @@ export async function handler(event) {
   return result;
 }`,
       errors: [
-        { messageId: 'notEndedOnException', data: {"name": "'handler'", "what": "`process(event)`", "line": 4}, line: 3, column: 16, suggestions: [{ messageId: 'wrapInTryFinally', output: `const tracer = trace.getTracer('svc');
+        { messageId: 'notEndedOnException', data: {"name": "'handler'", "what": "`await process(event)`", "line": 4}, line: 3, column: 16, suggestions: [{ messageId: 'wrapInTryFinally', output: `const tracer = trace.getTracer('svc');
 export async function handler(event) {
   const span = tracer.startSpan('handler');
   try {
