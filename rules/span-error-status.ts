@@ -1,7 +1,7 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { PROMISE_CATCH_METHODS } from '../src/catalog/error-flow.js';
 import { OTEL_API_MODULE, STATUS_CODE_ENUM, STATUS_CODE_ERROR_MEMBER } from '../src/catalog/otel-api.js';
-import { getPropertyName } from '../src/lint/ast.js';
+import { getPropertyName, isFunctionNode } from '../src/lint/ast.js';
 import { createRule } from '../src/lint/create-rule.js';
 import { getErrorPropagation, getSpanErrorHandling } from '../src/lint/error-handling.js';
 import { getSpanStartCall } from '../src/lint/otel-calls.js';
@@ -10,6 +10,7 @@ import { getEnclosingFunction, getTrackedSpan, type TrackedSpan } from '../src/l
 export type Options = [
   {
     startSpanFunctions?: string[];
+    tracerModules?: string[];
   },
 ];
 export type MessageId = 'missingErrorStatus' | 'missingRecordException' | 'missingBoth' | 'addErrorRecording';
@@ -42,11 +43,17 @@ export default createRule<Options, MessageId>({
             uniqueItems: true,
             description: 'Extra function or method names that return a span (e.g. `startInactiveSpan`).',
           },
+          tracerModules: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Packages besides `@opentelemetry/*` whose tracers hand out OpenTelemetry spans.',
+          },
         },
       },
     ],
   },
-  defaultOptions: [{ startSpanFunctions: [] }],
+  defaultOptions: [{ startSpanFunctions: [], tracerModules: [] }],
   create(context, [options]) {
     const spans: TrackedSpan[] = [];
     const isTypeScript = /\.[mc]?tsx?$/i.test(context.filename);
@@ -71,12 +78,24 @@ export default createRule<Options, MessageId>({
       });
     }
 
-    /** An enclosing try (inside the span's lifetime) whose own catch records the error covers a rethrow. */
+    /** A same-file function called by name: its body, for closures that record the error on the span. */
+    function resolveLocalFunction(callee: TSESTree.Identifier): TSESTree.Node | undefined {
+      const variable = ASTUtils.findVariable(context.sourceCode.getScope(callee), callee);
+      const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (definition?.node.type === AST_NODE_TYPES.FunctionDeclaration) return definition.node.body;
+      if (definition?.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init && isFunctionNode(definition.node.init)) return definition.node.init.body;
+      return undefined;
+    }
+
+    /**
+     * An enclosing try (inside the span's lifetime) whose own catch records the error covers a rethrow. An error
+     * handed to a callback (`next(err)`) never reaches that catch, so it is not covered.
+     */
     function isHandledByOuterCatch(site: TSESTree.Node, span: TrackedSpan): boolean {
       let child: TSESTree.Node = site;
       for (let current = site.parent; current && current !== span.scopeNode; child = current, current = current.parent) {
         if (current.type !== AST_NODE_TYPES.TryStatement || child !== current.block || !current.handler) continue;
-        const handling = getSpanErrorHandling(current.handler.body, span.variable.name);
+        const handling = getSpanErrorHandling(current.handler.body, span.variable.name, resolveLocalFunction);
         if (handling.delegated || (handling.recordsException && handling.setsErrorStatus)) return true;
       }
       return false;
@@ -87,9 +106,9 @@ export default createRule<Options, MessageId>({
       if (!span) return;
       const how = getErrorPropagation(handler.body, handler.errorName);
       if (!how) return;
-      const handling = getSpanErrorHandling(handler.body, span.variable.name);
+      const handling = getSpanErrorHandling(handler.body, span.variable.name, resolveLocalFunction);
       if (handling.delegated || (handling.recordsException && handling.setsErrorStatus)) return;
-      if (isHandledByOuterCatch(handler.site, span)) return;
+      if (!how.startsWith('passes it to') && isHandledByOuterCatch(handler.site, span)) return;
       const messageId = !handling.recordsException && !handling.setsErrorStatus ? 'missingBoth' : handling.recordsException ? 'missingErrorStatus' : 'missingRecordException';
       context.report({
         node: handler.node,
@@ -133,7 +152,7 @@ export default createRule<Options, MessageId>({
 
     return {
       CallExpression(node) {
-        const start = getSpanStartCall(node, context, { startSpanFunctions: options.startSpanFunctions });
+        const start = getSpanStartCall(node, context, { startSpanFunctions: options.startSpanFunctions, tracerModules: options.tracerModules });
         const span = start && getTrackedSpan(start, context);
         if (span) spans.push(span);
         // promise.catch((error) => { …; throw error; })
