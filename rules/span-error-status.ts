@@ -2,7 +2,9 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import { PROMISE_CATCH_METHODS } from '../src/catalog/error-flow.js';
 import { OTEL_API_MODULE, STATUS_CODE_ENUM, STATUS_CODE_ERROR_MEMBER } from '../src/catalog/otel-api.js';
 import { getPropertyName, isFunctionNode } from '../src/lint/ast.js';
+import { TEST_FILE_GLOBS } from '../src/catalog/file-roles.js';
 import { createRule } from '../src/lint/create-rule.js';
+import { matchesAnyGlob } from '../src/lint/file-globs.js';
 import { getErrorPropagation, getSpanErrorHandling } from '../src/lint/error-handling.js';
 import { getSpanStartCall } from '../src/lint/otel-calls.js';
 import { getEnclosingFunction, getTrackedSpan, type TrackedSpan } from '../src/lint/span-usage.js';
@@ -11,6 +13,7 @@ export type Options = [
   {
     startSpanFunctions?: string[];
     tracerModules?: string[];
+    testFiles?: string[];
   },
 ];
 export type MessageId = 'missingErrorStatus' | 'missingRecordException' | 'missingBoth' | 'addErrorRecording';
@@ -49,12 +52,19 @@ export default createRule<Options, MessageId>({
             uniqueItems: true,
             description: 'Packages besides `@opentelemetry/*` whose tracers hand out OpenTelemetry spans.',
           },
+          testFiles: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Globs of test files, which are not checked (a test leaves spans open on purpose). Replaces the default list; `[]` checks tests too.',
+          },
         },
       },
     ],
   },
-  defaultOptions: [{ startSpanFunctions: [], tracerModules: [] }],
+  defaultOptions: [{ startSpanFunctions: [], tracerModules: [], testFiles: [...TEST_FILE_GLOBS] }],
   create(context, [options]) {
+    if (matchesAnyGlob(context.filename, context.cwd, options.testFiles ?? TEST_FILE_GLOBS)) return {};
     const spans: TrackedSpan[] = [];
     const isTypeScript = /\.[mc]?tsx?$/i.test(context.filename);
 

@@ -1,6 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { CodePathTracker, mergeListeners, type CodePath, type CodePathSegment } from '../src/lint/code-path-tracker.js';
+import { TEST_FILE_GLOBS } from '../src/catalog/file-roles.js';
 import { createRule } from '../src/lint/create-rule.js';
+import { matchesAnyGlob } from '../src/lint/file-globs.js';
 import { createThrowClassifier, findUncoveredThrowingNode, isInsideEndingFinally, isThrowCandidate, type ExceptionPolicy, type ThrowingNode } from '../src/lint/exception-paths.js';
 import { getSpanStartCall } from '../src/lint/otel-calls.js';
 import { describeJump, findLeakingPath, isImplicitThrow, type JumpNode } from '../src/lint/span-paths.js';
@@ -14,6 +16,7 @@ export type Options = [
     endSpanFunctions?: string[];
     successOnlyFunctions?: string[];
     tracerModules?: string[];
+    testFiles?: string[];
   },
 ];
 export type MessageId = 'neverEnded' | 'discarded' | 'notEndedOnPath' | 'notEndedOnThrow' | 'notEndedOnException' | 'notEndedOnFailure' | 'wrapInTryFinally' | 'endOnRejection';
@@ -89,12 +92,19 @@ export default createRule<Options, MessageId>({
             uniqueItems: true,
             description: 'Packages besides `@opentelemetry/*` whose tracers hand out spans the caller must end.',
           },
+          testFiles: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Globs of test files, which are not checked (a test leaves spans open on purpose). Replaces the default list; `[]` checks tests too.',
+          },
         },
       },
     ],
   },
-  defaultOptions: [{ checkExceptionPaths: 'likely', startSpanFunctions: [], endSpanFunctions: [], successOnlyFunctions: [], tracerModules: [] }],
+  defaultOptions: [{ checkExceptionPaths: 'likely', startSpanFunctions: [], endSpanFunctions: [], successOnlyFunctions: [], tracerModules: [], testFiles: [...TEST_FILE_GLOBS] }],
   create(context, [options]) {
+    if (matchesAnyGlob(context.filename, context.cwd, options.testFiles ?? TEST_FILE_GLOBS)) return {};
     const usageOptions = { endSpanFunctions: options.endSpanFunctions ?? [], successOnlyFunctions: options.successOnlyFunctions ?? [] };
     const policy: ExceptionPolicy | undefined = options.checkExceptionPaths === false ? undefined : options.checkExceptionPaths === 'all' ? 'all' : 'likely';
     const isThrowing = policy && createThrowClassifier(policy, context);
@@ -153,8 +163,10 @@ export default createRule<Options, MessageId>({
       }
       if (!isThrowing) return;
       const firstEndBySegment = getFirstEndBySegment(usage, state, startOffset);
+      // A span from a call exists once the call has returned (its own arguments run before); a callback's span at once.
+      const openFrom = span.startNode.type === AST_NODE_TYPES.CallExpression ? span.startNode.range[1] : span.startNode.range[0] + 1;
       const isOpen = (node: ThrowingNode): boolean =>
-        node.range[0] > span.startNode.range[0] &&
+        node.range[0] >= openFrom &&
         (state.segmentsByNode.get(node) ?? []).some((segment) => reached.has(segment) && node.range[0] < (firstEndBySegment.get(segment) ?? Infinity));
       const throwing = findUncoveredThrowingNode(span, usage.endCalls, state.throwCandidates, isOpen, isThrowing);
       if (throwing) {

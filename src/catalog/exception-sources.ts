@@ -60,12 +60,22 @@ export const NON_THROWING_VALUE_METHODS: readonly string[] = [
   // span, metric instruments, timers
   'setAttribute', 'setAttributes', 'addEvent', 'addLink', 'addLinks', 'setStatus', 'recordException', 'updateName',
   'isRecording', 'spanContext', 'end', 'record', 'unref', 'ref',
+  // a tracer hands out a span whatever it is given
+  'startSpan', 'getTracer',
 ];
 
 /** Collection methods that run a callback: they throw only when the callback does. */
 export const CALLBACK_VALUE_METHODS: readonly string[] = [
   'find', 'findIndex', 'findLast', 'findLastIndex', 'filter', 'map', 'flatMap', 'some', 'every', 'forEach', 'reduce', 'reduceRight', 'sort',
+  // the API runs the callback at once: `tracer.startActiveSpan(name, fn)`, `context.with(ctx, fn)`
+  'startActiveSpan', 'with',
 ];
+
+/**
+ * Constructors that validate their input and throw on bad values (`new URL('not a url')`). Under `likely`, other
+ * constructors (an error, a service object built from options) are taken not to throw.
+ */
+export const THROWING_CONSTRUCTORS: readonly string[] = ['URL', 'RegExp', 'Function', 'TextDecoder', 'BigInt', 'WebSocket'];
 
 /** A receiver named like a logger: its logging methods never throw in practice. */
 export const LOGGER_RECEIVER_PATTERN = /^(?:log|logger|_logger|diag|console)$|Logger$|Log$/i;

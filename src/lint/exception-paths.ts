@@ -9,6 +9,7 @@ import {
   LOGGER_RECEIVER_PATTERN,
   NON_THROWING_CALLS,
   NON_THROWING_VALUE_METHODS,
+  THROWING_CONSTRUCTORS,
 } from '../catalog/exception-sources.js';
 import { SPAN_SAFE_METHODS } from '../catalog/otel-api.js';
 import { getCalleeName, getPropertyName, isFunctionNode, skipTransparentWrappers } from './ast.js';
@@ -36,9 +37,6 @@ export function isThrowCandidate(node: TSESTree.Node): node is ThrowingNode {
   );
 }
 
-/** Constructors that do not throw on ordinary arguments (`new Map()`, `new Date(ms)`). */
-const NON_THROWING_CONSTRUCTORS: readonly string[] = ['Map', 'Set', 'WeakMap', 'WeakSet', 'Date', 'Array', 'Object', 'Promise', 'AbortController'];
-
 /**
  * Decides whether a node can throw, under a policy. Same-file functions are looked into (memoised), so a pure
  * helper called between start and end does not count.
@@ -65,14 +63,14 @@ export function createThrowClassifier(policy: ExceptionPolicy, context: Context)
     if (isInTable(node, NON_THROWING_CALLS)) return false;
     if (policy === 'all') return true;
     const callee = skipTransparentWrappers(node.callee);
-    if (callee.type !== AST_NODE_TYPES.Identifier) return true;
-    return !ERROR_CLASS_PATTERN.test(callee.name) && !NON_THROWING_CONSTRUCTORS.includes(callee.name);
+    const name = getCalleeName(callee);
+    return name !== undefined && THROWING_CONSTRUCTORS.includes(name) && !ERROR_CLASS_PATTERN.test(name);
   }
 
   function isThrowingCall(call: TSESTree.CallExpression, spanName: string): boolean {
     if (isInTable(call, NON_THROWING_CALLS) || isMethodOf(call, spanName, SPAN_SAFE_METHODS)) return false;
     if (policy === 'all') return true;
-    if (isInTable(call, LIKELY_NON_THROWING_CALLS)) return false;
+    if (isInTable(call, LIKELY_NON_THROWING_CALLS) || isSpanMethodArgument(call)) return false;
     const callee = skipTransparentWrappers(call.callee);
     if (callee.type === AST_NODE_TYPES.Identifier) {
       if (ERROR_CALLBACK_NAMES.includes(callee.name) || callee.name === 'resolve') return false;
@@ -109,8 +107,8 @@ export function createThrowClassifier(policy: ExceptionPolicy, context: Context)
     if (fn.async) return false;
     const known = functionVerdicts.get(fn);
     if (known !== undefined) return known;
-    // Recursion: assume the worst until the body says otherwise.
-    functionVerdicts.set(fn, true);
+    // Recursion: a function that only calls itself adds no exception of its own.
+    functionVerdicts.set(fn, false);
     let throws = false;
     forEachOwnNode(fn.body, (node) => {
       if (throws) return;
@@ -133,6 +131,22 @@ export function createThrowClassifier(policy: ExceptionPolicy, context: Context)
   }
 
   return isThrowing;
+}
+
+/**
+ * A call computing an argument of a span method (`span.setAttributes(getAttributes(ctx))`): attribute helpers are
+ * not the work the span measures, and real instrumentation never guards them.
+ */
+function isSpanMethodArgument(call: TSESTree.CallExpression): boolean {
+  let child: TSESTree.Node = call;
+  for (let current: TSESTree.Node | undefined = call.parent; current; child = current, current = current.parent) {
+    if (current.type === AST_NODE_TYPES.CallExpression && child !== current.callee) {
+      const callee = skipTransparentWrappers(current.callee);
+      return callee.type === AST_NODE_TYPES.MemberExpression && SPAN_SAFE_METHODS.includes(getPropertyName(callee) ?? '');
+    }
+    if (isFunctionNode(current) || current.type.endsWith('Statement') || current.type === AST_NODE_TYPES.VariableDeclarator) return false;
+  }
+  return false;
 }
 
 /** `this.helper()` → the method `helper` of the enclosing class, when it is a plain method defined there. */

@@ -310,7 +310,8 @@ export function getSpanDisplayName(call: TSESTree.CallExpression, sourceCode: Re
   if (!argument) return '(unnamed)';
   if (argument.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string') return `'${argument.value}'`;
   if (argument.type === AST_NODE_TYPES.TemplateLiteral && argument.expressions.length === 0) return `'${argument.quasis[0]?.value.cooked ?? ''}'`;
-  return sourceCode.getText(argument).slice(0, 40);
+  const text = sourceCode.getText(argument).replace(/\s+/g, ' ');
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
 /**

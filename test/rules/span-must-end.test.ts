@@ -5,6 +5,55 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('span-must-end', rule, {
   valid: [
+    // a helper that computes attributes for a span method is not the work the span measures
+    `import { context, trace } from '@opentelemetry/api';
+import { attributesFromContext } from '@acme/session-context';
+export function annotate() {
+  const tracer = trace.getTracer('manual');
+  const span = tracer.startSpan('annotate');
+  span.setAttributes(attributesFromContext(context.active()));
+  span.end();
+}`,
+    // building a service object and starting child spans between start and end
+    `import { trace } from '@opentelemetry/api';
+const tracer = trace.getTracer('db');
+export function batch(statements) {
+  const span = tracer.startSpan('db.batch');
+  const children = statements.map((statement) => tracer.startSpan('db.query', { attributes: { 'db.query.text': statement.sql } }));
+  const failures = new FailureReporter({ tracer, prefix: 'db' });
+  children.forEach((child) => child.end());
+  span.setAttribute('db.batch.size', children.length);
+  span.setAttribute('db.batch.reporter', failures.prefix);
+  span.end();
+}`,
+    // a recursive same-file helper that only builds more spans
+    `import { trace } from '@opentelemetry/api';
+const tracer = trace.getTracer('tree');
+function emit(node) {
+  node.children.forEach((child) => {
+    tracer.startActiveSpan(child.name, (span) => {
+      emit(child);
+      span.end();
+    });
+  });
+}
+export function emitRoot(root) {
+  tracer.startActiveSpan('root', (span) => {
+    emit(root);
+    span.end();
+  });
+}`,
+    // a test file: a parent span left open on purpose loses no production data
+    {
+      code: `const tracer = trace.getTracer('test');
+it('links the child to its parent', () => {
+  const parent = tracer.startSpan('parent');
+  context.with(trace.setSpan(context.active(), parent), () => {
+    tracer.startSpan('child').end();
+  });
+});`,
+      filename: 'packages/orders/test/links.test.ts',
+    },
     // a metric counter and histogram between start and end: the API's instruments never throw
     `import { trace, metrics } from '@opentelemetry/api';
 const tracer = trace.getTracer('billing');
@@ -503,6 +552,66 @@ function f() {
 }`,
   ],
   invalid: [
+    // a patched method awaited through Reflect.apply with no finally: a rejected call leaks the span
+    {
+      code: `import { trace, SpanKind } from '@opentelemetry/api';
+const tracer = trace.getTracer('kv-instrumentation');
+export function instrumentGet(target) {
+  return new Proxy(target, {
+    async apply(fn, thisArg, args) {
+      const span = tracer.startSpan(\`KV \${String(args[0]).length > 0 ? 'get' : 'list'} keys\`, { kind: SpanKind.CLIENT });
+      const result = await Reflect.apply(fn, thisArg, args);
+      span.setAttribute('kv.hit', result !== null);
+      span.end();
+      return result;
+    },
+  });
+}`,
+      errors: [
+        { messageId: 'notEndedOnException', data: {"name": "`KV ${String(args[0]).length > 0 ? 'get…", "what": "`await Reflect.apply(fn, thisArg, args)`", "line": 7}, line: 6, column: 20, suggestions: [{ messageId: 'wrapInTryFinally', output: `import { trace, SpanKind } from '@opentelemetry/api';
+const tracer = trace.getTracer('kv-instrumentation');
+export function instrumentGet(target) {
+  return new Proxy(target, {
+    async apply(fn, thisArg, args) {
+      const span = tracer.startSpan(\`KV \${String(args[0]).length > 0 ? 'get' : 'list'} keys\`, { kind: SpanKind.CLIENT });
+      try {
+        const result = await Reflect.apply(fn, thisArg, args);
+        span.setAttribute('kv.hit', result !== null);
+
+        return result;
+      } finally {
+        span.end();
+      }
+    },
+  });
+}` }] },
+      ],
+    },
+    // testFiles: [] checks tests too
+    {
+      code: `const tracer = trace.getTracer('test');
+it('links the child to its parent', () => {
+  const parent = tracer.startSpan('parent');
+  context.with(trace.setSpan(context.active(), parent), () => {
+    tracer.startSpan('child').end();
+  });
+});`,
+      filename: 'packages/orders/test/links.test.ts',
+      options: [{"testFiles": []}],
+      errors: [
+        { messageId: 'neverEnded', data: {"name": "'parent'"}, line: 3, column: 18, suggestions: [{ messageId: 'wrapInTryFinally', output: `const tracer = trace.getTracer('test');
+it('links the child to its parent', () => {
+  const parent = tracer.startSpan('parent');
+  try {
+    context.with(trace.setSpan(context.active(), parent), () => {
+      tracer.startSpan('child').end();
+    });
+  } finally {
+    parent.end();
+  }
+});` }] },
+      ],
+    },
     // ended only when the promise resolves: a rejected request leaves the span open forever
     {
       code: `const tracer = trace.getTracer('api-client');
