@@ -43,6 +43,7 @@ export default createRule<Options, MessageId>({
     docs: {
       description: 'Require every started span to be ended on every path, including thrown errors',
       recommended: 'recommended',
+      strictOptions: [{ checkExceptionPaths: 'all' }],
     },
     hasSuggestions: true,
     messages: {
