@@ -43,7 +43,7 @@ function charge() {
   span.end();
 }`;
     const linter = new Linter({ configType: 'flat' });
-    const verify = (config: typeof plugin.configs.strict) => linter.verify(code, [{ files: ['**/*.js'], ...config }], { filename: 'src/billing.js' });
+    const verify = (config: typeof plugin.configs.strict) => linter.verify(code, [{ files: ['**/*.js'], ...config } as Linter.Config], { filename: 'src/billing.js' });
     expect(verify(plugin.configs.recommended)).toEqual([]);
     expect(verify(plugin.configs.strict).map((message) => message.messageId)).toEqual(['notEndedOnException']);
   });
