@@ -12,10 +12,6 @@ export const TRACER_FACTORY_METHODS: readonly string[] = ['getTracer'];
 /** Tracers from these packages follow the API's contract (the caller ends the span). */
 export const OTEL_MODULE_PREFIX = '@opentelemetry/';
 
-/** `wrapTracer(tracer)` from the API's experimental entry point: its `withActiveSpan` / `withSpan` end the span themselves. */
-export const SUGARED_TRACER_FACTORIES: readonly string[] = ['wrapTracer'];
-export const AUTO_ENDING_SPAN_METHODS: readonly string[] = ['withActiveSpan', 'withSpan'];
-
 /** A value whose name matches this is taken for a tracer when nothing else says what it is. */
 export const TRACER_NAME_PATTERN = /tracer/i;
 
