@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { OTEL_MODULE_PREFIX } from '../catalog/otel-api.js';
 import { getStaticString, skipTransparentWrappers } from './ast.js';
+import { getExportedBindingOrigin } from './local-module-exports.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -19,7 +20,15 @@ export function getTracerOrigin(node: TSESTree.Node, context: Context): TracerOr
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(expression), expression.name);
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!definition) return UNKNOWN;
-  if (definition.type === 'ImportBinding') return getModuleOrigin(getImportModule(definition.parent));
+  if (definition.type === 'ImportBinding') {
+    const module = getImportModule(definition.parent);
+    const origin = getModuleOrigin(module);
+    if (origin.kind !== 'unknown' || module === undefined) return origin;
+    // `import { tracer } from './tracer'`: one plain hop into the project's own module.
+    const imported = definition.node.type === AST_NODE_TYPES.ImportSpecifier && definition.node.imported.type === AST_NODE_TYPES.Identifier ? definition.node.imported.name : undefined;
+    const exported = imported ? getExportedBindingOrigin(context.filename, module, imported) : undefined;
+    return exported ? getModuleOrigin(exported.module) : origin;
+  }
   const name = definition.name;
   if (definition.type === 'Parameter' && name.type === AST_NODE_TYPES.Identifier && name.typeAnnotation) {
     const type = name.typeAnnotation.typeAnnotation;

@@ -1,10 +1,25 @@
 import rule from '../../rules/span-must-end.js';
+import { fileURLToPath } from 'node:url';
 import { createRuleTester } from '../support/rule-tester.js';
+
+/** A file beside the tracer modules of fixtures/span-must-end, for the one hop into a relative import. */
+const besideTracerModules = fileURLToPath(new URL('../../fixtures/span-must-end/jobs.ts', import.meta.url));
 
 const ruleTester = createRuleTester();
 
 ruleTester.run('span-must-end', rule, {
   valid: [
+    // a tracer from the project's own module, which builds an SDK's own tracer class: that class ends its spans
+    {
+      code: `import { tracer } from './own-tracer.js';
+export function cache(key, fn) {
+  return tracer.startActiveSpan('cache', async (span) => {
+    span.setAttribute('cache.key', key);
+    return fn();
+  });
+}`,
+      filename: besideTracerModules,
+    },
     // a helper that computes attributes for a span method is not the work the span measures
     `import { context, trace } from '@opentelemetry/api';
 import { attributesFromContext } from '@acme/session-context';
@@ -552,6 +567,30 @@ function f() {
 }`,
   ],
   invalid: [
+    // a tracer from the project's own module that re-exports the API's tracer is followed one hop and checked
+    {
+      code: `import { tracer } from './api-tracer.js';
+export function cache(key, fn) {
+  return tracer.startActiveSpan('cache', async (span) => {
+    span.setAttribute('cache.key', key);
+    return fn();
+  });
+}`,
+      filename: besideTracerModules,
+      errors: [
+        { messageId: 'neverEnded', data: {"name": "'cache'"}, line: 3, column: 10, suggestions: [{ messageId: 'wrapInTryFinally', output: `import { tracer } from './api-tracer.js';
+export function cache(key, fn) {
+  return tracer.startActiveSpan('cache', async (span) => {
+    try {
+      span.setAttribute('cache.key', key);
+      return fn();
+    } finally {
+      span.end();
+    }
+  });
+}` }] },
+      ],
+    },
     // a patched method awaited through Reflect.apply with no finally: a rejected call leaks the span
     {
       code: `import { trace, SpanKind } from '@opentelemetry/api';
