@@ -1,6 +1,6 @@
 import rule from '../../rules/span-must-end.js';
 import { fileURLToPath } from 'node:url';
-import { createRuleTester } from '../support/rule-tester.js';
+import { createRuleTester, createTypedRuleTester } from '../support/rule-tester.js';
 
 /** A file beside the tracer modules of fixtures/span-must-end, for the one hop into a relative import. */
 const besideTracerModules = fileURLToPath(new URL('../../fixtures/span-must-end/jobs.ts', import.meta.url));
@@ -1636,6 +1636,43 @@ function f(name) {
   }
 }` }] },
       ],
+    },
+  ],
+});
+
+const typedRuleTester = createTypedRuleTester();
+
+typedRuleTester.run('span-must-end (type information)', rule, {
+  valid: [
+    // named like a tracer, but its type is not the API's Tracer: the type decides
+    `declare function makeRecorder(): { startSpan(name: string): { setAttribute(key: string, value: number): void; end(): void } };
+const tracer = makeRecorder();
+export function run() {
+  const span = tracer.startSpan('recorded');
+  span.setAttribute('a', 1);
+}`,
+  ],
+  invalid: [
+    // not named like a tracer, but typed as the API's Tracer
+    {
+      code: `import type { Tracer } from '@opentelemetry/api';
+declare function provide(): Tracer;
+const telemetry = provide();
+export function run() {
+  const span = telemetry.startSpan('provided');
+  span.setAttribute('a', 1);
+}`,
+      errors: [{ messageId: 'neverEnded', data: {"name": "'provided'"}, line: 5, column: 16, suggestions: [{ messageId: 'wrapInTryFinally', output: `import type { Tracer } from '@opentelemetry/api';
+declare function provide(): Tracer;
+const telemetry = provide();
+export function run() {
+  const span = telemetry.startSpan('provided');
+  try {
+    span.setAttribute('a', 1);
+  } finally {
+    span.end();
+  }
+}` }] }],
     },
   ],
 });
