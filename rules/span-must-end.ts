@@ -106,7 +106,7 @@ export default createRule<Options, MessageId>({
   defaultOptions: [{ checkExceptionPaths: 'likely', startSpanFunctions: [], endSpanFunctions: [], successOnlyFunctions: [], tracerModules: [], testFiles: [...TEST_FILE_GLOBS] }],
   create(context, [options]) {
     if (matchesAnyGlob(context.filename, context.cwd, options.testFiles ?? TEST_FILE_GLOBS)) return {};
-    const usageOptions = { endSpanFunctions: options.endSpanFunctions ?? [], successOnlyFunctions: options.successOnlyFunctions ?? [] };
+    const usageOptions = { sourceCode: context.sourceCode, endSpanFunctions: options.endSpanFunctions ?? [], successOnlyFunctions: options.successOnlyFunctions ?? [] };
     const policy: ExceptionPolicy | undefined = options.checkExceptionPaths === false ? undefined : options.checkExceptionPaths === 'all' ? 'all' : 'likely';
     const isThrowing = policy && createThrowClassifier(policy, context);
     // startActiveSpan callbacks whose span is bound when the callback's own code path begins.

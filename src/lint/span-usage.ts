@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { FAILURE_EVENTS, LISTENER_METHODS, PROMISE_FAILURE_METHODS, PROMISE_SUCCESS_METHODS, SUCCESS_EVENTS } from '../catalog/error-flow.js';
 import { CONTEXT_BORROWING_CALLS, CONTEXT_RUNNING_METHODS, SPAN_BORROWING_FUNCTIONS, SPAN_END_METHODS, SPAN_GETTER_FUNCTIONS } from '../catalog/otel-api.js';
-import { getCalleeName, getPropertyName, getStaticString, isFunctionNode, skipTransparentWrappers } from './ast.js';
+import { forEachDescendant, getCalleeName, getPropertyName, getStaticString, isFunctionNode, skipTransparentWrappers } from './ast.js';
 import type { SpanStartCall } from './otel-calls.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -36,6 +36,8 @@ export interface SuccessOnlyEnd {
 }
 
 export interface SpanUsageOptions {
+  /** For scope look-ups and tree walks. */
+  sourceCode: Readonly<TSESLint.SourceCode>;
   endSpanFunctions: readonly string[];
   /** Project helpers whose callback runs only on success (`thenUnwrap(promise, ok)`). */
   successOnlyFunctions?: readonly string[];
@@ -160,7 +162,7 @@ function classifyReference(identifier: TSESTree.Identifier, options: SpanUsageOp
       const name = getCalleeName(parent.callee);
       if (parent.type === AST_NODE_TYPES.CallExpression && name !== undefined && options.endSpanFunctions.includes(name)) return { kind: 'end', call: parent };
       if (name !== undefined && SPAN_BORROWING_FUNCTIONS.includes(name)) {
-        const handOff = getContextHandOff(parent);
+        const handOff = getContextHandOff(parent, options.sourceCode);
         return handOff ? { kind: 'escape', reason: handOff } : { kind: 'use' };
       }
       return { kind: 'escape', reason: 'passed to a function' };
@@ -197,7 +199,7 @@ function classifyReference(identifier: TSESTree.Identifier, options: SpanUsageOp
  * `trace.setSpan(ctx, span)` borrows the span, unless the context it makes leaves the function: returned, stored,
  * handed to a function that is not the API's, or run with `context.with` by a callback that ends the context's span.
  */
-function getContextHandOff(setSpanCall: TSESTree.Node): string | undefined {
+function getContextHandOff(setSpanCall: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): string | undefined {
   let node: TSESTree.Node = setSpanCall;
   while (node.parent && skipTransparentWrappers(node.parent) !== node.parent) node = node.parent;
   const parent = node.parent;
@@ -214,10 +216,12 @@ function getContextHandOff(setSpanCall: TSESTree.Node): string | undefined {
       return 'stored in a context';
     case AST_NODE_TYPES.VariableDeclarator: {
       // `const ctx = trace.setSpan(…)`: follow the context variable's own uses.
-      if (parent.id.type !== AST_NODE_TYPES.Identifier) return undefined;
-      for (const use of getDeclaredVariableReferences(parent)) {
-        const handOff = getContextHandOff(use);
-        if (handOff) return handOff;
+      for (const variable of sourceCode.getDeclaredVariables(parent)) {
+        for (const reference of variable.references) {
+          if (reference.init) continue;
+          const handOff = getContextHandOff(reference.identifier as TSESTree.Node, sourceCode);
+          if (handOff) return handOff;
+        }
       }
       return undefined;
     }
@@ -227,7 +231,7 @@ function getContextHandOff(setSpanCall: TSESTree.Node): string | undefined {
       const name = getCalleeName(skipTransparentWrappers(parent.callee));
       if (name !== undefined && CONTEXT_RUNNING_METHODS.includes(name)) {
         const callback = parent.arguments.find((argument) => isFunctionNode(argument));
-        return callback && endsContextSpan(callback) ? 'ended by the callback that runs in its context' : undefined;
+        return callback && endsContextSpan(callback, sourceCode) ? 'ended by the callback that runs in its context' : undefined;
       }
       return name !== undefined && CONTEXT_BORROWING_CALLS.includes(name) ? undefined : 'passed on in a context';
     }
@@ -236,48 +240,16 @@ function getContextHandOff(setSpanCall: TSESTree.Node): string | undefined {
   }
 }
 
-/** Uses of the variable a declarator declares, found through its scope. */
-function getDeclaredVariableReferences(declarator: TSESTree.VariableDeclarator): TSESTree.Node[] {
-  if (declarator.id.type !== AST_NODE_TYPES.Identifier) return [];
-  const scopeNode = getEnclosingFunction(declarator);
-  const name = declarator.id.name;
-  const uses: TSESTree.Node[] = [];
-  const stack: TSESTree.Node[] = scopeNode ? [scopeNode] : [];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    if (current.type === AST_NODE_TYPES.Identifier && current.name === name && current !== declarator.id && current.parent?.type !== AST_NODE_TYPES.MemberExpression) uses.push(current);
-    for (const [key, value] of Object.entries(current)) {
-      if (key === 'parent') continue;
-      if (Array.isArray(value)) for (const item of value) if (isAstNode(item)) stack.push(item);
-      if (isAstNode(value)) stack.push(value);
-    }
-  }
-  return uses;
-}
-
-function isAstNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string' && 'range' in value;
-}
-
 /** Whether a callback ends the span it runs under: `trace.getSpan(ctx)?.end()`, `trace.getActiveSpan()?.end()`. */
-function endsContextSpan(callback: TSESTree.Node): boolean {
+function endsContextSpan(callback: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   let found = false;
-  const stack: TSESTree.Node[] = [callback];
-  while (stack.length > 0 && !found) {
-    const current = stack.pop()!;
-    if (current.type === AST_NODE_TYPES.CallExpression) {
-      const callee = skipTransparentWrappers(current.callee);
-      if (callee.type === AST_NODE_TYPES.MemberExpression && SPAN_END_METHODS.includes(getPropertyName(callee) ?? '')) {
-        const receiver = skipTransparentWrappers(callee.object);
-        if (receiver.type === AST_NODE_TYPES.CallExpression && SPAN_GETTER_FUNCTIONS.includes(getCalleeName(receiver.callee) ?? '')) found = true;
-      }
-    }
-    for (const [key, value] of Object.entries(current)) {
-      if (key === 'parent') continue;
-      if (Array.isArray(value)) for (const item of value) if (isAstNode(item)) stack.push(item);
-      if (isAstNode(value)) stack.push(value);
-    }
-  }
+  forEachDescendant(callback, sourceCode, (node) => {
+    if (found || node.type !== AST_NODE_TYPES.CallExpression) return;
+    const callee = skipTransparentWrappers(node.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !SPAN_END_METHODS.includes(getPropertyName(callee) ?? '')) return;
+    const receiver = skipTransparentWrappers(callee.object);
+    found = receiver.type === AST_NODE_TYPES.CallExpression && SPAN_GETTER_FUNCTIONS.includes(getCalleeName(receiver.callee) ?? '');
+  });
   return found;
 }
 
