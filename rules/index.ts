@@ -13,11 +13,16 @@ function getRulePreset(rule: TSESLint.RuleModule<string, readonly unknown[]>): P
   return docs?.recommended === 'strict' ? 'strict' : 'recommended';
 }
 
+/** `strict` turns every rule on, with the stricter option values a rule declares (`meta.docs.strictOptions`). */
 function buildPresetRules(preset: PresetName): FlatConfig['rules'] {
   const entries = Object.entries(allRules)
     .filter(([, rule]) => preset === 'strict' || getRulePreset(rule) === 'recommended')
-    .map(([id]) => [`${PLUGIN_NAMESPACE}/${id}`, 'error' as const]);
-  return Object.fromEntries(entries);
+    .map(([id, rule]) => {
+      const strictOptions = (rule.meta.docs as Partial<OtelRuleDocs> | undefined)?.strictOptions;
+      const level = preset === 'strict' && strictOptions ? (['error', ...strictOptions] as ['error', ...unknown[]]) : ('error' as const);
+      return [`${PLUGIN_NAMESPACE}/${id}`, level];
+    });
+  return Object.fromEntries(entries) as FlatConfig['rules'];
 }
 
 interface OtelPlugin {

@@ -1,8 +1,10 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { PROMISE_CATCH_METHODS } from '../src/catalog/error-flow.js';
 import { OTEL_API_MODULE, STATUS_CODE_ENUM, STATUS_CODE_ERROR_MEMBER } from '../src/catalog/otel-api.js';
-import { getPropertyName } from '../src/lint/ast.js';
+import { getPropertyName, isFunctionNode } from '../src/lint/ast.js';
+import { TEST_FILE_GLOBS } from '../src/catalog/file-roles.js';
 import { createRule } from '../src/lint/create-rule.js';
+import { matchesAnyGlob } from '../src/lint/file-globs.js';
 import { getErrorPropagation, getSpanErrorHandling } from '../src/lint/error-handling.js';
 import { getSpanStartCall } from '../src/lint/otel-calls.js';
 import { getEnclosingFunction, getTrackedSpan, type TrackedSpan } from '../src/lint/span-usage.js';
@@ -10,6 +12,8 @@ import { getEnclosingFunction, getTrackedSpan, type TrackedSpan } from '../src/l
 export type Options = [
   {
     startSpanFunctions?: string[];
+    tracerModules?: string[];
+    testFiles?: string[];
   },
 ];
 export type MessageId = 'missingErrorStatus' | 'missingRecordException' | 'missingBoth' | 'addErrorRecording';
@@ -42,12 +46,25 @@ export default createRule<Options, MessageId>({
             uniqueItems: true,
             description: 'Extra function or method names that return a span (e.g. `startInactiveSpan`).',
           },
+          tracerModules: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Packages besides `@opentelemetry/*` whose tracers hand out OpenTelemetry spans.',
+          },
+          testFiles: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Globs of test files, which are not checked (a test leaves spans open on purpose). Replaces the default list; `[]` checks tests too.',
+          },
         },
       },
     ],
   },
-  defaultOptions: [{ startSpanFunctions: [] }],
+  defaultOptions: [{ startSpanFunctions: [], tracerModules: [], testFiles: [...TEST_FILE_GLOBS] }],
   create(context, [options]) {
+    if (matchesAnyGlob(context.filename, context.cwd, options.testFiles ?? TEST_FILE_GLOBS)) return {};
     const spans: TrackedSpan[] = [];
     const isTypeScript = /\.[mc]?tsx?$/i.test(context.filename);
 
@@ -71,12 +88,24 @@ export default createRule<Options, MessageId>({
       });
     }
 
-    /** An enclosing try (inside the span's lifetime) whose own catch records the error covers a rethrow. */
+    /** A same-file function called by name: its body, for closures that record the error on the span. */
+    function resolveLocalFunction(callee: TSESTree.Identifier): TSESTree.Node | undefined {
+      const variable = ASTUtils.findVariable(context.sourceCode.getScope(callee), callee);
+      const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (definition?.node.type === AST_NODE_TYPES.FunctionDeclaration) return definition.node.body;
+      if (definition?.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init && isFunctionNode(definition.node.init)) return definition.node.init.body;
+      return undefined;
+    }
+
+    /**
+     * An enclosing try (inside the span's lifetime) whose own catch records the error covers a rethrow. An error
+     * handed to a callback (`next(err)`) never reaches that catch, so it is not covered.
+     */
     function isHandledByOuterCatch(site: TSESTree.Node, span: TrackedSpan): boolean {
       let child: TSESTree.Node = site;
       for (let current = site.parent; current && current !== span.scopeNode; child = current, current = current.parent) {
         if (current.type !== AST_NODE_TYPES.TryStatement || child !== current.block || !current.handler) continue;
-        const handling = getSpanErrorHandling(current.handler.body, span.variable.name);
+        const handling = getSpanErrorHandling(current.handler.body, span.variable.name, resolveLocalFunction);
         if (handling.delegated || (handling.recordsException && handling.setsErrorStatus)) return true;
       }
       return false;
@@ -87,9 +116,9 @@ export default createRule<Options, MessageId>({
       if (!span) return;
       const how = getErrorPropagation(handler.body, handler.errorName);
       if (!how) return;
-      const handling = getSpanErrorHandling(handler.body, span.variable.name);
+      const handling = getSpanErrorHandling(handler.body, span.variable.name, resolveLocalFunction);
       if (handling.delegated || (handling.recordsException && handling.setsErrorStatus)) return;
-      if (isHandledByOuterCatch(handler.site, span)) return;
+      if (!how.startsWith('passes it to') && isHandledByOuterCatch(handler.site, span)) return;
       const messageId = !handling.recordsException && !handling.setsErrorStatus ? 'missingBoth' : handling.recordsException ? 'missingErrorStatus' : 'missingRecordException';
       context.report({
         node: handler.node,
@@ -133,7 +162,7 @@ export default createRule<Options, MessageId>({
 
     return {
       CallExpression(node) {
-        const start = getSpanStartCall(node, context, { startSpanFunctions: options.startSpanFunctions });
+        const start = getSpanStartCall(node, context, { startSpanFunctions: options.startSpanFunctions, tracerModules: options.tracerModules });
         const span = start && getTrackedSpan(start, context);
         if (span) spans.push(span);
         // promise.catch((error) => { …; throw error; })

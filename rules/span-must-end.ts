@@ -1,26 +1,39 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { CodePathTracker, mergeListeners, type CodePath, type CodePathSegment } from '../src/lint/code-path-tracker.js';
+import { TEST_FILE_GLOBS } from '../src/catalog/file-roles.js';
 import { createRule } from '../src/lint/create-rule.js';
-import { findUncoveredThrowingNode, isInsideEndingFinally } from '../src/lint/exception-paths.js';
+import { matchesAnyGlob } from '../src/lint/file-globs.js';
+import { createThrowClassifier, findUncoveredThrowingNode, isInsideEndingFinally, isThrowCandidate, type ExceptionPolicy, type ThrowingNode } from '../src/lint/exception-paths.js';
 import { getSpanStartCall } from '../src/lint/otel-calls.js';
-import { describeJump, findLeakingPath, type JumpNode } from '../src/lint/span-paths.js';
-import { getSpanDisplayName, getSpanUsage, getTrackedSpan, getUnassignedStartFate, type TrackedSpan } from '../src/lint/span-usage.js';
+import { describeJump, findLeakingPath, isImplicitThrow, type JumpNode } from '../src/lint/span-paths.js';
+import { getSpanDisplayName, getSpanUsage, getTrackedSpan, getUnassignedStartFate, type SpanUsage, type TrackedSpan } from '../src/lint/span-usage.js';
 import { buildTryFinallyFix, getFollowingStatements } from '../src/lint/wrap-in-try-finally.js';
 
 export type Options = [
   {
-    checkExceptionPaths?: boolean;
+    checkExceptionPaths?: boolean | ExceptionPolicy;
     startSpanFunctions?: string[];
     endSpanFunctions?: string[];
+    successOnlyFunctions?: string[];
+    tracerModules?: string[];
+    testFiles?: string[];
   },
 ];
-export type MessageId = 'neverEnded' | 'discarded' | 'notEndedOnPath' | 'notEndedOnThrow' | 'notEndedOnException' | 'wrapInTryFinally';
+export type MessageId = 'neverEnded' | 'discarded' | 'notEndedOnPath' | 'notEndedOnThrow' | 'notEndedOnException' | 'notEndedOnFailure' | 'wrapInTryFinally' | 'endOnRejection';
 
 interface PendingSpan extends TrackedSpan {
   /** Where the report goes: the callee of the start call (`tracer.startSpan`). */
   reportNode: TSESTree.Node;
-  codePath: CodePath;
   startSegments: CodePathSegment[];
+}
+
+/** What the rule keeps per code path: dropped when the path ends, so nothing is walked file-wide. */
+interface PathState {
+  spans: PendingSpan[];
+  segmentsByNode: Map<TSESTree.Node, CodePathSegment[]>;
+  jumpsBySegment: Map<CodePathSegment, JumpNode[]>;
+  throwCandidates: ThrowingNode[];
+  startsAwaitingExit: Map<TSESTree.CallExpression, PendingSpan>;
 }
 
 export default createRule<Options, MessageId>({
@@ -30,6 +43,7 @@ export default createRule<Options, MessageId>({
     docs: {
       description: 'Require every started span to be ended on every path, including thrown errors',
       recommended: 'recommended',
+      strictOptions: [{ checkExceptionPaths: 'all' }],
     },
     hasSuggestions: true,
     messages: {
@@ -38,7 +52,9 @@ export default createRule<Options, MessageId>({
       notEndedOnPath: 'Span {{name}} is not ended on the path that leaves at line {{line}} ({{how}}).',
       notEndedOnThrow: 'Span {{name}} is not ended when the error thrown at line {{line}} leaves the function.',
       notEndedOnException: 'Span {{name}} is not ended if {{what}} at line {{line}} throws: end it in a finally block.',
+      notEndedOnFailure: 'Span {{name}} is ended only when {{what}} at line {{line}} succeeds: on failure it is never ended and never exported.',
       wrapInTryFinally: 'Wrap the work after the start in try { … } finally { {{variable}}.end() }.',
+      endOnRejection: 'End {{variable}} on rejection too: add a rejection handler that ends it and rethrows.',
     },
     schema: [
       {
@@ -46,8 +62,12 @@ export default createRule<Options, MessageId>({
         additionalProperties: false,
         properties: {
           checkExceptionPaths: {
-            type: 'boolean',
-            description: 'Report calls, `new`, `await` and `yield` between start and end that may throw past the end.',
+            description:
+              'Exception paths between start and end: `"likely"` (or `true`) reports what can fail in practice (await, yield, unknown calls); `"all"` also every other call and `new`; `false` checks only explicit paths.',
+            oneOf: [
+              { type: 'boolean', description: '`true` is `"likely"`; `false` turns the check off.' },
+              { type: 'string', enum: ['likely', 'all'], description: 'The exception-path policy.' },
+            ],
           },
           startSpanFunctions: {
             type: 'array',
@@ -61,67 +81,126 @@ export default createRule<Options, MessageId>({
             uniqueItems: true,
             description: 'Helpers that end the span passed to them (e.g. `finishSpan`).',
           },
+          successOnlyFunctions: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Helpers whose callback runs only when the work succeeds (e.g. `thenUnwrap(promise, onOk)`): a span ended only there leaks on failure.',
+          },
+          tracerModules: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Packages besides `@opentelemetry/*` whose tracers hand out spans the caller must end.',
+          },
+          testFiles: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Globs of test files, which are not checked (a test leaves spans open on purpose). Replaces the default list; `[]` checks tests too.',
+          },
         },
       },
     ],
   },
-  defaultOptions: [{ checkExceptionPaths: true, startSpanFunctions: [], endSpanFunctions: [] }],
+  defaultOptions: [{ checkExceptionPaths: 'likely', startSpanFunctions: [], endSpanFunctions: [], successOnlyFunctions: [], tracerModules: [], testFiles: [...TEST_FILE_GLOBS] }],
   create(context, [options]) {
-    const endSpanFunctions = options.endSpanFunctions ?? [];
-    const usageOptions = { endSpanFunctions };
-    const pending: PendingSpan[] = [];
-    const segmentsByCall = new Map<TSESTree.Node, CodePathSegment[]>();
-    const jumpsBySegment = new Map<CodePathSegment, JumpNode[]>();
-
+    if (matchesAnyGlob(context.filename, context.cwd, options.testFiles ?? TEST_FILE_GLOBS)) return {};
+    const usageOptions = { sourceCode: context.sourceCode, endSpanFunctions: options.endSpanFunctions ?? [], successOnlyFunctions: options.successOnlyFunctions ?? [] };
+    const policy: ExceptionPolicy | undefined = options.checkExceptionPaths === false ? undefined : options.checkExceptionPaths === 'all' ? 'all' : 'likely';
+    const isThrowing = policy && createThrowClassifier(policy, context);
+    // startActiveSpan callbacks whose span is bound when the callback's own code path begins.
     const pendingCallbacks = new Map<TSESTree.Node, TrackedSpan & { reportNode: TSESTree.Node }>();
-    const tracker = new CodePathTracker(
-      (codePath) => {
-        for (const span of pending.filter((candidate) => candidate.codePath === codePath)) checkSpan(span);
-      },
+
+    const tracker = new CodePathTracker<PathState>(
       (codePath, node) => {
-        // A startActiveSpan callback's span is bound when the callback's own code path begins.
+        const state: PathState = { spans: [], segmentsByNode: new Map(), jumpsBySegment: new Map(), throwCandidates: [], startsAwaitingExit: new Map() };
         const span = pendingCallbacks.get(node);
-        if (span) pending.push({ ...span, codePath, startSegments: [codePath.initialSegment] });
+        if (span) {
+          pendingCallbacks.delete(node);
+          state.spans.push({ ...span, startSegments: [codePath.initialSegment] });
+        }
+        return state;
+      },
+      (codePath, state) => {
+        for (const span of state.spans) checkSpan(span, codePath, state);
       },
     );
 
     function recordJump(node: JumpNode): void {
+      const state = tracker.getCurrentState();
+      if (!state) return;
       for (const segment of tracker.getCurrentSegments()) {
-        const jumps = jumpsBySegment.get(segment) ?? [];
+        const jumps = state.jumpsBySegment.get(segment) ?? [];
         jumps.push(node);
-        jumpsBySegment.set(segment, jumps);
+        state.jumpsBySegment.set(segment, jumps);
       }
     }
 
-    function checkSpan(span: PendingSpan): void {
+    function checkSpan(span: PendingSpan, codePath: CodePath, state: PathState): void {
       const usage = getSpanUsage(span, usageOptions);
       if (usage.escape) return;
       const data = { name: span.displayName };
       const reportNode = span.reportNode;
-      if (usage.endCalls.length === 0) {
+      if (usage.endCalls.length === 0 && usage.successOnlyEnds.length === 0) {
         context.report({ node: reportNode, messageId: 'neverEnded', data, suggest: getSuggestions(span) });
         return;
       }
-      const endingSegments = new Set(usage.endCalls.flatMap((call) => segmentsByCall.get(call) ?? []));
-      for (const [segment, jumps] of jumpsBySegment) {
+      const endingSegments = new Set(usage.endCalls.flatMap((call) => state.segmentsByNode.get(call) ?? []));
+      for (const [segment, jumps] of state.jumpsBySegment) {
         if (jumps.some((jump) => isLoopJump(jump) && isInsideEndingFinally(jump, span.scopeNode, usage.endCalls))) endingSegments.add(segment);
       }
       const startOffset = span.startNode.range[0];
-      const leak = findLeakingPath(span.codePath, span.startSegments, endingSegments, jumpsBySegment, startOffset);
-      // ESLint's own throw edge out of a try block is an exception path: the pass below names the call.
-      if (leak && (!leak.throws || leak.jump?.type === AST_NODE_TYPES.ThrowStatement)) {
+      const { leak, reached } = findLeakingPath(codePath, span.startSegments, endingSegments, state.jumpsBySegment, startOffset);
+      if (usage.successOnlyEnds.length > 0 && (leak || usage.endCalls.length === 0)) {
+        reportSuccessOnly(span, usage);
+        return;
+      }
+      if (leak && !isImplicitThrow(leak)) {
         const line = leak.jump?.loc.start.line ?? span.scopeNode.loc.end.line;
         const messageId = leak.throws ? 'notEndedOnThrow' : 'notEndedOnPath';
         context.report({ node: reportNode, messageId, data: { name: span.displayName, line, how: describeJump(leak.jump) }, suggest: getSuggestions(span) });
         return;
       }
-      if (options.checkExceptionPaths === false) return;
-      const throwing = findUncoveredThrowingNode(span, usage.endCalls);
+      if (!isThrowing) return;
+      const firstEndBySegment = getFirstEndBySegment(usage, state, startOffset);
+      // A span from a call exists once the call has returned (its own arguments run before); a callback's span at once.
+      const openFrom = span.startNode.type === AST_NODE_TYPES.CallExpression ? span.startNode.range[1] : span.startNode.range[0] + 1;
+      const isOpen = (node: ThrowingNode): boolean =>
+        node.range[0] >= openFrom &&
+        (state.segmentsByNode.get(node) ?? []).some((segment) => reached.has(segment) && node.range[0] < (firstEndBySegment.get(segment) ?? Infinity));
+      const throwing = findUncoveredThrowingNode(span, usage.endCalls, state.throwCandidates, isOpen, isThrowing);
       if (throwing) {
         const text = context.sourceCode.getText(throwing).split('\n')[0]!;
         const what = text.length > 40 ? `${text.slice(0, 39)}…` : text;
         context.report({ node: reportNode, messageId: 'notEndedOnException', data: { name: span.displayName, what: `\`${what}\``, line: throwing.loc.start.line }, suggest: getSuggestions(span) });
       }
+    }
+
+    /** Where in each segment the span is ended: nodes after that offset run with the span already ended. */
+    function getFirstEndBySegment(usage: SpanUsage, state: PathState, startOffset: number): Map<CodePathSegment, number> {
+      const firstEnd = new Map<CodePathSegment, number>();
+      for (const call of usage.endCalls) {
+        if (call.range[0] < startOffset) continue;
+        for (const segment of state.segmentsByNode.get(call) ?? []) firstEnd.set(segment, Math.min(firstEnd.get(segment) ?? Infinity, call.range[0]));
+      }
+      return firstEnd;
+    }
+
+    function reportSuccessOnly(span: PendingSpan, usage: SpanUsage): void {
+      const first = usage.successOnlyEnds[0]!;
+      const what = first.kind === 'event' ? `the stream ('${context.sourceCode.getText(first.continuation.arguments[0]!).slice(1, -1)}' listener)` : first.kind === 'promise' ? 'the promise' : `the work given to ${context.sourceCode.getText(first.continuation.callee)}()`;
+      const onlyThen = usage.successOnlyEnds.length === 1 && first.kind === 'promise' && first.continuation.arguments.length === 1;
+      const suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] = onlyThen
+        ? [
+            {
+              messageId: 'endOnRejection',
+              data: { variable: span.variable.name },
+              fix: (fixer) => fixer.insertTextAfter(first.continuation.arguments[0]!, `, (error) => { ${span.variable.name}.end(); throw error; }`),
+            },
+          ]
+        : [];
+      context.report({ node: span.reportNode, messageId: 'notEndedOnFailure', data: { name: span.displayName, what, line: first.continuation.loc.start.line }, suggest });
     }
 
     function isLoopJump(jump: JumpNode): boolean {
@@ -148,24 +227,46 @@ export default createRule<Options, MessageId>({
     }
 
     function trackStart(call: TSESTree.CallExpression): void {
-      const start = getSpanStartCall(call, context, { startSpanFunctions: options.startSpanFunctions });
-      const codePath = tracker.getCurrentCodePath();
-      if (!start || !codePath) return;
+      const start = getSpanStartCall(call, context, { startSpanFunctions: options.startSpanFunctions, tracerModules: options.tracerModules });
+      const state = tracker.getCurrentState();
+      if (!start || !state) return;
       const span = getTrackedSpan(start, context);
       if (span && start.kind === 'startActiveSpan') {
         pendingCallbacks.set(span.startNode, { ...span, reportNode: call.callee });
       } else if (span) {
-        pending.push({ ...span, reportNode: call.callee, codePath, startSegments: tracker.getCurrentSegments() });
+        // The span exists once the call has returned: its segments are taken at the call's exit (see below).
+        const pending = { ...span, reportNode: call.callee, startSegments: [] };
+        state.spans.push(pending);
+        state.startsAwaitingExit.set(call, pending);
       } else if (start.kind !== 'startActiveSpan' && getUnassignedStartFate(call) === 'discarded') {
         context.report({ node: call.callee, messageId: 'discarded', data: { name: getSpanDisplayName(call, context.sourceCode) } });
       }
     }
 
+    function recordNode(node: TSESTree.Node): void {
+      const state = tracker.getCurrentState();
+      if (!state) return;
+      state.segmentsByNode.set(node, tracker.getCurrentSegments());
+      if (isThrowCandidate(node)) state.throwCandidates.push(node);
+    }
+
     return mergeListeners(tracker.getListeners(), {
       CallExpression(node) {
-        segmentsByCall.set(node, tracker.getCurrentSegments());
+        recordNode(node);
         trackStart(node);
       },
+      'CallExpression:exit'(node: TSESTree.CallExpression) {
+        const state = tracker.getCurrentState();
+        const span = state?.startsAwaitingExit.get(node);
+        if (!span) return;
+        // Inside a try, ESLint splits the segment at the call's first throwable part: the start segment is the later one.
+        span.startSegments = tracker.getCurrentSegments();
+        state!.startsAwaitingExit.delete(node);
+      },
+      NewExpression: recordNode,
+      AwaitExpression: recordNode,
+      YieldExpression: recordNode,
+      ForOfStatement: recordNode,
       ReturnStatement: recordJump,
       ThrowStatement: recordJump,
       BreakStatement: recordJump,

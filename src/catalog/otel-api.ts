@@ -9,6 +9,9 @@ export const OTEL_API_MODULE = '@opentelemetry/api';
 /** Calls that return a Tracer: `trace.getTracer(name)`, `provider.getTracer(name)`. */
 export const TRACER_FACTORY_METHODS: readonly string[] = ['getTracer'];
 
+/** Tracers from these packages follow the API's contract (the caller ends the span). */
+export const OTEL_MODULE_PREFIX = '@opentelemetry/';
+
 /** A value whose name matches this is taken for a tracer when nothing else says what it is. */
 export const TRACER_NAME_PATTERN = /tracer/i;
 
@@ -58,27 +61,15 @@ export const API_NAMESPACES = {
   propagation: 'propagation',
 } as const;
 
+/** `context.with(ctx, fn)` / `context.bind(ctx, fn)`: run a callback in a context. */
+export const CONTEXT_RUNNING_METHODS: readonly string[] = ['with', 'bind'];
+
+/** API calls that read a context without keeping it: a context handed to them stays the caller's. */
+export const CONTEXT_BORROWING_CALLS: readonly string[] = ['startSpan', 'startActiveSpan', 'inject', 'getSpan', 'getSpanContext', 'setSpan', 'setValue', 'getValue', 'getBaggage', 'setBaggage'];
+
 /** API functions that take a span without taking over the duty to end it (`trace.setSpan(ctx, span)`). */
 export const SPAN_BORROWING_FUNCTIONS: readonly string[] = ['setSpan', 'setSpanContext', 'wrapSpanContext'];
 
-/**
- * Calls treated as unable to throw between a span's start and end, so they open no exception path.
- * Keys are the callee's object (or '' for a plain function), values the method names ('*' for any).
- */
-export const NON_THROWING_CALLS: Readonly<Record<string, readonly string[]>> = {
-  Date: ['now'],
-  performance: ['now'],
-  Math: ['*'],
-  console: ['*'],
-  Number: ['*'],
-  String: ['*'],
-  Array: ['isArray'],
-  Object: ['keys', 'values', 'entries', 'assign', 'freeze'],
-  context: ['active'],
-  trace: ['getTracer', 'getSpan', 'getActiveSpan', 'setSpan', 'getSpanContext', 'setSpanContext', 'wrapSpanContext'],
-  propagation: ['inject', 'extract', 'fields'],
-  '': ['String', 'Number', 'Boolean', 'Symbol', 'BigInt'],
-};
 
 /** The API type of a span, for type-aware receivers. */
 export const SPAN_TYPE_NAMES: readonly string[] = ['Span'];

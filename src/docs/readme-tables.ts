@@ -21,7 +21,8 @@ export function renderRulesTable(rules: Record<string, AnyRule>): string {
   for (const [id, rule] of Object.entries(rules).sort(([a], [b]) => a.localeCompare(b))) {
     const docs = rule.meta.docs as OtelRuleDocs;
     const fix = rule.meta.fixable ? 'autofix' : rule.meta.hasSuggestions ? 'suggestion' : '';
-    lines.push(`| [otel/${id}](docs/rules/${id}.md) | ${escapeCell(docs.description)} | ${docs.recommended} | ${fix} |`);
+    const strict = docs.strictOptions ? ` (strict: \`${escapeCell(JSON.stringify(docs.strictOptions[0]))}\`)` : '';
+    lines.push(`| [otel/${id}](docs/rules/${id}.md) | ${escapeCell(docs.description)} | ${docs.recommended}${strict} | ${fix} |`);
   }
   return lines.join('\n');
 }

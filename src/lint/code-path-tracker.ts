@@ -4,23 +4,30 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 export type CodePath = Rule.CodePath;
 export type CodePathSegment = Rule.CodePathSegment;
 
-interface CodePathFrame {
+interface CodePathFrame<State> {
   codePath: CodePath;
   /** ESLint 9 removed `codePath.currentSegments`; we keep our own, fed by the segment events. */
   currentSegments: Set<CodePathSegment>;
+  /** The rule's own data for this code path, dropped when the path ends (rules-of-hooks keeps state the same way). */
+  state: State;
 }
 
 /**
- * Follows ESLint's code path analysis: which code path and segments are current at each node,
- * and a callback when a code path is complete (when its graph can be walked).
+ * Follows ESLint's code path analysis: which code path and segments are current at each node, a state object per
+ * code path, and a callback when a code path is complete (when its graph can be walked).
  */
-export class CodePathTracker {
-  private readonly stack: CodePathFrame[] = [];
+export class CodePathTracker<State> {
+  private readonly stack: CodePathFrame<State>[] = [];
 
   constructor(
-    private readonly onCodePathComplete: (codePath: CodePath, node: TSESTree.Node) => void,
-    private readonly onCodePathBegin?: (codePath: CodePath, node: TSESTree.Node) => void,
+    private readonly createState: (codePath: CodePath, node: TSESTree.Node) => State,
+    private readonly onCodePathComplete: (codePath: CodePath, state: State, node: TSESTree.Node) => void,
   ) {}
+
+  /** The state of the innermost code path being traversed. */
+  getCurrentState(): State | undefined {
+    return this.stack.at(-1)?.state;
+  }
 
   /** Segments the current node belongs to (two inside `finally`: the normal and the leaving path). */
   getCurrentSegments(): CodePathSegment[] {
@@ -42,12 +49,11 @@ export class CodePathTracker {
     };
     return {
       onCodePathStart: (codePath: CodePath, node: Rule.Node) => {
-        this.stack.push({ codePath, currentSegments: new Set() });
-        this.onCodePathBegin?.(codePath, node as unknown as TSESTree.Node);
+        this.stack.push({ codePath, currentSegments: new Set(), state: this.createState(codePath, node as unknown as TSESTree.Node) });
       },
       onCodePathEnd: (codePath: CodePath, node: Rule.Node) => {
-        this.stack.pop();
-        this.onCodePathComplete(codePath, node as unknown as TSESTree.Node);
+        const frame = this.stack.pop();
+        if (frame) this.onCodePathComplete(codePath, frame.state, node as unknown as TSESTree.Node);
       },
       onCodePathSegmentStart: segmentStart,
       onCodePathSegmentEnd: segmentEnd,

@@ -7,6 +7,8 @@ export interface OtelRuleDocs {
   description: string;
   recommended: RulePreset;
   requiresTypeChecking?: boolean;
+  /** Options `configs.strict` sets instead of the defaults (`{ checkExceptionPaths: 'all' }`). */
+  strictOptions?: readonly unknown[];
 }
 
 export const RULE_DOCS_BASE_URL = 'https://github.com/otel-codemod/otel-codemod/blob/main/docs/rules/';

@@ -34,6 +34,24 @@ export function forEachOwnNode(root: TSESTree.Node, visit: (node: TSESTree.Node)
   }
 }
 
+/**
+ * Like forEachOwnNode, and also into the executor of `new Promise((resolve, reject) => …)`, which runs at once:
+ * a catch callback that returns such a promise handles the error in there.
+ */
+function forEachHandlerNode(root: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
+  forEachOwnNode(root, (node) => {
+    visit(node);
+    const executor = getPromiseExecutor(node);
+    if (executor) forEachHandlerNode(executor.body, visit);
+  });
+}
+
+function getPromiseExecutor(node: TSESTree.Node): TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | undefined {
+  if (node.type !== AST_NODE_TYPES.NewExpression || node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'Promise') return undefined;
+  const executor = node.arguments[0];
+  return executor?.type === AST_NODE_TYPES.ArrowFunctionExpression || executor?.type === AST_NODE_TYPES.FunctionExpression ? executor : undefined;
+}
+
 function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string' && 'range' in value;
 }
@@ -45,7 +63,7 @@ function isNode(value: unknown): value is TSESTree.Node {
 export function getErrorPropagation(handlerBody: TSESTree.Node, errorName: string | undefined): string | undefined {
   let how: string | undefined;
   if (handlerBody.type !== AST_NODE_TYPES.BlockStatement && isPromiseReject(handlerBody)) return 'returns a rejected promise';
-  forEachOwnNode(handlerBody, (node) => {
+  forEachHandlerNode(handlerBody, (node) => {
     if (how) return;
     if (node.type === AST_NODE_TYPES.ThrowStatement) {
       how = node.argument.type === AST_NODE_TYPES.Identifier && node.argument.name === errorName ? 'rethrows it' : 'throws a new error';
@@ -71,12 +89,25 @@ function isPromiseReject(node: TSESTree.Node): boolean {
   );
 }
 
-/** What `body` does with the span named `spanName` (or the active span, through `trace.getActiveSpan()`). */
-export function getSpanErrorHandling(body: TSESTree.Node, spanName: string): SpanErrorHandling {
+/** Finds the body of a same-file function a plain call refers to (`fail(error)` → `const fail = (e) => { … }`). */
+export type LocalFunctionResolver = (callee: TSESTree.Identifier) => TSESTree.Node | undefined;
+
+/**
+ * What `body` does with the span named `spanName` (or the active span, through `trace.getActiveSpan()`), including
+ * what a local closure it calls does (`const fail = (e) => { span.recordException(e); … }`).
+ */
+export function getSpanErrorHandling(body: TSESTree.Node, spanName: string, resolveLocal?: LocalFunctionResolver, depth = 0): SpanErrorHandling {
   const result: SpanErrorHandling = { recordsException: false, setsErrorStatus: false, delegated: false };
-  forEachOwnNode(body, (node) => {
+  forEachHandlerNode(body, (node) => {
     if (node.type !== AST_NODE_TYPES.CallExpression) return;
     const callee = skipTransparentWrappers(node.callee);
+    const local = callee.type === AST_NODE_TYPES.Identifier && depth < 2 ? resolveLocal?.(callee) : undefined;
+    if (local) {
+      const inner = getSpanErrorHandling(local, spanName, resolveLocal, depth + 1);
+      result.recordsException ||= inner.recordsException;
+      result.setsErrorStatus ||= inner.setsErrorStatus;
+      result.delegated ||= inner.delegated;
+    }
     if (callee.type === AST_NODE_TYPES.MemberExpression && isSpanReference(callee.object, spanName)) {
       const method = getPropertyName(callee);
       if (method === RECORD_EXCEPTION_METHOD) result.recordsException = true;

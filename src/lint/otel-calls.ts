@@ -1,11 +1,13 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   ACTIVE_SPAN_START_METHODS,
+  OTEL_MODULE_PREFIX,
   SPAN_START_METHODS,
   TRACER_FACTORY_METHODS,
   TRACER_NAME_PATTERN,
   TRACER_TYPE_NAMES,
 } from '../catalog/otel-api.js';
+import { getTracerOrigin } from './tracer-origin.js';
 import { getCalleeName, getPropertyName, skipTransparentWrappers } from './ast.js';
 import { getTypeServices } from './type-info.js';
 
@@ -28,12 +30,22 @@ export interface SpanStartCall {
 export interface SpanStartOptions {
   /** Extra function or method names that return a span the caller must end (`startInactiveSpan`). */
   startSpanFunctions?: readonly string[];
+  /** Packages besides `@opentelemetry/*` whose tracers follow the API's contract. */
+  tracerModules?: readonly string[];
 }
 
-/** Whether `node` is, as far as syntax (and type information when the user's config has it) can tell, a Tracer. */
-export function isTracerExpression(node: TSESTree.Node, context: Context): boolean {
+/**
+ * Whether `node` is, as far as syntax (and type information when the user's config has it) can tell, an
+ * OpenTelemetry Tracer. A tracer visibly imported from another package (k6's, an SDK's own class) is not one,
+ * unless `tracerModules` lists that package.
+ */
+export function isTracerExpression(node: TSESTree.Node, context: Context, tracerModules: readonly string[] = []): boolean {
   const expression = skipTransparentWrappers(node);
-  if (hasTracerType(expression, context)) return true;
+  const typed = getTracerTypeVerdict(expression, context);
+  if (typed !== undefined) return typed;
+  const origin = getTracerOrigin(expression, context);
+  if (origin.kind === 'otel') return true;
+  if (origin.kind === 'foreign') return tracerModules.includes(origin.module);
   switch (expression.type) {
     case AST_NODE_TYPES.Identifier:
       return TRACER_NAME_PATTERN.test(expression.name) || isTracerVariable(expression, context);
@@ -75,13 +87,19 @@ function isTracerTypeAnnotation(type: TSESTree.TypeNode): boolean {
   return name !== undefined && TRACER_TYPE_NAMES.includes(name);
 }
 
-/** With type information only: the expression's type is the API's `Tracer`. */
-function hasTracerType(node: TSESTree.Node, context: Context): boolean {
+/**
+ * With type information only: whether the expression's type is the API's `Tracer` (declared in an
+ * `@opentelemetry/` package). Undefined when there is no type information or the type says nothing (`any`).
+ */
+function getTracerTypeVerdict(node: TSESTree.Node, context: Context): boolean | undefined {
   const services = getTypeServices(context);
-  if (!services) return false;
+  if (!services) return undefined;
   const type = services.getTypeAtLocation(node);
   const symbol = type.getSymbol() ?? type.aliasSymbol;
-  return symbol !== undefined && TRACER_TYPE_NAMES.includes(symbol.getName());
+  if (!symbol) return undefined;
+  const declarations = symbol.getDeclarations() ?? [];
+  if (!TRACER_TYPE_NAMES.includes(symbol.getName())) return declarations.length > 0 ? false : undefined;
+  return declarations.some((declaration) => declaration.getSourceFile().fileName.includes(`/${OTEL_MODULE_PREFIX}`));
 }
 
 /** Recognises `tracer.startSpan(...)`, `tracer.startActiveSpan(...)` and the configured custom start functions. */
@@ -96,7 +114,7 @@ export function getSpanStartCall(call: TSESTree.CallExpression, context: Context
   const isStart = SPAN_START_METHODS.includes(name);
   const isActive = ACTIVE_SPAN_START_METHODS.includes(name);
   if (!isStart && !isActive) return undefined;
-  if (!isTracerExpression(callee.object, context)) return undefined;
+  if (!isTracerExpression(callee.object, context, options.tracerModules)) return undefined;
   const args = call.arguments;
   if (isStart) {
     return { call, kind: 'startSpan', nameArgument: args[0], optionsArgument: args[1], contextArgument: args[2], callback: undefined };

@@ -3,6 +3,13 @@ import type { CodePath, CodePathSegment } from './code-path-tracker.js';
 
 export type JumpNode = TSESTree.ReturnStatement | TSESTree.ThrowStatement | TSESTree.BreakStatement | TSESTree.ContinueStatement;
 
+export interface PathSearch {
+  /** The first path found that leaves without ending the span, if any. */
+  leak: LeakingPath | undefined;
+  /** Segments reached from the start before an end (ending segments included): where the span may still be open. */
+  reached: ReadonlySet<CodePathSegment>;
+}
+
 export interface LeakingPath {
   /** The statement that leaves without ending the span, or undefined when the path falls off the end of the scope. */
   jump: JumpNode | undefined;
@@ -21,7 +28,7 @@ export function findLeakingPath(
   endingSegments: ReadonlySet<CodePathSegment>,
   jumpsBySegment: ReadonlyMap<CodePathSegment, JumpNode[]>,
   startOffset: number,
-): LeakingPath | undefined {
+): PathSearch {
   const cameFrom = new Map<CodePathSegment, CodePathSegment | undefined>();
   const queue: CodePathSegment[] = [];
   for (const segment of startSegments) {
@@ -30,13 +37,18 @@ export function findLeakingPath(
     queue.push(segment);
   }
   const thrown = new Set(codePath.thrownSegments);
+  let leak: LeakingPath | undefined;
   for (let index = 0; index < queue.length; index++) {
     const segment = queue[index]!;
     if (endingSegments.has(segment)) continue;
     const next = segment.nextSegments.filter((candidate) => candidate.reachable);
-    if (next.length === 0) {
+    if (next.length === 0 && (!leak || isImplicitThrow(leak))) {
       const path = rebuildPath(segment, cameFrom);
-      return { jump: findFirstJump(path, jumpsBySegment, startOffset), throws: thrown.has(segment) };
+      const jump = findFirstJump(path, jumpsBySegment, startOffset);
+      // A `return` inside try/finally reaches ESLint's final segment through the finally, which it may also mark thrown.
+      const throws = jump ? jump.type === AST_NODE_TYPES.ThrowStatement : thrown.has(segment);
+      const found = { jump, throws };
+      if (!leak || !isImplicitThrow(found)) leak = found;
     }
     for (const candidate of next) {
       if (cameFrom.has(candidate)) continue;
@@ -44,7 +56,12 @@ export function findLeakingPath(
       queue.push(candidate);
     }
   }
-  return undefined;
+  return { leak, reached: new Set(cameFrom.keys()) };
+}
+
+/** ESLint's own throw edge out of a try block: the exception-path pass names the call instead. */
+export function isImplicitThrow(leak: LeakingPath): boolean {
+  return leak.throws && leak.jump?.type !== AST_NODE_TYPES.ThrowStatement;
 }
 
 function rebuildPath(last: CodePathSegment, cameFrom: ReadonlyMap<CodePathSegment, CodePathSegment | undefined>): CodePathSegment[] {

@@ -1,3 +1,4 @@
+import { Linter } from 'eslint';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../rules/index.js';
@@ -30,6 +31,21 @@ describe('plugin structure', () => {
       for (const ruleId of Object.keys(preset.rules ?? {})) expect(ruleId.startsWith('otel/')).toBe(true);
     }
     expect(Object.keys(plugin.configs.strict.rules ?? {}).length).toBe(Object.keys(allRules).length);
+  });
+
+  it('makes strict stricter than recommended: the rules\' strict option values, accepted by their schemas', () => {
+    expect(plugin.configs.strict.rules?.['otel/span-must-end']).toEqual(['error', { checkExceptionPaths: 'all' }]);
+    expect(plugin.configs.recommended.rules?.['otel/span-must-end']).toBe('error');
+    const code = `const tracer = trace.getTracer('billing');
+function charge() {
+  const span = tracer.startSpan('charge');
+  requests.add(1);
+  span.end();
+}`;
+    const linter = new Linter({ configType: 'flat' });
+    const verify = (config: typeof plugin.configs.strict) => linter.verify(code, [{ files: ['**/*.js'], ...config } as Linter.Config], { filename: 'src/billing.js' });
+    expect(verify(plugin.configs.recommended)).toEqual([]);
+    expect(verify(plugin.configs.strict).map((message) => message.messageId)).toEqual(['notEndedOnException']);
   });
 
   it('keeps the README tables in step with the rules and transforms (npm run docs:write)', () => {

@@ -5,6 +5,51 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('span-error-status', rule, {
   valid: [
+    // a test file: mocha's done(err) hands the failure to the test runner, not to a production trace
+    {
+      code: `const tracer = trace.getTracer('test');
+it('fails', (done) => {
+  const span = tracer.startSpan('op');
+  try {
+    run();
+  } catch (err) {
+    done(err);
+  } finally {
+    span.end();
+  }
+});`,
+      filename: 'src/__tests__/op.spec.js',
+    },
+    // a local closure that captures the span records the error and sets the status
+    `import { trace, SpanStatusCode } from '@opentelemetry/api';
+const tracer = trace.getTracer('storage');
+export async function upload(file) {
+  const span = tracer.startSpan('storage.upload');
+  const fail = (error) => {
+    span.recordException(error);
+    span.setStatus({ code: SpanStatusCode.ERROR, message: error.message });
+  };
+  try {
+    await put(file);
+  } catch (error) {
+    fail(error);
+    throw error;
+  } finally {
+    span.end();
+  }
+}`,
+    // a catch that passes the error on from a tracer of another package is that package's business
+    `import { tracer } from 'k6/x/otel';
+export function step() {
+  const span = tracer.startSpan('step');
+  try {
+    run();
+  } catch (error) {
+    throw error;
+  } finally {
+    span.end();
+  }
+}`,
     // records the exception and sets ERROR before rethrowing
     `import { trace, SpanStatusCode } from '@opentelemetry/api';
 const tracer = trace.getTracer('svc');
@@ -423,6 +468,62 @@ tracer.startActiveSpan('work', async (span) => {
 });`,
   ],
   invalid: [
+    // an inner catch hands the error to Express's next(): the outer catch that records it never runs
+    {
+      code: `import { trace, SpanStatusCode } from '@opentelemetry/api';
+const tracer = trace.getTracer('orders');
+router.get('/orders/:id', async (req, res, next) => {
+  const span = tracer.startSpan('GET /orders/:id');
+  try {
+    try {
+      res.json(await orders.find(req.params.id));
+    } catch (err) {
+      next(err);
+    }
+  } catch (err) {
+    span.recordException(err);
+    span.setStatus({ code: SpanStatusCode.ERROR });
+    throw err;
+  } finally {
+    span.end();
+  }
+});`,
+      errors: [{ messageId: 'missingBoth', data: {"how": "passes it to next()", "name": "'GET /orders/:id'"}, line: 8, column: 7, suggestions: [{ messageId: 'addErrorRecording', data: {"span": "span"}, output: `import { trace, SpanStatusCode } from '@opentelemetry/api';
+const tracer = trace.getTracer('orders');
+router.get('/orders/:id', async (req, res, next) => {
+  const span = tracer.startSpan('GET /orders/:id');
+  try {
+    try {
+      res.json(await orders.find(req.params.id));
+    } catch (err) {
+      span.recordException(err as Error);
+      span.setStatus({ code: SpanStatusCode.ERROR, message: err instanceof Error ? err.message : String(err) });
+      next(err);
+    }
+  } catch (err) {
+    span.recordException(err);
+    span.setStatus({ code: SpanStatusCode.ERROR });
+    throw err;
+  } finally {
+    span.end();
+  }
+});` }] }],
+    },
+    // a catch callback that rejects through a new promise sets the status but never records the exception
+    {
+      code: `import { trace, SpanStatusCode } from '@opentelemetry/api';
+const tracer = trace.getTracer('jobs');
+export function enqueue(job) {
+  const span = tracer.startSpan('jobs.enqueue');
+  return send(job)
+    .catch((e) => new Promise((_, reject) => {
+      span.setStatus({ code: SpanStatusCode.ERROR });
+      reject(e);
+    }))
+    .finally(() => span.end());
+}`,
+      errors: [{ messageId: 'missingRecordException', data: {"how": "passes it to reject()", "name": "'jobs.enqueue'"}, line: 6, column: 6, suggestions: [] }],
+    },
     // rethrows without either call
     {
       code: `import { trace, SpanStatusCode } from '@opentelemetry/api';
