@@ -1,11 +1,14 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter } from 'eslint';
 import { packageInfo } from '../src/package-info.js';
 import { allRules } from './all-rules.js';
 import type { OtelRuleDocs } from '../src/lint/create-rule.js';
 
 export const PLUGIN_NAMESPACE = 'otel';
 
-type FlatConfig = TSESLint.FlatConfig.Config;
+// ESLint's own config type, the one `defineConfig` from eslint/config takes: typescript-eslint's FlatConfig.Config
+// has a languageOptions type that ESLint's does not accept (TS2345 in an eslint.config.ts).
+type FlatConfig = Linter.Config;
 type PresetName = 'recommended' | 'strict';
 
 function getRulePreset(rule: TSESLint.RuleModule<string, readonly unknown[]>): PresetName {
@@ -40,12 +43,12 @@ const plugin: OtelPlugin = {
 // The presets reference the plugin object itself, as flat config expects.
 plugin.configs.recommended = {
   name: 'otel/recommended',
-  plugins: { [PLUGIN_NAMESPACE]: plugin as unknown as TSESLint.FlatConfig.Plugin },
+  plugins: { [PLUGIN_NAMESPACE]: plugin as unknown as ESLint.Plugin },
   rules: buildPresetRules('recommended'),
 };
 plugin.configs.strict = {
   name: 'otel/strict',
-  plugins: { [PLUGIN_NAMESPACE]: plugin as unknown as TSESLint.FlatConfig.Plugin },
+  plugins: { [PLUGIN_NAMESPACE]: plugin as unknown as ESLint.Plugin },
   rules: buildPresetRules('strict'),
 };
 

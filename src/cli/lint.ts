@@ -1,13 +1,12 @@
 import { resolve } from 'node:path';
-import { ESLint, type Linter } from 'eslint';
-import tsParser from '@typescript-eslint/parser';
-import otelPlugin from '../../rules/index.js';
+import type { ESLint, Linter } from 'eslint';
 import { packageInfo } from '../package-info.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { discoverFiles, DEFAULT_MAX_FILE_SIZE } from './discover.js';
 import type { CliIO } from './output.js';
 import { formatSarif, type SarifRuleMeta } from './sarif.js';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
+import { importPeer } from './peer-dependencies.js';
 
 export type LintFormat = 'stylish' | 'json' | 'sarif';
 
@@ -30,7 +29,7 @@ export interface LintContext extends CliIO {
 const REPOSITORY_URL = 'https://github.com/otel-codemod/otel-codemod';
 
 /** The configuration `otel-codemod lint` uses when the user gives none: the recommended rules, JS and TS parsers. */
-export function getZeroConfig(preset: Linter.Config = otelPlugin.configs.recommended as Linter.Config): Linter.Config[] {
+export function getZeroConfig(tsParser: Linter.Parser, preset: Linter.Config): Linter.Config[] {
   return [
     {
       files: ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'],
@@ -39,7 +38,7 @@ export function getZeroConfig(preset: Linter.Config = otelPlugin.configs.recomme
     { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
     {
       files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
-      languageOptions: { parser: tsParser as Linter.Parser, sourceType: 'module' },
+      languageOptions: { parser: tsParser, sourceType: 'module' },
     },
     // Comments that configure or disable rules of other plugins are not ours to judge.
     { linterOptions: { reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' } },
@@ -63,17 +62,32 @@ function isForeignRuleComment(message: Linter.LintMessage): boolean {
 /** `otel-codemod lint [paths…]`: returns the exit code. */
 export async function runLint(options: LintOptions, context: LintContext): Promise<number> {
   const { cwd, stdout, stderr } = context;
+  let ESLintClass: typeof ESLint;
+  let tsParser: Linter.Parser | undefined;
+  let preset = context.preset;
+  try {
+    // The peers first: the rules load @typescript-eslint/utils, which needs eslint.
+    ESLintClass = (await importPeer('eslint', () => import('eslint'))).ESLint;
+    // A user's own config brings its own parsers and rules.
+    if (!options.config) {
+      tsParser = (await importPeer('@typescript-eslint/parser', () => import('@typescript-eslint/parser'))).default as Linter.Parser;
+      preset ??= (await import('../../rules/index.js')).default.configs.recommended as Linter.Config;
+    }
+  } catch (error) {
+    stderr.write(`${(error as Error).message}\n`);
+    return EXIT_ERROR;
+  }
   let eslint: ESLint;
   let targets: string[];
   let problems = 0;
   if (options.config) {
-    eslint = new ESLint({ cwd, overrideConfigFile: resolve(cwd, options.config), fix: options.fix, errorOnUnmatchedPattern: false });
+    eslint = new ESLintClass({ cwd, overrideConfigFile: resolve(cwd, options.config), fix: options.fix, errorOnUnmatchedPattern: false });
     targets = options.paths.length > 0 ? options.paths : ['.'];
   } else {
     const discovery = discoverFiles({ cwd, paths: options.paths, ignore: options.ignore, maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE });
     for (const problem of discovery.problems) stderr.write(`failed   ${problem.displayPath}: ${problem.reason}\n`);
     problems = discovery.problems.length;
-    eslint = new ESLint({ cwd, overrideConfigFile: true, overrideConfig: getZeroConfig(context.preset), fix: options.fix, errorOnUnmatchedPattern: false });
+    eslint = new ESLintClass({ cwd, overrideConfigFile: true, overrideConfig: getZeroConfig(tsParser!, preset!), fix: options.fix, errorOnUnmatchedPattern: false });
     targets = discovery.files.map((file) => resolve(cwd, file.displayPath));
     if (targets.length === 0) {
       if (!options.quiet) stderr.write('No files to lint.\n');

@@ -140,6 +140,9 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
     .command('list')
     .description('list the transforms and the rules')
     .action(async () => {
+      const { importPeer } = await import('./peer-dependencies.js');
+      // The rules are built with @typescript-eslint/utils, which loads eslint: look for eslint first.
+      await importPeer('eslint', () => import('eslint'), 'otel-codemod list');
       const { allRules } = await import('../../rules/all-rules.js');
       stdout.write(formatList(await getRegistry(), allRules));
     });

@@ -30,6 +30,19 @@ describe('otel-codemod demo (npm start)', () => {
       expect(run.stdout).toContain(`--- a/${file}\n+++ b/${file}\n`);
     }
     expect(run.stderr).toContain('would change: 8');
+    // It ends with what to do next: the commands for one's own code and where the rule pages are.
+    expect(run.stdout.endsWith([
+      '# Next: the same on your own service',
+      '',
+      'Lint it:                   npx otel-codemod lint src',
+      'See what would change:     npx otel-codemod append-marker src --diff',
+      'Apply the changes:         npx otel-codemod append-marker src   (in a git repository, other changes committed)',
+      'Every transform and rule:  npx otel-codemod list',
+      '',
+      "Each rule's page says why it matters and how to fix a finding by hand: https://github.com/otel-codemod/otel-codemod/blob/main/docs/rules/",
+      "(also in node_modules/otel-codemod/docs/rules/ once installed); each transform's page: https://github.com/otel-codemod/otel-codemod/blob/main/docs/transforms/",
+      '',
+    ].join('\n'))).toBe(true);
   });
 
   it('runs with the real rules and transforms, writing nothing, and shows a mistake for every recommended rule', async () => {

@@ -1,13 +1,16 @@
 import { connect as connectTcp } from 'node:net';
+import { inject } from 'vitest';
 
 /**
- * Where the end-to-end tests find the message brokers. `.ci/start-brokers` starts them on loopback and exports
- * these variables; a developer's machine with brokers on the default ports needs nothing.
+ * Where the end-to-end tests find the message brokers: the URLs the global set-up (test/support/brokers-global-setup.ts)
+ * provides, which are the OTEL_CODEMOD_*_URL variables where set and brokers it started on free ports otherwise.
+ * The defaults only serve a test file run outside that set-up.
  */
+const provided = inject('brokers')?.urls;
 export const brokerUrls = {
-  redis: process.env.OTEL_CODEMOD_REDIS_URL ?? 'redis://127.0.0.1:6379',
-  nats: process.env.OTEL_CODEMOD_NATS_URL ?? 'nats://127.0.0.1:4222',
-  amqp: process.env.OTEL_CODEMOD_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
+  redis: provided?.redis ?? process.env.OTEL_CODEMOD_REDIS_URL ?? 'redis://127.0.0.1:6379',
+  nats: provided?.nats ?? process.env.OTEL_CODEMOD_NATS_URL ?? 'nats://127.0.0.1:4222',
+  amqp: provided?.amqp ?? process.env.OTEL_CODEMOD_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
 };
 
 export type BrokerName = keyof typeof brokerUrls;
@@ -34,15 +37,13 @@ function canConnect(host: string, port: number, timeoutMs: number): Promise<bool
 
 /**
  * Resolves when the broker accepts TCP connections; otherwise throws. The end-to-end tests never skip: a missing
- * broker is a failure everywhere, with a message that says how to start one (in CI, where
- * OTEL_CODEMOD_REQUIRE_BROKERS=1 or CI=true, `.ci/start-brokers` was supposed to have done it).
+ * broker is a failure everywhere, with a message that says where it was expected.
  */
 export async function requireBroker(name: BrokerName): Promise<void> {
   const { host, port } = getHostAndPort(name);
   if (await canConnect(host, port, 3000)) return;
-  const inCi = process.env.OTEL_CODEMOD_REQUIRE_BROKERS === '1' || process.env.CI === 'true';
-  const hint = inCi
+  const hint = process.env.OTEL_CODEMOD_REQUIRE_BROKERS === '1'
     ? 'CI must start it: check the output of .ci/start-brokers'
-    : 'start the brokers with `source .ci/start-brokers` (Debian packages from .ci/install-brokers) or point the URL variable at one';
+    : 'npm test starts the brokers whose OTEL_CODEMOD_*_URL variable is unset (test/support/brokers-global-setup.ts); a set variable must point at a running one';
   throw new Error(`${name} is not reachable at ${host}:${port} (${brokerUrls[name]}); ${hint}`);
 }

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -62,8 +62,19 @@ export async function runInProcess(
   return { code, stdout, stderr };
 }
 
+/**
+ * Runs a command and returns its stdout. When it fails, the error says which command, in which folder, how it ended,
+ * and carries everything it printed: a failing set-up step must explain itself in the test report.
+ */
+export function runChecked(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): string {
+  const result = spawnSync(command, args, { cwd: options.cwd, env: options.env ?? process.env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: options.timeoutMs, maxBuffer: 64 * 1024 * 1024 });
+  if (result.status === 0) return result.stdout;
+  const ending = result.error ? `could not run (${result.error.message})` : result.signal ? `was killed by ${result.signal}` : `exited with code ${result.status}`;
+  throw new Error(`\`${[command, ...args].join(' ')}\` in ${options.cwd} ${ending}\n--- stdout\n${result.stdout ?? ''}\n--- stderr\n${result.stderr ?? ''}`);
+}
+
 export function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return runChecked('git', args, { cwd });
 }
 
 /** Makes `dir` a git repository with everything in it committed. */
@@ -102,8 +113,7 @@ export function ensureBuilt(): void {
   }
   try {
     if (isFresh()) return;
-    const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: repoRoot, encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}\n${result.stderr}`);
+    runChecked('npm', ['run', 'build', '--silent'], { cwd: repoRoot });
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
