@@ -55,6 +55,23 @@ export const PROCESS_LISTENER_METHODS: readonly string[] = ['on', 'once', 'addLi
 /** Names in a condition that make it an environment check: `process.env.X`, `isDevelopment`, `config.env`. */
 export const ENVIRONMENT_CHECK_NAME = /env|^is(?:dev|prod|local|test|debug|ci)|development|production|debug|staging/i;
 
+/**
+ * Example, sample, demo and script files: development set-up, not what runs in production. Relative to the working
+ * directory; a glob without `/` matches the file name in any folder.
+ */
+export const DEFAULT_DEVELOPMENT_FILES: readonly string[] = [
+  '**/{example,examples,sample,samples,demo,demos,scripts}/**',
+  '**/{example,examples,sample,samples,demo,demos}-*/**',
+  '**/*-{example,examples,sample,samples,demo,demos}/**',
+  '*.{example,sample,demo}.*',
+];
+
+/** Exporters that print or keep spans in memory: a simple processor around one has nothing buffered to lose. */
+export const LOCAL_EXPORTERS: readonly string[] = ['ConsoleSpanExporter', 'InMemorySpanExporter', 'ConsoleLogRecordExporter', 'InMemoryLogRecordExporter'];
+
+/** SDK classes that buffer telemetry before export: any of them in the file makes a shutdown matter. */
+export const BUFFERING_CLASSES: readonly string[] = ['BatchSpanProcessor', 'BatchLogRecordProcessor', 'PeriodicExportingMetricReader'];
+
 /** Test files: not production set-up. Relative to the working directory, as in ESLint's `files`. */
 export const DEFAULT_TEST_FILES: readonly string[] = [
   '**/*.{test,spec}.{js,jsx,mjs,cjs,ts,tsx,mts,cts}',
