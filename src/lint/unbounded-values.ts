@@ -103,7 +103,7 @@ export function getUnboundedValue(node: TSESTree.Node, context: Context, options
     }
     case AST_NODE_TYPES.NewExpression: {
       const name = expression.callee.type === AST_NODE_TYPES.Identifier ? expression.callee.name : undefined;
-      const pattern = name === undefined ? undefined : patterns.find((candidate) => candidate.constructors?.includes(name));
+      const pattern = name === undefined ? undefined : findConstructorPattern(patterns, name, expression, options.sink);
       return pattern ? { pattern, node: expression } : undefined;
     }
     case AST_NODE_TYPES.CallExpression:
@@ -141,8 +141,7 @@ function getUnboundedCall(
     // new Date(…).toISOString() is as unbounded as the date; .getFullYear() is not.
     const object = skipTransparentWrappers(callee.object);
     if (object.type === AST_NODE_TYPES.NewExpression && object.callee.type === AST_NODE_TYPES.Identifier) {
-      const constructor = object.callee.name;
-      const pattern = patterns.find((candidate) => candidate.constructors?.includes(constructor));
+      const pattern = findConstructorPattern(patterns, object.callee.name, object, options.sink);
       if (pattern) return name !== undefined && pattern.boundedMethods?.includes(name) ? undefined : { pattern, node: call };
     }
     if (name !== undefined && PRESERVING_METHODS.includes(name)) return next(callee.object);
@@ -157,6 +156,13 @@ function getUnboundedCall(
   if (!pattern) return undefined;
   if (pattern.argumentMustBeData && (!argument || isLiteralValue(argument))) return undefined;
   return { pattern, node: call };
+}
+
+/** The pattern `new name(…)` matches on this sink: `new Date(stored)` converts a time, and only counts on metrics. */
+function findConstructorPattern(patterns: readonly UnboundedValuePattern[], name: string, construction: TSESTree.NewExpression, sink: AttributeSinkKind): UnboundedValuePattern | undefined {
+  return patterns.find(
+    (candidate) => candidate.constructors?.includes(name) && !(candidate.constructedWithArgumentsOnlyOnMetrics && sink !== 'metric' && construction.arguments.length > 0),
+  );
 }
 
 function isLiteralValue(node: TSESTree.Node): boolean {
