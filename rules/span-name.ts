@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { GENERIC_SPAN_NAMES } from '../src/catalog/span-names.js';
 import { createRule } from '../src/lint/create-rule.js';
 import { getSpanStartCall } from '../src/lint/otel-calls.js';
-import { getLiteralName, getSpanNameParts, judgeSpanName } from '../src/lint/span-name.js';
+import { getLiteralName, getNameExpression, getRawPathName, getSpanNameParts, judgeSpanName, RAW_PATH_REASON } from '../src/lint/span-name.js';
 import { getUpdateNameCall } from '../src/lint/span-receivers.js';
 import { getTrackedSpan } from '../src/lint/span-usage.js';
 
@@ -77,8 +77,16 @@ export default createRule<Options, MessageId>({
     // A `const` name used by several calls is judged at its definition: report it once.
     const reported = new Set<TSESTree.Node>();
 
-    function checkName(node: TSESTree.Node): void {
-      if (node.type === AST_NODE_TYPES.SpreadElement) return;
+    function checkName(argument: TSESTree.Node): void {
+      if (argument.type === AST_NODE_TYPES.SpreadElement) return;
+      const node = getNameExpression(argument);
+      if (!node) return;
+      const rawPath = getRawPathName(node, context);
+      if (rawPath !== undefined) {
+        if (!reported.has(node)) context.report({ node, messageId: 'highCardinalityName', data: { name: rawPath, reason: RAW_PATH_REASON } });
+        reported.add(node);
+        return;
+      }
       const parts = getSpanNameParts(node, context);
       if (!parts) return;
       const verdict = judgeSpanName(parts, node, context, judgeOptions);
