@@ -97,7 +97,8 @@ export default createRule<Options, MessageId>({
         const batch = SIMPLE_PROCESSORS[sdkClass.name];
         if (batch && isLocalExporter(node.arguments[0], context)) simpleLocalProcessors++;
         else if (isBufferingSetUp(node, sdkClass.name, context)) buffers = true;
-        if (batch && isNetworkExporter(node.arguments[0], context)) {
+        // A simple processor chosen at run time (`useBatch ? new Batch…(e) : new Simple…(e)`) is a choice, like a sampler.
+        if (batch && isNetworkExporter(node.arguments[0], context) && !isChosenAtRunTime(node)) {
           context.report({ node, messageId: 'simpleProcessor', data: { processor: sdkClass.name, batch }, suggest: getBatchSuggestion(node, sdkClass, batch) });
         }
         checkSampler(node, sdkClass.name);

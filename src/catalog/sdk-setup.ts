@@ -77,6 +77,6 @@ export const DEFAULT_TEST_FILES: readonly string[] = [
   '**/*.{test,spec}.{js,jsx,mjs,cjs,ts,tsx,mts,cts}',
   '**/__tests__/**',
   '**/__mocks__/**',
-  'test/**',
-  'tests/**',
+  '**/test/**',
+  '**/tests/**',
 ];

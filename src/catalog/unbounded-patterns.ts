@@ -201,6 +201,9 @@ export const MEASUREMENT_NAME_WORDS: readonly string[] = [
  * `*` stands for one or more key segments.
  */
 export const CONTENT_ATTRIBUTE_KEYS: readonly string[] = [
+  // The query text the database conventions ask for (sanitized by the instrumentation when needed).
+  'db.query.text',
+  'db.statement',
   'gen_ai.input.messages',
   'gen_ai.output.messages',
   'gen_ai.system_instructions',

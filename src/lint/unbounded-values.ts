@@ -113,7 +113,9 @@ export function getUnboundedValue(node: TSESTree.Node, context: Context, options
       if (!['+', '*', '/', '%', '**'].includes(expression.operator) || expression.left.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
       return next(expression.left) ?? next(expression.right);
     case AST_NODE_TYPES.LogicalExpression:
-      return expression.operator === '&&' ? next(expression.right) : next(expression.left) ?? next(expression.right);
+      if (expression.operator === '&&') return next(expression.right);
+      // Off metrics, `params.scheduledAt ?? new Date()` records the given value; the clock is only its default.
+      return options.sink === 'metric' ? next(expression.left) ?? next(expression.right) : next(expression.left);
     case AST_NODE_TYPES.ConditionalExpression:
       return next(expression.consequent) ?? next(expression.alternate);
     default:

@@ -33,6 +33,10 @@ ruleTester.run('no-high-cardinality-attributes', rule, {
     `function record(span, input, config) {\n  if (config.hideInputs) return;\n  span.setAttribute('tool.input', JSON.stringify(input));\n}`,
     // recordOutputs && … as the AI SDK writes it
     `span.setAttributes({ 'ai.result.text': recordOutputs && result.text });`,
+    // a scheduled time given by the caller, with the clock only as its default
+    `const scheduledAt = params.scheduledAt ?? new Date();\nspan.setAttribute('schedule.exact_time', scheduledAt.toISOString());`,
+    // the query text the database conventions ask for
+    `span.setAttribute('db.query.text', queryConfig.text);`,
     // a duration computed from two clock readings is a measurement
     `const started = performance.now();\nawait work();\nspan.setAttribute('work.duration_ms', performance.now() - started);`,
     // ids are fine on spans

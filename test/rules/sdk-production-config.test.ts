@@ -69,6 +69,10 @@ ruleTester.run('sdk-production-config', rule, {
     { code: `${SDK}\nconst sdk = new NodeSDK({});\nsdk.start();`, filename: 'scripts/send-test-trace.mjs' },
     // an `.example.` file copied by users
     { code: `${BASE}\nconst s = new AlwaysOnSampler();`, filename: 'src/tracing.example.ts' },
+    // a test folder deep in a monorepo package
+    { code: `${BASE}\n${OTLP}\nconst p = new SimpleSpanProcessor(new OTLPTraceExporter());`, filename: 'packages/mcp/test/server.ts' },
+    // simple or batch chosen from configuration: a choice, like a sampler
+    `${BASE}\n${OTLP}\nconst exporter = new OTLPTraceExporter();\nexport const processor = process.argv.includes('--batch') ? new BatchSpanProcessor(exporter) : new SimpleSpanProcessor(exporter);`,
     // every processor is simple and prints to the console: nothing buffered, nothing lost without a shutdown
     `${SDK}\n${BASE}\nconst sdk = new NodeSDK({\n  serviceName: 'worker',\n  spanProcessors: [new SimpleSpanProcessor(new ConsoleSpanExporter())],\n});\nsdk.start();`,
     // a tracer provider with a console exporter held in a const
