@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AWS_TRACING_WRAPPERS } from '../catalog/messaging/aws.js';
 import {
   CONSUME_OPERATIONS,
   PUBLISH_OPERATIONS,
@@ -311,4 +312,53 @@ export function hasBuiltInTracing(site: PublishSite | ConsumeSite, context: Cont
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (definition?.node.type !== AST_NODE_TYPES.VariableDeclarator || !definition.node.init) return false;
   return setsTracingOption(definition.node.init, tracing);
+}
+
+/** The const a client identifier is initialised with, if it is one. */
+function getConstInit(node: TSESTree.Node, context: Context): TSESTree.Node | undefined {
+  const expression = skipTransparentWrappers(node);
+  if (expression.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(expression), expression.name);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (definition?.node.type !== AST_NODE_TYPES.VariableDeclarator || !definition.node.init) return undefined;
+  return skipTransparentWrappers(definition.node.init);
+}
+
+function isCallTo(node: TSESTree.Node | undefined, names: readonly string[]): boolean {
+  if (node?.type !== AST_NODE_TYPES.CallExpression) return false;
+  const name = getCalleeName(skipTransparentWrappers(node.callee));
+  return name !== undefined && names.includes(name);
+}
+
+/** The client a v3 command is sent with: `client.send(new SendMessageCommand(…))`, directly or through a const. */
+function getCommandClient(node: TSESTree.Node, context: Context): TSESTree.Node | undefined {
+  let command: TSESTree.Node = node;
+  const declarator = node.parent;
+  if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === node && declarator.id.type === AST_NODE_TYPES.Identifier) {
+    const variable = context.sourceCode.getDeclaredVariables(declarator)[0];
+    const use = variable?.references.find((reference) => !reference.init);
+    if (!use) return undefined;
+    command = use.identifier;
+  }
+  const call = command.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== command) return undefined;
+  const callee = skipTransparentWrappers(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : undefined;
+}
+
+/**
+ * Whether an AWS publish goes through a client wrapped by AWS X-Ray (`AWSXRay.captureAWSv3Client(new SQSClient())`,
+ * `new (AWSXRay.captureAWS(require('aws-sdk'))).SQS()` through a const): the wrapper sends the X-Ray trace header.
+ */
+export function isWrappedByTracingHelper(site: PublishSite, context: Context): boolean {
+  if (site.operation.library !== 'aws-sdk') return false;
+  const client = site.receiver ?? getCommandClient(site.node, context);
+  const init = client && getConstInit(client, context);
+  if (!init) return false;
+  if (isCallTo(init, AWS_TRACING_WRAPPERS.clientWrappers)) return true;
+  if (init.type !== AST_NODE_TYPES.NewExpression) return false;
+  const constructor = skipTransparentWrappers(init.callee);
+  if (constructor.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const sdk = skipTransparentWrappers(constructor.object);
+  return isCallTo(sdk, AWS_TRACING_WRAPPERS.sdkWrappers) || isCallTo(getConstInit(sdk, context), AWS_TRACING_WRAPPERS.sdkWrappers);
 }
