@@ -260,14 +260,23 @@ function getTypeReferenceName(type: TSESTree.TypeNode | undefined): string | und
   return undefined;
 }
 
-/** Matches a Lambda handler by its event parameter's type (`event: SQSEvent`) or its own type (`const h: SQSHandler = …`). */
-export function getLambdaConsumeSite(fn: FunctionNode): ConsumeSite | undefined {
+/**
+ * Matches a Lambda handler by its event parameter's type (`event: SQSEvent`) or its own type (`const h: SQSHandler = …`);
+ * in JavaScript, by the JSDoc of a CommonJS export (`/** @param {import('aws-lambda').SQSEvent} event *\/
+ * exports.handler = async (event) => …`, or `@type {import('aws-lambda').SQSHandler}`).
+ */
+export function getLambdaConsumeSite(fn: FunctionNode, sourceCode?: Readonly<TSESLint.SourceCode>): ConsumeSite | undefined {
   const parameter = fn.params[0];
-  const parameterType = parameter && 'typeAnnotation' in parameter ? getTypeReferenceName(parameter.typeAnnotation?.typeAnnotation) : undefined;
+  let parameterType = parameter && 'typeAnnotation' in parameter ? getTypeReferenceName(parameter.typeAnnotation?.typeAnnotation) : undefined;
   let handlerType: string | undefined;
   const parent = fn.parent;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier) {
     handlerType = getTypeReferenceName(parent.id.typeAnnotation?.typeAnnotation);
+  }
+  if (sourceCode && parameterType === undefined && handlerType === undefined) {
+    const jsDoc = getCommonJsExportJsDoc(fn, sourceCode);
+    parameterType = jsDoc && /@param\s*\{(?:import\(['"][^'"]+['"]\)\.)?(\w+)\}/.exec(jsDoc)?.[1];
+    handlerType = jsDoc && /@type\s*\{(?:import\(['"][^'"]+['"]\)\.)?(\w+)\}/.exec(jsDoc)?.[1];
   }
   for (const operation of CONSUME_OPERATIONS) {
     for (const matcher of operation.matchers) {
@@ -361,4 +370,20 @@ export function isWrappedByTracingHelper(site: PublishSite, context: Context): b
   if (constructor.type !== AST_NODE_TYPES.MemberExpression) return false;
   const sdk = skipTransparentWrappers(constructor.object);
   return isCallTo(sdk, AWS_TRACING_WRAPPERS.sdkWrappers) || isCallTo(getConstInit(sdk, context), AWS_TRACING_WRAPPERS.sdkWrappers);
+}
+
+/** The JSDoc block before `exports.handler = fn` / `module.exports.handler = fn` (CommonJS handlers carry their types there). */
+function getCommonJsExportJsDoc(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): string | undefined {
+  const assignment = fn.parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== fn) return undefined;
+  const target = assignment.left;
+  if (target.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const owner = target.object;
+  const isExports =
+    (owner.type === AST_NODE_TYPES.Identifier && owner.name === 'exports') ||
+    (owner.type === AST_NODE_TYPES.MemberExpression && owner.object.type === AST_NODE_TYPES.Identifier && owner.object.name === 'module' && getPropertyName(owner) === 'exports');
+  const statement = assignment.parent;
+  if (!isExports || statement?.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+  const comment = sourceCode.getCommentsBefore(statement).at(-1);
+  return comment?.type === 'Block' && comment.value.startsWith('*') ? comment.value : undefined;
 }
