@@ -1,7 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { DEFAULT_TRUNCATORS, SPAN_ID_KEY_ENDINGS } from '../src/catalog/unbounded-patterns.js';
 import { findEnding } from '../src/lint/attribute-words.js';
+import { DEFAULT_TEST_FILES } from '../src/catalog/test-files.js';
 import { createRule } from '../src/lint/create-rule.js';
+import { matchesAnyGlob } from '../src/lint/file-globs.js';
 import { createAttributeVisitor } from '../src/lint/attribute-sinks.js';
 import { matchesKeyList, splitWords } from '../src/lint/attribute-words.js';
 import { isBehindContentCaptureFlag, isContentAttributeKey } from '../src/lint/content-capture.js';
@@ -11,6 +13,7 @@ export type Options = [
   {
     allowKeys?: string[];
     truncators?: string[];
+    testFiles?: string[];
   },
 ];
 export type MessageId = 'unboundedValue' | 'unboundedKey' | 'metricCardinality';
@@ -45,12 +48,19 @@ export default createRule<Options, MessageId>({
             uniqueItems: true,
             description: 'Function names that bound a value’s length, besides `truncate`, `.slice(0, n)` and `.substring(0, n)`.',
           },
+          testFiles: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Globs of test files, which are not checked (what a test records never reaches a production backend). Replaces the default list; `[]` checks them.',
+          },
         },
       },
     ],
   },
-  defaultOptions: [{ allowKeys: [], truncators: [] }],
+  defaultOptions: [{ allowKeys: [], truncators: [], testFiles: [...DEFAULT_TEST_FILES] }],
   create(context, [options]) {
+    if (matchesAnyGlob(context.filename, context.cwd, options.testFiles ?? DEFAULT_TEST_FILES)) return {};
     const allowKeys = options.allowKeys ?? [];
     const truncators = [...DEFAULT_TRUNCATORS, ...(options.truncators ?? [])];
 

@@ -1,10 +1,12 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { getCalleeName } from '../src/lint/ast.js';
 import { createRule } from '../src/lint/create-rule.js';
 import { getRemoveAttributeFix, getWrapValueFix } from '../src/lint/attribute-fixes.js';
 import { createAttributeVisitor, type AttributeOccurrence, type OpaqueAttributes } from '../src/lint/attribute-sinks.js';
 import { findSensitiveWordPattern, matchesKeyList, splitWords } from '../src/lint/attribute-words.js';
 import {
   getClientAddressInId,
+  getHeaderKeyTemplateSource,
   getIteratedObject,
   getKeyPrefix,
   getSensitiveKeyPattern,
@@ -113,7 +115,7 @@ export default createRule<Options, MessageId>({
       if (found && !isFilteredFlow(opaque.sinkCall, context)) reportWholeObject(opaque.node, found, stringified ? 'stringified' : 'copied key by key');
     }
 
-    return createAttributeVisitor(context, (attribute) => {
+    const visitor = createAttributeVisitor(context, (attribute) => {
       const { key, keyNode, valueNode } = attribute;
       if (matchesKeyList(key, allowKeys)) return;
       if (matchesKeyList(key, denyKeys)) {
@@ -154,5 +156,16 @@ export default createRule<Options, MessageId>({
         suggest: getSuggestions(attribute, true),
       });
     }, onOpaque);
+
+    return {
+      ...visitor,
+      // Attributes built per header by a helper that returns them (`[\`ai.request.headers.${key}\`, value]`): no sink in sight.
+      TemplateLiteral(template) {
+        const parent = template.parent;
+        if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === template && getCalleeName(parent.callee) === 'setAttribute') return;
+        const found = getHeaderKeyTemplateSource(template, context);
+        if (found && !isFilteredFlow(template, context)) reportWholeObject(template, found, 'copied key by key');
+      },
+    };
   },
 });

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { ALWAYS_ON_SAMPLERS, DEFAULT_DEVELOPMENT_FILES, DEFAULT_TEST_FILES, RATIO_SAMPLERS, SDK_START_METHODS, SIMPLE_PROCESSORS } from '../src/catalog/sdk-setup.js';
+import { ALWAYS_ON_SAMPLERS, DEFAULT_DEVELOPMENT_FILES, RATIO_SAMPLERS, SDK_START_METHODS, SIMPLE_PROCESSORS } from '../src/catalog/sdk-setup.js';
+import { DEFAULT_TEST_FILES } from '../src/catalog/test-files.js';
 import { createRule } from '../src/lint/create-rule.js';
 import { matchesAnyGlob } from '../src/lint/file-globs.js';
 import { getImportOrigin, type ImportedName } from '../src/lint/import-origins.js';

@@ -1,5 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { GENERIC_SPAN_NAMES } from '../src/catalog/span-names.js';
+import { DEFAULT_TEST_FILES } from '../src/catalog/test-files.js';
+import { matchesAnyGlob } from '../src/lint/file-globs.js';
 import { createRule } from '../src/lint/create-rule.js';
 import { getSpanStartCall } from '../src/lint/otel-calls.js';
 import { getLiteralName, getNameExpression, getRawPathName, getSpanNameParts, judgeSpanName, RAW_PATH_REASON } from '../src/lint/span-name.js';
@@ -13,6 +15,7 @@ export type Options = [
     genericNames?: string[];
     replaceGenericNames?: boolean;
     startSpanFunctions?: string[];
+    testFiles?: string[];
   },
 ];
 export type MessageId = 'genericName' | 'highCardinalityName' | 'patternMismatch';
@@ -61,12 +64,19 @@ export default createRule<Options, MessageId>({
             uniqueItems: true,
             description: 'Extra function or method names that start a span and take its name as the first argument.',
           },
+          testFiles: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Globs of test files, which are not checked (a test’s spans never reach a production backend). Replaces the default list; `[]` checks them.',
+          },
         },
       },
     ],
   },
-  defaultOptions: [{ allowNames: [], genericNames: [], replaceGenericNames: false, startSpanFunctions: [] }],
+  defaultOptions: [{ allowNames: [], genericNames: [], replaceGenericNames: false, startSpanFunctions: [], testFiles: [...DEFAULT_TEST_FILES] }],
   create(context, [options]) {
+    if (matchesAnyGlob(context.filename, context.cwd, options.testFiles ?? DEFAULT_TEST_FILES)) return {};
     const extraGeneric = (options.genericNames ?? []).map((name) => name.trim().toLowerCase());
     const judgeOptions = {
       genericNames: new Set(options.replaceGenericNames ? extraGeneric : [...GENERIC_SPAN_NAMES, ...extraGeneric]),

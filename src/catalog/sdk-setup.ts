@@ -72,11 +72,3 @@ export const LOCAL_EXPORTERS: readonly string[] = ['ConsoleSpanExporter', 'InMem
 /** SDK classes that buffer telemetry before export: any of them in the file makes a shutdown matter. */
 export const BUFFERING_CLASSES: readonly string[] = ['BatchSpanProcessor', 'BatchLogRecordProcessor', 'PeriodicExportingMetricReader'];
 
-/** Test files: not production set-up. Relative to the working directory, as in ESLint's `files`. */
-export const DEFAULT_TEST_FILES: readonly string[] = [
-  '**/*.{test,spec}.{js,jsx,mjs,cjs,ts,tsx,mts,cts}',
-  '**/__tests__/**',
-  '**/__mocks__/**',
-  '**/test/**',
-  '**/tests/**',
-];

@@ -84,9 +84,16 @@ export const SENSITIVE_HEADER_NAMES: readonly string[] = ['authorization', 'cook
 /** Words of names that say a whole object is filtered before it is recorded: `allowedHeaders`, `sanitizeHeaders(h)`, `omit`. */
 export const OBJECT_FILTER_WORDS: readonly string[] = [
   'allow', 'allowed', 'allowlist', 'whitelist', 'safe', 'denylist', 'deny', 'blocklist', 'blacklist', 'sensitive', 'redact',
-  'redacted', 'sanitize', 'sanitized', 'sanitise', 'scrub', 'omit', 'pick', 'exclude', 'excluded', 'ignore', 'ignored', 'filter',
-  'filtered', 'strip', 'secret', 'secrets', 'mask', 'masked', 'private',
+  'redacted', 'sanitize', 'sanitized', 'sanitise', 'scrub', 'omit', 'pick', 'exclude', 'excluded', 'ignore', 'ignored', 'strip',
+  'secret', 'secrets', 'mask', 'masked', 'private',
 ];
+
+/**
+ * The static start of a template that builds one attribute key per header: `` `http.request.header.${name}` ``,
+ * `` `ai.request.headers.${key}` ``, `` `email.header.${k}` ``. Built keys like these copy a headers object into
+ * attributes even when the object of attributes is returned to a caller the rule cannot follow.
+ */
+export const HEADER_ATTRIBUTE_KEY_PREFIX = /^[\w.-]*\bheaders?\.$/;
 
 export interface SensitiveKeyPattern {
   id: string;

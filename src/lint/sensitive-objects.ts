@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   CLIENT_ADDRESS_IN_ID,
+  HEADER_ATTRIBUTE_KEY_PREFIX,
   OBJECT_FILTER_WORDS,
   SENSITIVE_HEADER_NAMES,
   SENSITIVE_KEY_PATTERNS,
@@ -24,6 +25,8 @@ export interface WholeObjectFinding {
 
 /** Calls that hand back the same object, or a copy of all of it: `Object.fromEntries(headers)`, `{ ...row }`. */
 const COPYING_CALLS = ['fromEntries', 'assign', 'entries', 'structuredClone', 'toJSON', 'from', 'values', 'flatten', 'flattenObject', 'toObject'];
+/** Array methods whose result is still (a part of) the entries they are called on. */
+const SUBSET_METHODS = ['filter', 'slice', 'sort', 'concat', 'flat'];
 /** Calls that turn a whole object into one string: `JSON.stringify(user)`, `util.inspect(row)`. */
 const STRINGIFYING_CALLS = ['stringify', 'inspect', 'flatten', 'flattenObject', 'flat', 'serialize'];
 
@@ -46,6 +49,18 @@ export function getWholeObject(node: TSESTree.Node, context: Context, depth = 0)
       const chain = getNameChain(expression);
       return chain ? matchName(chain, expression) : undefined;
     }
+    case AST_NODE_TYPES.LogicalExpression:
+      // headers ?? {}
+      return getWholeObject(expression.left, context, depth + 1);
+    case AST_NODE_TYPES.ArrayExpression: {
+      // [...message.headers]
+      for (const element of expression.elements) {
+        if (element?.type !== AST_NODE_TYPES.SpreadElement) continue;
+        const found = getWholeObject(element.argument, context, depth + 1);
+        if (found) return found;
+      }
+      return undefined;
+    }
     case AST_NODE_TYPES.ObjectExpression: {
       for (const property of expression.properties) {
         if (property.type !== AST_NODE_TYPES.SpreadElement) continue;
@@ -64,6 +79,8 @@ export function getWholeObject(node: TSESTree.Node, context: Context, depth = 0)
         // headers.entries(), row.toJSON()
         if (COPYING_CALLS.includes(name)) return getWholeObject(callee.object, context, depth + 1);
       }
+      // Object.entries(headers).filter(…): a part of the whole, chosen by a condition the rule does not judge.
+      if (callee.type === AST_NODE_TYPES.MemberExpression && SUBSET_METHODS.includes(name)) return getWholeObject(callee.object, context, depth + 1);
       if (!COPYING_CALLS.includes(name)) return undefined;
       for (const argument of expression.arguments) {
         if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
@@ -151,7 +168,7 @@ function getIterationSource(identifier: TSESTree.Identifier, context: Context): 
     const call = definition.node.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== definition.node) return undefined;
     const callee = skipTransparentWrappers(call.callee);
-    if (callee.type === AST_NODE_TYPES.MemberExpression && ['forEach', 'map', 'reduce'].includes(getPropertyName(callee) ?? '')) return callee.object;
+    if (callee.type === AST_NODE_TYPES.MemberExpression && ['forEach', 'map', 'reduce', 'flatMap'].includes(getPropertyName(callee) ?? '')) return callee.object;
   }
   return undefined;
 }
@@ -175,8 +192,11 @@ const SENSITIVE_HEADER = new RegExp(`(?<![\\w-])(?:${SENSITIVE_HEADER_NAMES.map(
  * overriding it) or an allow-list, a redactor, `omit`/`pick`, a filter.
  */
 export function isFilteredFlow(sinkCall: TSESTree.Node, context: Context): boolean {
+  // The outermost function: the filter is often in the function that iterates, around a callback that records.
   let scope: TSESTree.Node = sinkCall;
-  while (scope.parent && !isFunctionNode(scope)) scope = scope.parent;
+  for (let node: TSESTree.Node | undefined = sinkCall; node; node = node.parent) {
+    if (isFunctionNode(node) || !node.parent) scope = node;
+  }
   const text = context.sourceCode.getText(scope);
   return SENSITIVE_HEADER.test(text) || [...text.matchAll(/[A-Za-z_$][\w$]*/g)].some((match) => splitWords(match[0]).some((word) => OBJECT_FILTER_WORDS.includes(word)));
 }
@@ -239,4 +259,14 @@ function readsClientAddress(node: TSESTree.Node, context: Context, depth = 0): T
     return readsClientAddress(expression.left, context, depth + 1) ?? readsClientAddress(expression.right, context, depth + 1);
   }
   return undefined;
+}
+
+/**
+ * For a template that builds one attribute key per header (`` `ai.request.headers.${key}` ``) from the keys of a
+ * whole headers object being iterated: that object.
+ */
+export function getHeaderKeyTemplateSource(template: TSESTree.TemplateLiteral, context: Context): WholeObjectFinding | undefined {
+  if (template.expressions.length !== 1 || !HEADER_ATTRIBUTE_KEY_PREFIX.test(template.quasis[0]?.value.cooked ?? '')) return undefined;
+  const found = getIteratedObject(template.expressions[0]!, context);
+  return found?.pattern.id === 'headers' || found?.pattern.id === 'hono-headers' ? found : undefined;
 }

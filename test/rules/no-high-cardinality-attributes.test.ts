@@ -5,6 +5,8 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-high-cardinality-attributes', rule, {
   valid: [
+    // a test's response hook records the whole response to assert on it: nothing reaches a production backend
+    { code: "const config = { responseHook: (span, info) => span.setAttribute('test.response', JSON.stringify(info.data)) };", filename: 'packages/instrumentation-pg/test/pg.test.ts' },
     // a random number on a span: a sampling draw of this span's own, not a growing set of values on a metric
     `span.setAttribute('sample', Math.random());`,
     // a stored time under a timestamp key says when the order was placed; only a clock reading is redundant on a span
@@ -131,6 +133,13 @@ depth.addCallback((result) => result.observe(size, { 'queue.name': queueName }))
     `errorCounter.add(1, { 'error.message': err.message });`,
   ],
   invalid: [
+    // `testFiles: []` checks test files too
+    {
+      code: "span.setAttribute('test.response', JSON.stringify(data));",
+      filename: 'test/hooks.test.ts',
+      options: [{ testFiles: [] }],
+      errors: [{ messageId: 'unboundedValue', data: { key: 'test.response', what: 'serialized data' }, line: 1, column: 36 }],
+    },
     // Date.now() stored as an attribute: the span already carries its own start and end times
     {
       code: `span.setAttribute('request.received_at', Date.now());`,

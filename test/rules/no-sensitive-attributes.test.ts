@@ -101,6 +101,16 @@ export function recordHeaders(span, req) {
   delete headers.cookie;
   span.setAttributes({ ...headers });
 }`,
+    // a helper that copies only the headers a configured allow-list names
+    `export function headerAttributes(headers, allowedHeaders) {
+  return Object.fromEntries(
+    Object.entries(headers)
+      .filter(([name]) => allowedHeaders.includes(name.toLowerCase()))
+      .map(([name, value]) => [\`http.request.header.\${name}\`, value]),
+  );
+}`,
+    // a key template per entry of something that is not a headers object
+    "const attributes = Object.fromEntries(Object.entries(settings).map(([key, value]) => [`ai.settings.${key}`, value]));",
     // skipping the sensitive headers inside the loop
     `response.headers.forEach((value, name) => {
   if (name === 'set-cookie') return;
@@ -216,6 +226,32 @@ span.setAttributes({ ...rows[0] });`,
   });
 });`,
       errors: [{ messageId: 'wholeObject', data: { what: 'A whole webhook or request body', text: 'req.body', how: 'spread', carries: 'whatever the sender put in it, personal data and tokens included' }, line: 2, column: 63 }],
+    },
+    // a helper that turns per-call headers into attributes for a caller to set
+    {
+      code: `export function getHeaderAttributes(headers) {
+  return Object.fromEntries(
+    Object.entries(headers ?? {})
+      .filter(([, value]) => value != null)
+      .map(([key, value]) => [\`ai.request.headers.\${key}\`, value]),
+  );
+}`,
+      errors: [{ messageId: 'wholeObject', data: { what: 'A whole headers object', text: 'headers', how: 'copied key by key', carries: 'Authorization, Cookie and API-key headers' }, line: 5, column: 31 }],
+    },
+    // every header of a received e-mail, as attributes of the e-mail span
+    {
+      code: `function headerAttributes(message) {
+  return Object.fromEntries([...message.headers].map(([key, value]) => [\`email.header.\${key}\`, value]));
+}`,
+      errors: [{ messageId: 'wholeObject', data: { what: 'A whole headers object', text: 'message.headers', how: 'copied key by key', carries: 'Authorization, Cookie and API-key headers' }, line: 2, column: 73 }],
+    },
+    // headers reduced into an attributes object
+    {
+      code: `const attributes = Object.entries(request.headers).reduce((result, [name, value]) => {
+  result[\`http.request.header.\${name}\`] = value;
+  return result;
+}, {});`,
+      errors: [{ messageId: 'wholeObject', data: { what: 'A whole headers object', text: 'request.headers', how: 'copied key by key', carries: 'Authorization, Cookie and API-key headers' }, line: 2, column: 10 }],
     },
     // bound query parameters as one attribute
     {

@@ -7,6 +7,10 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('span-name', rule, {
   valid: [
+    // a test file names spans as it likes: its spans never reach a production backend
+    { code: "const span = tracer.startSpan('foo');\nspan.end();", filename: 'packages/instrumentation-koa/test/koa.test.ts' },
+    // placeholder names in a test folder
+    { code: "const spans = [tracer.startSpan('span 1'), tracer.startSpan('span 2')];", filename: 'test/pg.ts' },
     // tRPC middleware: the procedure path and type name a procedure of the router, a bounded set
     "export const tracing = t.middleware(async ({ path, type, next }) => {\n  return tracer.startActiveSpan(`${type} ${path}`, async (span) => {\n    try { return await next(); } finally { span.end(); }\n  });\n});",
     // tRPC middleware reading the options object
@@ -144,6 +148,13 @@ export function run(shard: number) {
     `function traced(userId) { return tracer.startSpan(userId); }`,
   ],
   invalid: [
+    // `testFiles: []` checks test files too
+    {
+      code: "tracer.startSpan('handler');",
+      filename: 'src/handler.test.ts',
+      options: [{ testFiles: [] }],
+      errors: [{ messageId: 'genericName', data: { name: 'handler' }, line: 1, column: 18 }],
+    },
     // the raw request path as the whole name
     {
       code: "app.use((req, res, next) => {\n  const span = tracer.startSpan(req.path);\n  res.on('finish', () => span.end());\n  next();\n});",
