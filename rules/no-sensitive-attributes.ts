@@ -100,7 +100,7 @@ export default createRule<Options, MessageId>({
     function onOpaque(opaque: OpaqueAttributes): void {
       if (opaque.kind === 'object') {
         const found = getWholeObject(opaque.node, context);
-        if (found && !isFilteredFlow(opaque.sinkCall, context)) reportWholeObject(opaque.node, found, 'spread');
+        if (found && !isFilteredFlow(opaque.sinkCall, found.node, context)) reportWholeObject(opaque.node, found, 'spread');
         return;
       }
       const prefix = opaque.keyNode && getKeyPrefix(opaque.keyNode);
@@ -112,7 +112,7 @@ export default createRule<Options, MessageId>({
       const stringified = getStringifiedObject(opaque.node, context);
       const iterated = stringified ? undefined : getIteratedObject(opaque.node, context);
       const found = stringified ?? iterated;
-      if (found && !isFilteredFlow(opaque.sinkCall, context)) reportWholeObject(opaque.node, found, stringified ? 'stringified' : 'copied key by key');
+      if (found && !isFilteredFlow(opaque.sinkCall, found.node, context)) reportWholeObject(opaque.node, found, stringified ? 'stringified' : 'copied key by key');
     }
 
     const visitor = createAttributeVisitor(context, (attribute) => {
@@ -141,7 +141,7 @@ export default createRule<Options, MessageId>({
           return;
         }
         const whole = getStringifiedObject(valueNode, context);
-        if (whole && !isFilteredFlow(attribute.sinkCall, context)) reportWholeObject(valueNode, whole, 'stringified');
+        if (whole && !isFilteredFlow(attribute.sinkCall, whole.node, context)) reportWholeObject(valueNode, whole, 'stringified');
         return;
       }
       if (found.kind === 'literal') {
@@ -164,7 +164,7 @@ export default createRule<Options, MessageId>({
         const parent = template.parent;
         if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === template && getCalleeName(parent.callee) === 'setAttribute') return;
         const found = getHeaderKeyTemplateSource(template, context);
-        if (found && !isFilteredFlow(template, context)) reportWholeObject(template, found, 'copied key by key');
+        if (found && !isFilteredFlow(template, found.node, context)) reportWholeObject(template, found, 'copied key by key');
       },
     };
   },

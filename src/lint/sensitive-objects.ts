@@ -188,15 +188,17 @@ function getIndexedSource(member: TSESTree.Node, context: Context): TSESTree.Nod
 const SENSITIVE_HEADER = new RegExp(`(?<![\\w-])(?:${SENSITIVE_HEADER_NAMES.map((name) => name.replace(/-/g, '[-_]?')).join('|')})(?![\\w-])`, 'i');
 
 /**
- * Whether the function around a sink filters what it records: it names a sensitive header (removing it, skipping it,
- * overriding it) or an allow-list, a redactor, `omit`/`pick`, a filter.
+ * Whether a whole object is filtered on its way into attributes: the function around the sink, or the one around the
+ * object's own expression (where an entries list is filtered before a callback records it), names a sensitive header
+ * (removing it, skipping it, overriding it) or an allow-list, a redactor, `omit`/`pick`.
  */
-export function isFilteredFlow(sinkCall: TSESTree.Node, context: Context): boolean {
-  // The outermost function: the filter is often in the function that iterates, around a callback that records.
-  let scope: TSESTree.Node = sinkCall;
-  for (let node: TSESTree.Node | undefined = sinkCall; node; node = node.parent) {
-    if (isFunctionNode(node) || !node.parent) scope = node;
-  }
+export function isFilteredFlow(sink: TSESTree.Node, object: TSESTree.Node, context: Context): boolean {
+  return isFilteringScope(sink, context) || isFilteringScope(object, context);
+}
+
+function isFilteringScope(node: TSESTree.Node, context: Context): boolean {
+  let scope: TSESTree.Node = node;
+  while (scope.parent && !isFunctionNode(scope)) scope = scope.parent;
   const text = context.sourceCode.getText(scope);
   return SENSITIVE_HEADER.test(text) || [...text.matchAll(/[A-Za-z_$][\w$]*/g)].some((match) => splitWords(match[0]).some((word) => OBJECT_FILTER_WORDS.includes(word)));
 }

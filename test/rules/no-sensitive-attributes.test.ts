@@ -160,6 +160,20 @@ span.setAttributes({ 'account.id': rows[0].id, 'account.plan': rows[0].plan, 'db
       code: `span.setAttributes({ ...req.headers });`,
       errors: [{ messageId: 'wholeObject', data: { what: 'A whole headers object', text: 'req.headers', how: 'spread', carries: 'Authorization, Cookie and API-key headers' }, line: 1, column: 25 }],
     },
+    // request headers spread inside a tracing callback; the exclusion check around it is about URLs, not headers
+    {
+      code: `export function instrumentHttpLayer(start) {
+  start.traceRequestHandler = async (requestHandler, req) => {
+    if (shouldExcludeResource(req.url)) return await requestHandler();
+    await tracer.startActiveSpan(\`\${req.method} request\`, async (span) => {
+      span.setAttributes({ 'http.method': req.method, ...req.headers });
+      await requestHandler();
+      span.end();
+    });
+  };
+}`,
+      errors: [{ messageId: 'wholeObject', data: { what: 'A whole headers object', text: 'req.headers', how: 'spread', carries: 'Authorization, Cookie and API-key headers' }, line: 5, column: 58 }],
+    },
     // Express middleware copying every request header onto the active span
     {
       code: `app.use((req, res, next) => {
