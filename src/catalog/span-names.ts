@@ -255,8 +255,9 @@ export const UNBOUNDED_INTERPOLATION_NAMES: readonly SpanNamePattern[] = [
   {
     id: 'index',
     description: 'a loop index or counter',
-    pattern: /^(?:i|j|k|idx|index|counter|count|iteration|seq|sequence|attempt)$|[a-z0-9](?:Index|Idx|Counter|Count|Iteration|Seq|Attempt)$/,
-    examples: { match: ['i', 'j', 'k', 'idx', 'index', 'pageIndex', 'retryCount', 'counter'], noMatch: ['n', 'indexName', 'x', 'account', 'countryCode'] },
+    // Not a retry `attempt`: retries are bounded by configuration (`Attempt #${attempt}` names a handful of spans).
+    pattern: /^(?:i|j|k|idx|index|counter|count|iteration|seq|sequence)$|[a-z0-9](?:Index|Idx|Counter|Count|Iteration|Seq)$/,
+    examples: { match: ['i', 'j', 'k', 'idx', 'index', 'pageIndex', 'retryCount', 'counter'], noMatch: ['n', 'indexName', 'x', 'account', 'countryCode', 'attempt', 'retryAttempt'] },
   },
 ];
 

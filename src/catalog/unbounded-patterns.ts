@@ -229,6 +229,9 @@ export const CONTENT_ATTRIBUTE_KEYS: readonly string[] = [
   'ai.response.toolCalls',
   'ai.toolCall.args',
   'ai.toolCall.result',
+  // Token log probabilities of a response, recorded when the caller asked the model for them.
+  'logprobs',
+  '*.logprobs',
   'langfuse.observation.input',
   'langfuse.observation.output',
   'langfuse.trace.input',

@@ -212,6 +212,7 @@ export function getSdkLifecycle(node: TSESTree.NewExpression, className: string,
     return lifecycle;
   }
   if (parent.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) lifecycle.handedOff = true;
+  if (hasProcessorUsedElsewhere(node, context)) lifecycle.handedOff = true;
   const variable = context.sourceCode.getDeclaredVariables(parent)[0];
   for (const reference of variable?.references ?? []) {
     if (reference.init) continue;
@@ -248,4 +249,24 @@ export function isSigtermListener(node: TSESTree.CallExpression): boolean {
   if (!isProcess || !signal) return false;
   const name = getStaticString(signal);
   return name === undefined ? signal.type !== AST_NODE_TYPES.Literal : name === SHUTDOWN_SIGNAL;
+}
+
+/**
+ * Whether a span processor given to the SDK by name is also used elsewhere in the file (returned to the caller,
+ * flushed after each unit of work): its owner flushes or shuts it down, so a missing SIGTERM handler loses nothing.
+ */
+function hasProcessorUsedElsewhere(node: TSESTree.NewExpression, context: Context): boolean {
+  const options = node.arguments[0] && skipTransparentWrappers(node.arguments[0]);
+  if (options?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  for (const property of options.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || getStaticKey(property) !== 'spanProcessors') continue;
+    const list = skipTransparentWrappers(property.value);
+    if (list.type !== AST_NODE_TYPES.ArrayExpression) continue;
+    for (const element of list.elements) {
+      if (element?.type !== AST_NODE_TYPES.Identifier) continue;
+      const variable = ASTUtils.findVariable(context.sourceCode.getScope(element), element.name);
+      if (variable && variable.references.filter((reference) => !reference.init).length > 1) return true;
+    }
+  }
+  return false;
 }

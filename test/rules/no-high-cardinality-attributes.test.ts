@@ -21,6 +21,8 @@ ruleTester.run('no-high-cardinality-attributes', rule, {
     `span.setAttributes({ 'job.id': job.id, 'request.id': crypto.randomUUID(), 'batch.ids': JSON.stringify(batch.map((j) => j.id)) });`,
     // GenAI structured content recorded on purpose under the conventions' keys
     `span.setAttributes({\n  'gen_ai.input.messages': JSON.stringify(messages),\n  'gen_ai.output.messages': JSON.stringify(response.choices.map((c) => c.message)),\n  'gen_ai.system_instructions': JSON.stringify([{ type: 'text', content: system }]),\n  'gen_ai.tool.definitions': JSON.stringify(tools),\n});`,
+    // token log probabilities the caller asked the model for
+    `span.addEvent('logprobs', { logprobs: JSON.stringify(result) });`,
     // OpenInference input.value / output.value
     `span.setAttributes({ 'input.value': JSON.stringify(input), 'output.value': result.text });`,
     // Traceloop entity input and output

@@ -73,6 +73,8 @@ ruleTester.run('sdk-production-config', rule, {
     { code: `${BASE}\n${OTLP}\nconst p = new SimpleSpanProcessor(new OTLPTraceExporter());`, filename: 'packages/mcp/test/server.ts' },
     // simple or batch chosen from configuration: a choice, like a sampler
     `${BASE}\n${OTLP}\nconst exporter = new OTLPTraceExporter();\nexport const processor = process.argv.includes('--batch') ? new BatchSpanProcessor(exporter) : new SimpleSpanProcessor(exporter);`,
+    // a library creates a provider around its own processor and hands the processor back to flush after each run
+    `import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';\nimport { trace } from '@opentelemetry/api';\nimport { RunSpanProcessor } from './processor';\nexport function createProvider() {\n  const processor = new RunSpanProcessor();\n  const provider = new BasicTracerProvider({ spanProcessors: [processor] });\n  if (!trace.setGlobalTracerProvider(provider)) return { success: false };\n  return { success: true, processor };\n}`,
     // every processor is simple and prints to the console: nothing buffered, nothing lost without a shutdown
     `${SDK}\n${BASE}\nconst sdk = new NodeSDK({\n  serviceName: 'worker',\n  spanProcessors: [new SimpleSpanProcessor(new ConsoleSpanExporter())],\n});\nsdk.start();`,
     // a tracer provider with a console exporter held in a const

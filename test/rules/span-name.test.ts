@@ -23,6 +23,8 @@ ruleTester.run('span-name', rule, {
     "for (let i = 0; i < 3; i++) {\n  const span = tracer.startSpan(`warmup.attempt ${i}`);\n  span.end();\n}",
     // an index of a literal list
     "['primary', 'replica'].forEach((target, index) => {\n  tracer.startSpan(`db.ping ${index}`).end();\n});",
+    // a retry attempt number: bounded by the retry configuration
+    "const [attempt] = args;\nconst span = tracer.startSpan(`Attempt #${attempt}`);",
     // the route template, not the path
     "app.use((req, res, next) => {\n  trace.getActiveSpan()?.updateName(`${req.method} ${req.route.path}`);\n  next();\n});",
     // Hono's route path is the template
