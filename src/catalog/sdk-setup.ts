@@ -61,8 +61,9 @@ export const ENVIRONMENT_CHECK_NAME = /env|^is(?:dev|prod|local|test|debug|ci)|d
  */
 export const DEFAULT_DEVELOPMENT_FILES: readonly string[] = [
   '**/{example,examples,sample,samples,demo,demos,scripts}/**',
+  // sample-app/, examples-node/: a folder named for its purpose first. Not `*-demo/`: that is also how whole
+  // repositories are named (opentelemetry-demo), and their services run in production.
   '**/{example,examples,sample,samples,demo,demos}-*/**',
-  '**/*-{example,examples,sample,samples,demo,demos}/**',
   '*.{example,sample,demo}.*',
 ];
 

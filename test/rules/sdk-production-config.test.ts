@@ -283,6 +283,12 @@ ruleTester.run('sdk-production-config', rule, {
       options: [{ developmentFiles: [] }],
       errors: [{ messageId: 'keepsEveryTrace', line: 2, column: 11 }],
     },
+    // a repository named like a demo runs its services in production
+    {
+      code: `${SDK}\nconst sdk = new NodeSDK({});\nsdk.start();`,
+      filename: 'open-telemetry/opentelemetry-demo/src/frontend/utils/telemetry/Instrumentation.js',
+      errors: [{ messageId: 'noShutdownOnSigterm', line: 3, column: 1 }],
+    },
     // a folder merely named like one (examplesite) is not an examples folder
     {
       code: `${BASE}\nconst s = new AlwaysOnSampler();`,
