@@ -144,11 +144,32 @@ function visitArguments(call: TSESTree.CallExpression, sink: AttributeMethodSink
   visitAttributesObject(argument, state);
 }
 
-/** An attributes object: read when it is a literal (or a local one), handed to `onOpaque` as a whole otherwise. */
-function visitAttributesObject(node: TSESTree.Node, state: VisitState): void {
+/**
+ * An attributes object: read when it is a literal (or a local one), handed to `onOpaque` as a whole otherwise. A local
+ * one also gets what `Object.assign(attributes, …)` merges into it.
+ */
+function visitAttributesObject(node: TSESTree.Node, state: VisitState, depth = 0): void {
   const object = resolveObject(node, state.context);
   if (object) visitObject(object, state);
   else state.onOpaque?.({ kind: 'object', node, sink: state.sink, sinkCall: state.sinkCall });
+  const expression = skipTransparentWrappers(node);
+  if (depth >= MAX_DEPTH || expression.type !== AST_NODE_TYPES.Identifier || !object) return;
+  for (const source of getAssignedSources(expression, state.context)) visitAttributesObject(source, state, depth + 1);
+}
+
+/** The objects merged into a local with `Object.assign(local, a, b)`. */
+function getAssignedSources(identifier: TSESTree.Identifier, context: Context): TSESTree.Node[] {
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier.name);
+  const sources: TSESTree.Node[] = [];
+  for (const reference of variable?.references ?? []) {
+    const call = reference.identifier.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== reference.identifier) continue;
+    const callee = skipTransparentWrappers(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(callee) !== 'assign') continue;
+    if (callee.object.type !== AST_NODE_TYPES.Identifier || callee.object.name !== 'Object') continue;
+    for (const argument of call.arguments.slice(1)) if (argument.type !== AST_NODE_TYPES.SpreadElement) sources.push(argument);
+  }
+  return sources;
 }
 
 function visitObject(object: TSESTree.ObjectExpression, state: VisitState, depth = 0, visited = new Set<TSESTree.Node>()): void {

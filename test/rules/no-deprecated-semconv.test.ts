@@ -318,6 +318,12 @@ ruleTester.run('no-deprecated-semconv', rule, {
         { messageId: 'deprecatedConstant', data: { name: 'SEMATTRS_DB_NAME', replacement: 'ATTR_DB_NAMESPACE', key: 'db.namespace' }, line: 2, column: 59 },
       ],
     },
+    // a key merged into a local attributes object with Object.assign
+    {
+      code: `const attributes = { 'faas.trigger': 'http' };\nObject.assign(attributes, { 'http.target': req.url });\ntracer.startSpan('request', { attributes });`,
+      output: null,
+      errors: [{ messageId: 'deprecatedKeyNoReplacement', data: { key: 'http.target' }, line: 2, column: 29 }],
+    },
     // a metric instrument's attributes are written too
     {
       code: `counter.add(1, { 'http.status_code': 200 });`,
