@@ -1,13 +1,19 @@
-import { DEFAULT_TRUNCATORS } from '../src/catalog/unbounded-patterns.js';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { DEFAULT_TRUNCATORS, SPAN_ID_KEY_ENDINGS } from '../src/catalog/unbounded-patterns.js';
+import { findEnding } from '../src/lint/attribute-words.js';
+import { DEFAULT_TEST_FILES } from '../src/catalog/test-files.js';
 import { createRule } from '../src/lint/create-rule.js';
+import { matchesAnyGlob } from '../src/lint/file-globs.js';
 import { createAttributeVisitor } from '../src/lint/attribute-sinks.js';
-import { matchesKeyList } from '../src/lint/attribute-words.js';
+import { matchesKeyList, splitWords } from '../src/lint/attribute-words.js';
+import { isBehindContentCaptureFlag, isContentAttributeKey } from '../src/lint/content-capture.js';
 import { getUnboundedKey, getUnboundedValue, isBoundedValue } from '../src/lint/unbounded-values.js';
 
 export type Options = [
   {
     allowKeys?: string[];
     truncators?: string[];
+    testFiles?: string[];
   },
 ];
 export type MessageId = 'unboundedValue' | 'unboundedKey' | 'metricCardinality';
@@ -42,17 +48,35 @@ export default createRule<Options, MessageId>({
             uniqueItems: true,
             description: 'Function names that bound a value’s length, besides `truncate`, `.slice(0, n)` and `.substring(0, n)`.',
           },
+          testFiles: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Globs of test files, which are not checked (what a test records never reaches a production backend). Replaces the default list; `[]` checks them.',
+          },
         },
       },
     ],
   },
-  defaultOptions: [{ allowKeys: [], truncators: [] }],
+  defaultOptions: [{ allowKeys: [], truncators: [], testFiles: [...DEFAULT_TEST_FILES] }],
   create(context, [options]) {
+    if (matchesAnyGlob(context.filename, context.cwd, options.testFiles ?? DEFAULT_TEST_FILES)) return {};
     const allowKeys = options.allowKeys ?? [];
     const truncators = [...DEFAULT_TRUNCATORS, ...(options.truncators ?? [])];
 
+    const getText = (node: TSESTree.Node) => context.sourceCode.getText(node);
+
+    /**
+     * Off metrics: an id is what spans are for; structured-content keys (`gen_ai.input.messages`) and values
+     * recorded only when content capture is switched on are recorded on purpose.
+     */
+    function isIntended(key: string, valueNode: TSESTree.Node): boolean {
+      return findEnding(splitWords(key), SPAN_ID_KEY_ENDINGS) !== -1 || isContentAttributeKey(key) || isBehindContentCaptureFlag(valueNode, getText);
+    }
+
     return createAttributeVisitor(context, ({ key, keyNode, valueNode, sink }) => {
       if (matchesKeyList(key, allowKeys)) return;
+      if (sink !== 'metric' && isIntended(key, valueNode)) return;
       const found = getUnboundedValue(valueNode, context, { sink, truncators });
       if (found) {
         context.report({ node: valueNode, messageId: sink === 'metric' ? 'metricCardinality' : 'unboundedValue', data: { key, what: found.pattern.description } });

@@ -105,7 +105,7 @@ export default createRule<Options, MessageId>({
     }
 
     function checkLambda(node: FunctionNode): void {
-      addHandler(getLambdaConsumeSite(node));
+      addHandler(getLambdaConsumeSite(node, context.sourceCode));
     }
 
     return {

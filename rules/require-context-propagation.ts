@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { MESSAGING_LIBRARY_IDS, type MessagingLibraryId } from '../src/catalog/messaging/index.js';
 import { CarrierFlow, combineAlternatives } from '../src/lint/carrier-flow.js';
 import { createRule } from '../src/lint/create-rule.js';
-import { getCommandPublishSite, getMethodPublishSite, hasBuiltInTracing, type PublishSite } from '../src/lint/messaging-sites.js';
+import { getCommandPublishSite, getMethodPublishSite, hasBuiltInTracing, isWrappedByTracingHelper, type PublishSite } from '../src/lint/messaging-sites.js';
 
 export type Options = [
   {
@@ -63,6 +63,7 @@ export default createRule<Options, MessageId>({
       if (verdict.verdict !== 'missing') return;
       const listed = autoInstrumented.has(operation.library);
       if (operation.builtInTracing && (listed || hasBuiltInTracing(site, context))) return;
+      if (isWrappedByTracingHelper(site, context)) return;
       const location = operation.carriers[0]?.description ?? '';
       const auto = operation.autoInstrumentation;
       if (listed && auto?.covers) {

@@ -1,9 +1,10 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { ALWAYS_ON_SAMPLERS, DEFAULT_TEST_FILES, RATIO_SAMPLERS, SDK_START_METHODS, SIMPLE_PROCESSORS } from '../src/catalog/sdk-setup.js';
+import { ALWAYS_ON_SAMPLERS, DEFAULT_DEVELOPMENT_FILES, RATIO_SAMPLERS, SDK_START_METHODS, SIMPLE_PROCESSORS } from '../src/catalog/sdk-setup.js';
+import { DEFAULT_TEST_FILES } from '../src/catalog/test-files.js';
 import { createRule } from '../src/lint/create-rule.js';
 import { matchesAnyGlob } from '../src/lint/file-globs.js';
 import { getImportOrigin, type ImportedName } from '../src/lint/import-origins.js';
-import { getSdkClass, getSdkLifecycle, isBehindEnvironmentCheck, isNetworkExporter, isSigtermListener } from '../src/lint/sdk-setup.js';
+import { getSdkClass, getSdkLifecycle, isBehindEnvironmentCheck, isBufferingSetUp, isChosenAtRunTime, isLocalExporter, isNetworkExporter, isSigtermListener } from '../src/lint/sdk-setup.js';
 
 export type Options = [
   {
@@ -37,7 +38,8 @@ export default createRule<Options, MessageId>({
             type: 'array',
             items: { type: 'string' },
             uniqueItems: true,
-            description: 'Globs (relative to the working directory) of files that set up the SDK for development only; they are not checked.',
+            description:
+              'Globs (relative to the working directory) of files that set up the SDK for development only (examples, samples, demos, scripts); they are not checked. Replaces the default list.',
           },
           testFiles: {
             type: 'array',
@@ -49,12 +51,16 @@ export default createRule<Options, MessageId>({
       },
     ],
   },
-  defaultOptions: [{ developmentFiles: [], testFiles: [...DEFAULT_TEST_FILES] }],
+  defaultOptions: [{ developmentFiles: [...DEFAULT_DEVELOPMENT_FILES], testFiles: [...DEFAULT_TEST_FILES] }],
   create(context, [options]) {
-    const skipped = [...(options.developmentFiles ?? []), ...(options.testFiles ?? DEFAULT_TEST_FILES)];
+    const skipped = [...(options.developmentFiles ?? DEFAULT_DEVELOPMENT_FILES), ...(options.testFiles ?? DEFAULT_TEST_FILES)];
     if (matchesAnyGlob(context.filename, context.cwd, skipped)) return {};
     const sdks: Array<{ node: TSESTree.NewExpression; name: string }> = [];
     let hasSigtermListener = false;
+    // Whether something in the file buffers telemetry (a batch processor, a metric reader, a network exporter
+    // outside a simple processor); with only simple processors around the console, a lost shutdown loses nothing.
+    let buffers = false;
+    let simpleLocalProcessors = 0;
 
     function getBatchSuggestion(node: TSESTree.NewExpression, simple: ImportedName, batch: string): TSESLint.SuggestionReportDescriptor<MessageId>[] {
       const callee = node.callee;
@@ -81,7 +87,7 @@ export default createRule<Options, MessageId>({
       const keepsAll =
         ALWAYS_ON_SAMPLERS.includes(name) ||
         (RATIO_SAMPLERS.includes(name) && ratio?.type === AST_NODE_TYPES.Literal && typeof ratio.value === 'number' && ratio.value >= 1);
-      if (!keepsAll || isBehindEnvironmentCheck(node)) return;
+      if (!keepsAll || isBehindEnvironmentCheck(node) || isChosenAtRunTime(node)) return;
       context.report({ node, messageId: 'keepsEveryTrace', data: { sampler: context.sourceCode.getText(node).replace(/^new\s+/, '') } });
     }
 
@@ -90,7 +96,10 @@ export default createRule<Options, MessageId>({
         const sdkClass = getSdkClass(node, context);
         if (!sdkClass) return;
         const batch = SIMPLE_PROCESSORS[sdkClass.name];
-        if (batch && isNetworkExporter(node.arguments[0], context)) {
+        if (batch && isLocalExporter(node.arguments[0], context)) simpleLocalProcessors++;
+        else if (isBufferingSetUp(node, sdkClass.name, context)) buffers = true;
+        // A simple processor chosen at run time (`useBatch ? new Batch…(e) : new Simple…(e)`) is a choice, like a sampler.
+        if (batch && isNetworkExporter(node.arguments[0], context) && !isChosenAtRunTime(node)) {
           context.report({ node, messageId: 'simpleProcessor', data: { processor: sdkClass.name, batch }, suggest: getBatchSuggestion(node, sdkClass, batch) });
         }
         checkSampler(node, sdkClass.name);
@@ -103,6 +112,7 @@ export default createRule<Options, MessageId>({
         for (const sdk of sdks) {
           const lifecycle = getSdkLifecycle(sdk.node, sdk.name, context);
           if (!lifecycle.start || lifecycle.handedOff || (lifecycle.shutdown && hasSigtermListener)) continue;
+          if (simpleLocalProcessors > 0 && !buffers) continue;
           context.report({ node: lifecycle.start, messageId: 'noShutdownOnSigterm', data: { sdk: sdk.name } });
         }
       },

@@ -1,8 +1,10 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { GENERIC_SPAN_NAMES } from '../src/catalog/span-names.js';
+import { DEFAULT_TEST_FILES } from '../src/catalog/test-files.js';
+import { matchesAnyGlob } from '../src/lint/file-globs.js';
 import { createRule } from '../src/lint/create-rule.js';
 import { getSpanStartCall } from '../src/lint/otel-calls.js';
-import { getLiteralName, getSpanNameParts, judgeSpanName } from '../src/lint/span-name.js';
+import { getLiteralName, getNameExpression, getRawPathName, getSpanNameParts, judgeSpanName, RAW_PATH_REASON } from '../src/lint/span-name.js';
 import { getUpdateNameCall } from '../src/lint/span-receivers.js';
 import { getTrackedSpan } from '../src/lint/span-usage.js';
 
@@ -13,6 +15,7 @@ export type Options = [
     genericNames?: string[];
     replaceGenericNames?: boolean;
     startSpanFunctions?: string[];
+    testFiles?: string[];
   },
 ];
 export type MessageId = 'genericName' | 'highCardinalityName' | 'patternMismatch';
@@ -61,12 +64,19 @@ export default createRule<Options, MessageId>({
             uniqueItems: true,
             description: 'Extra function or method names that start a span and take its name as the first argument.',
           },
+          testFiles: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Globs of test files, which are not checked (a test’s spans never reach a production backend). Replaces the default list; `[]` checks them.',
+          },
         },
       },
     ],
   },
-  defaultOptions: [{ allowNames: [], genericNames: [], replaceGenericNames: false, startSpanFunctions: [] }],
+  defaultOptions: [{ allowNames: [], genericNames: [], replaceGenericNames: false, startSpanFunctions: [], testFiles: [...DEFAULT_TEST_FILES] }],
   create(context, [options]) {
+    if (matchesAnyGlob(context.filename, context.cwd, options.testFiles ?? DEFAULT_TEST_FILES)) return {};
     const extraGeneric = (options.genericNames ?? []).map((name) => name.trim().toLowerCase());
     const judgeOptions = {
       genericNames: new Set(options.replaceGenericNames ? extraGeneric : [...GENERIC_SPAN_NAMES, ...extraGeneric]),
@@ -77,8 +87,16 @@ export default createRule<Options, MessageId>({
     // A `const` name used by several calls is judged at its definition: report it once.
     const reported = new Set<TSESTree.Node>();
 
-    function checkName(node: TSESTree.Node): void {
-      if (node.type === AST_NODE_TYPES.SpreadElement) return;
+    function checkName(argument: TSESTree.Node): void {
+      if (argument.type === AST_NODE_TYPES.SpreadElement) return;
+      const node = getNameExpression(argument);
+      if (!node) return;
+      const rawPath = getRawPathName(node, context);
+      if (rawPath !== undefined) {
+        if (!reported.has(node)) context.report({ node, messageId: 'highCardinalityName', data: { name: rawPath, reason: RAW_PATH_REASON } });
+        reported.add(node);
+        return;
+      }
       const parts = getSpanNameParts(node, context);
       if (!parts) return;
       const verdict = judgeSpanName(parts, node, context, judgeOptions);

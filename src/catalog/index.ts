@@ -8,6 +8,7 @@ export * from './span-names.js';
 export * from './semconv.js';
 export * from './semconv-deprecations.js';
 export * from './sdk-setup.js';
+export * from './test-files.js';
 export * from './attribute-sinks.js';
 export * from './sensitive-patterns.js';
 export * from './unbounded-patterns.js';

@@ -55,11 +55,21 @@ export const PROCESS_LISTENER_METHODS: readonly string[] = ['on', 'once', 'addLi
 /** Names in a condition that make it an environment check: `process.env.X`, `isDevelopment`, `config.env`. */
 export const ENVIRONMENT_CHECK_NAME = /env|^is(?:dev|prod|local|test|debug|ci)|development|production|debug|staging/i;
 
-/** Test files: not production set-up. Relative to the working directory, as in ESLint's `files`. */
-export const DEFAULT_TEST_FILES: readonly string[] = [
-  '**/*.{test,spec}.{js,jsx,mjs,cjs,ts,tsx,mts,cts}',
-  '**/__tests__/**',
-  '**/__mocks__/**',
-  'test/**',
-  'tests/**',
+/**
+ * Example, sample, demo and script files: development set-up, not what runs in production. Relative to the working
+ * directory; a glob without `/` matches the file name in any folder.
+ */
+export const DEFAULT_DEVELOPMENT_FILES: readonly string[] = [
+  '**/{example,examples,sample,samples,demo,demos,scripts}/**',
+  // sample-app/, examples-node/: a folder named for its purpose first. Not `*-demo/`: that is also how whole
+  // repositories are named (opentelemetry-demo), and their services run in production.
+  '**/{example,examples,sample,samples,demo,demos}-*/**',
+  '*.{example,sample,demo}.*',
 ];
+
+/** Exporters that print or keep spans in memory: a simple processor around one has nothing buffered to lose. */
+export const LOCAL_EXPORTERS: readonly string[] = ['ConsoleSpanExporter', 'InMemorySpanExporter', 'ConsoleLogRecordExporter', 'InMemoryLogRecordExporter'];
+
+/** SDK classes that buffer telemetry before export: any of them in the file makes a shutdown matter. */
+export const BUFFERING_CLASSES: readonly string[] = ['BatchSpanProcessor', 'BatchLogRecordProcessor', 'PeriodicExportingMetricReader'];
+

@@ -57,14 +57,31 @@ export const SENSITIVE_WORD_PATTERNS: readonly SensitiveWordPattern[] = [
     notAfter: ['page', 'pagination', 'continuation', 'next', 'resume', 'sync', 'cancellation', 'max', 'input', 'output'],
     examples: {
       match: ['auth.token', 'access_token', 'refreshToken', 'github.token', 'user.jwt'],
-      noMatch: ['gen_ai.usage.input_tokens', 'token_count', 'tokens', 'next_page_token', 'gen_ai.token.type', 'token.expires_at', 'tokenizer', 'max_token'],
+      noMatch: [
+        'gen_ai.usage.input_tokens',
+        'token_count',
+        'tokens',
+        'next_page_token',
+        'gen_ai.token.type',
+        'token.expires_at',
+        'tokenizer',
+        'max_token',
+        'llm.token_count.prompt',
+        'jwt.kid',
+        'jwt.public_key',
+      ],
     },
   },
   {
     id: 'api-key',
     description: 'an API or access key',
     words: ['api key', 'apikey', 'access key', 'private key', 'secret key', 'signing key', 'encryption key', 'license key'],
-    examples: { match: ['api.key', 'x-api-key', 'apiKey', 'aws.secret_access_key', 'private_key', 'AWS_ACCESS_KEY'], noMatch: ['api.key_id', 'api.version', 'cache.key', 'access.level', 'private_key.count'] },
+    // A public or publishable key is meant to be shown.
+    notAfter: ['public', 'publishable'],
+    examples: {
+      match: ['api.key', 'x-api-key', 'apiKey', 'aws.secret_access_key', 'private_key', 'AWS_ACCESS_KEY'],
+      noMatch: ['api.key_id', 'api.version', 'cache.key', 'access.level', 'private_key.count', 'publicApiKey', 'stripe.publishable_access_key'],
+    },
   },
   {
     id: 'authorization',
@@ -153,7 +170,15 @@ export const DESCRIPTIVE_SUFFIX_WORDS: readonly string[] = [
   'format', 'algorithm', 'alg', 'scheme', 'source', 'status', 'state', 'error', 'errors', 'field', 'fields', 'label',
   'hash', 'hashed', 'digest', 'fingerprint', 'masked', 'redacted', 'encrypted', 'last4', 'brand', 'subject', 'template',
   'provider', 'sent', 'delivered', 'bounced', 'changed', 'rotated', 'reset', 'limit', 'used', 'usage', 'place', 'holiday',
+  // Public identifiers of a secret: a JWT key id, an AWS ARN, the issuer and audience of a token.
+  'kid', 'arn', 'issuer', 'iss', 'audience', 'aud',
 ];
+
+/**
+ * Words that, right after the sensitive part, make it a public identifier or a measure of it rather than the
+ * secret: `jwt.public_key`, `llm.token_count.prompt`. Besides DESCRIPTIVE_SUFFIX_WORDS.
+ */
+export const NON_SECRET_NEXT_WORDS: readonly string[] = ['public', 'publishable'];
 
 /** Words that, right before the sensitive part, make a yes/no or a number of it: `user.has_password`, `num_cookies`. */
 export const DESCRIPTIVE_PREFIX_WORDS: readonly string[] = ['has', 'is', 'num', 'should', 'needs', 'requires', 'was', 'with', 'without', 'no'];
@@ -186,8 +211,9 @@ export const CREDENTIAL_VALUE_PATTERNS: readonly CredentialValuePattern[] = [
   {
     id: 'stripe-key',
     description: 'a Stripe API key',
-    pattern: /^(?:sk|rk|pk)_(?:live|test)_[0-9a-zA-Z]{10,}$/,
-    examples: { match: ['sk_live_4eC39HqLyjWDarjtT1zdp7dc', 'rk_test_51H8abcdefghij'], noMatch: ['sk_live_', 'task_live_reload'] },
+    // pk_ keys are publishable: meant to be shown in browsers.
+    pattern: /^(?:sk|rk)_(?:live|test)_[0-9a-zA-Z]{10,}$/,
+    examples: { match: ['sk_live_4eC39HqLyjWDarjtT1zdp7dc', 'rk_test_51H8abcdefghij'], noMatch: ['sk_live_', 'task_live_reload', 'pk_live_51H8abcdefghijklmn'] },
   },
   {
     id: 'aws-access-key',

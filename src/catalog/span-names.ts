@@ -175,6 +175,12 @@ export const BOUNDED_INTERPOLATION_NAMES: readonly SpanNamePattern[] = [
     examples: { match: ['baseUrl', 'baseURL', 'basePath', 'apiUrl', 'serviceUrl'], noMatch: ['url', 'requestUrl', 'filePath'] },
   },
   {
+    id: 'model',
+    description: 'a model name (GenAI spans are named `{operation} {model}` by the conventions)',
+    pattern: /^(?:model|modelId|modelName|model_id|model_name)$|[a-z0-9](?:Model|ModelId|ModelName)$/,
+    examples: { match: ['model', 'modelId', 'requestModel', 'model_name'], noMatch: ['models', 'modelConfig', 'remodel'] },
+  },
+  {
     id: 'screaming-case',
     description: 'a SCREAMING_CASE constant',
     pattern: /^[A-Z][A-Z0-9]+(?:_[A-Z0-9]+)*$/,
@@ -249,8 +255,9 @@ export const UNBOUNDED_INTERPOLATION_NAMES: readonly SpanNamePattern[] = [
   {
     id: 'index',
     description: 'a loop index or counter',
-    pattern: /^(?:i|j|k|idx|index|counter|count|iteration|seq|sequence|attempt)$|[a-z0-9](?:Index|Idx|Counter|Count|Iteration|Seq|Attempt)$/,
-    examples: { match: ['i', 'j', 'k', 'idx', 'index', 'pageIndex', 'retryCount', 'counter'], noMatch: ['n', 'indexName', 'x', 'account', 'countryCode'] },
+    // Not a retry `attempt`: retries are bounded by configuration (`Attempt #${attempt}` names a handful of spans).
+    pattern: /^(?:i|j|k|idx|index|counter|count|iteration|seq|sequence)$|[a-z0-9](?:Index|Idx|Counter|Count|Iteration|Seq)$/,
+    examples: { match: ['i', 'j', 'k', 'idx', 'index', 'pageIndex', 'retryCount', 'counter'], noMatch: ['n', 'indexName', 'x', 'account', 'countryCode', 'attempt', 'retryAttempt'] },
   },
 ];
 
@@ -279,3 +286,28 @@ export const SPAN_RECEIVER_NAME: SpanNamePattern = {
   examples: { match: ['span', 'rootSpan', 'activeSpan', 'parentSpan'], noMatch: ['spans', 'spanName', 'Span', 'lifespan'] },
 };
 
+
+/**
+ * A whole span name that is the raw request path or URL: `req.url`, `req.path`, `req.originalUrl`, `url.pathname`,
+ * `c.req.path` (Hono), `new URL(…).pathname`. Tested on the dotted path of the name expression (`new URL` for a
+ * `new URL(…)` object), directly or through a local `const`.
+ */
+export const RAW_PATH_NAME: SpanNamePattern = {
+  id: 'raw-path',
+  description: 'the raw request path or URL',
+  pattern: /^(?:(?:.*\.)?(?:req|request|ctx\.request|ctx|c\.req|event|incomingMessage)\.(?:url|path|originalUrl|rawPath|pathname)|(?:.*\.)?(?:url|parsedUrl|requestUrl|location)\.(?:pathname|href)|new URL\.(?:pathname|href))$/,
+  examples: {
+    match: ['req.url', 'req.path', 'req.originalUrl', 'request.url', 'url.pathname', 'c.req.path', 'ctx.path', 'new URL.pathname', 'event.rawPath'],
+    noMatch: ['req.route.path', 'c.req.routePath', 'req.method', 'config.url', 'path'],
+  },
+};
+
+/**
+ * tRPC middleware receives `{ path, type, next }`: the procedure path (`users.byId`) and its type (`query`,
+ * `mutation`) name a procedure of the router, a bounded set. A destructured `path`/`type` is taken as tRPC's when the
+ * same object pattern also takes one of `siblings`; `opts.path` when `opts` is also used for `opts.next(…)`.
+ */
+export const TRPC_PROCEDURE_FIELDS = { fields: ['path', 'type'], siblings: ['next', 'ctx', 'input', 'rawInput', 'getRawInput', 'meta'] } as const;
+
+/** A loop counter is bounded when the loop runs over a literal range no longer than this: `for (let i = 0; i < 3; i++)`. */
+export const SMALL_LITERAL_RANGE = 20;

@@ -21,6 +21,11 @@ export interface UnboundedValuePattern {
   constructors?: readonly string[];
   /** Methods of a constructed value that give a bounded result (`new Date(x).getFullYear()`). */
   boundedMethods?: readonly string[];
+  /**
+   * Off metrics, `new X(value)` with arguments converts a stored value rather than reading the clock:
+   * `new Date(order.createdAt).toISOString()` is a time of the order, `new Date().toISOString()` is now.
+   */
+  constructedWithArgumentsOnlyOnMetrics?: boolean;
   /** Word sequences the value's last name ends with: `req.body` → body, `order.userId` → user id. */
   nameEndings?: readonly string[];
   /** Object names that make a name ending something else: `error.message` is not free text of the user's. */
@@ -40,16 +45,19 @@ export const UNBOUNDED_VALUE_PATTERNS: readonly UnboundedValuePattern[] = [
     sinks: 'all',
     calls: ['Date.now', 'performance.now', 'process.hrtime', 'process.hrtime.bigint', 'process.uptime'],
     constructors: ['Date'],
+    constructedWithArgumentsOnlyOnMetrics: true,
     boundedMethods: ['getFullYear', 'getUTCFullYear', 'getMonth', 'getUTCMonth', 'getDay', 'getUTCDay', 'getDate', 'getUTCDate', 'getHours', 'getUTCHours', 'getTimezoneOffset'],
     examples: {
-      match: ['Date.now()', 'new Date()', 'new Date().toISOString()', 'performance.now()', 'process.hrtime()', 'process.hrtime.bigint()', 'new Date(order.createdAt).getTime()'],
-      noMatch: ['new Date().getFullYear()', 'order.createdAt', 'Date.parse', 'clock.now'],
+      match: ['Date.now()', 'new Date()', 'new Date().toISOString()', 'performance.now()', 'process.hrtime()', 'process.hrtime.bigint()'],
+      // On spans a stored time converted (`new Date(order.createdAt)`) is not a clock reading; on metrics it still is.
+      noMatch: ['new Date().getFullYear()', 'order.createdAt', 'Date.parse', 'clock.now', 'new Date(order.createdAt).getTime()', 'new Date(job.enqueuedAt).toISOString()'],
     },
   },
   {
     id: 'random',
     description: 'a random number',
-    sinks: 'all',
+    // On a span a random value is an id of the span's own work, which spans are for.
+    sinks: 'metric',
     calls: ['Math.random'],
     examples: { match: ['Math.random()', 'Math.random() * 100'], noMatch: ['Math.round(x)', 'random'] },
   },
@@ -136,7 +144,8 @@ export const UNBOUNDED_KEY_PATTERNS: readonly UnboundedKeyPattern[] = [
   {
     id: 'timestamp',
     description: 'a timestamp',
-    sinks: 'all',
+    // On spans only a clock reading is reported (by value): a stored time (`job.enqueuedAt`) says when something happened.
+    sinks: 'metric',
     keyEndings: ['timestamp', 'time', 'datetime', 'date time', 'time stamp'],
     examples: { match: ['timestamp', 'event.time', 'request_timestamp', 'job.startTime'], noMatch: ['time.zone', 'timeout', 'runtime', 'time_ms_bucket', 'lifetime'] },
   },
@@ -185,3 +194,56 @@ export const MEASUREMENT_NAME_WORDS: readonly string[] = [
   'duration', 'elapsed', 'latency', 'ms', 'millis', 'milliseconds', 'seconds', 'sec', 'took', 'timeout', 'ttl', 'count',
   'length', 'size', 'total', 'bytes', 'delay', 'age',
 ];
+
+/**
+ * Keys the conventions (and the common LLM tracing libraries) define for structured content: prompts, messages,
+ * tool definitions, inputs and outputs. Recording them is the purpose of those spans, so their size is not reported.
+ * `*` stands for one or more key segments.
+ */
+export const CONTENT_ATTRIBUTE_KEYS: readonly string[] = [
+  // The query text the database conventions ask for (sanitized by the instrumentation when needed).
+  'db.query.text',
+  'db.statement',
+  'gen_ai.input.messages',
+  'gen_ai.output.messages',
+  'gen_ai.system_instructions',
+  'gen_ai.tool.definitions',
+  'gen_ai.tool.call.arguments',
+  'gen_ai.tool.call.result',
+  'gen_ai.prompt',
+  'gen_ai.prompt.*',
+  'gen_ai.completion',
+  'gen_ai.completion.*',
+  'input.value',
+  'output.value',
+  '*.entity.input',
+  '*.entity.output',
+  'llm.input_messages.*',
+  'llm.output_messages.*',
+  'llm.prompts.*',
+  'llm.prompt_template.*',
+  'ai.prompt',
+  'ai.prompt.*',
+  'ai.response.text',
+  'ai.response.object',
+  'ai.response.toolCalls',
+  'ai.toolCall.args',
+  'ai.toolCall.result',
+  // Token log probabilities of a response, recorded when the caller asked the model for them.
+  'logprobs',
+  '*.logprobs',
+  'langfuse.observation.input',
+  'langfuse.observation.output',
+  'langfuse.trace.input',
+  'langfuse.trace.output',
+];
+
+/**
+ * A name in a condition that says content is recorded only when the user asked for it:
+ * `shouldSendPrompts()`, `config.traceContent`, `recordInputs`, `captureMessageContent`, `!traceConfig.hideInputs`.
+ */
+export const CONTENT_CAPTURE_FLAG =
+  /(?:record|capture|trace|log|include|send|emit|enable|allow)[A-Za-z_]*(?:content|input|output|prompt|message|completion|payload|body|pii)|(?:hide|mask|omit)[A-Za-z_]*(?:input|output|prompt|message|content)|CAPTURE_MESSAGE_CONTENT/i;
+
+/** Key endings of ids: never reported on spans, events and logs, where an id is the guides' own good example. */
+export const SPAN_ID_KEY_ENDINGS: readonly string[] = ['id', 'ids', 'uuid', 'guid'];

@@ -42,6 +42,23 @@ export interface AttributeOccurrence {
 
 export type AttributeCallback = (attribute: AttributeOccurrence) => void;
 
+/**
+ * What a sink receives that is not an object literal the visitor can read: a whole object given as the attributes
+ * (`span.setAttributes(req.headers)`, `{ ...row }`), or a `setAttribute` pair whose key is built at run time
+ * (`` span.setAttribute(`http.request.header.${name}`, value) ``).
+ */
+export interface OpaqueAttributes {
+  /** `object`: `node` is a whole attributes object or a spread in one; `pair`: a key/value pair with a computed key. */
+  kind: 'object' | 'pair';
+  node: TSESTree.Node;
+  /** For a pair: the key expression and the value. */
+  keyNode?: TSESTree.Node;
+  sink: AttributeSinkKind;
+  sinkCall: TSESTree.CallExpression;
+}
+
+export type OpaqueCallback = (opaque: OpaqueAttributes) => void;
+
 /** How many variables, spreads and nested references are followed before giving up. */
 const MAX_DEPTH = 6;
 
@@ -50,23 +67,28 @@ const MAX_DEPTH = 6;
  * metric instrument or log record. Attributes from a local object shared by several sinks of the same
  * kind are reported once.
  */
-export function createAttributeVisitor(context: Context, onAttribute: AttributeCallback): TSESLint.RuleListener {
+export function createAttributeVisitor(context: Context, onAttribute: AttributeCallback, onOpaque?: OpaqueCallback): TSESLint.RuleListener {
   const seen = new Map<TSESTree.Node, Set<AttributeSinkKind>>();
   return {
     CallExpression(node) {
-      forEachAttribute(context, node, (attribute) => {
-        const sinks = seen.get(attribute.keyNode) ?? new Set<AttributeSinkKind>();
-        if (sinks.has(attribute.sink)) return;
-        sinks.add(attribute.sink);
-        seen.set(attribute.keyNode, sinks);
-        onAttribute(attribute);
-      });
+      forEachAttribute(
+        context,
+        node,
+        (attribute) => {
+          const sinks = seen.get(attribute.keyNode) ?? new Set<AttributeSinkKind>();
+          if (sinks.has(attribute.sink)) return;
+          sinks.add(attribute.sink);
+          seen.set(attribute.keyNode, sinks);
+          onAttribute(attribute);
+        },
+        onOpaque,
+      );
     },
   };
 }
 
 /** Calls `onAttribute` for every attribute `call` attaches, if it is an attribute sink. */
-export function forEachAttribute(context: Context, call: TSESTree.CallExpression, onAttribute: AttributeCallback): void {
+export function forEachAttribute(context: Context, call: TSESTree.CallExpression, onAttribute: AttributeCallback, onOpaque?: OpaqueCallback): void {
   const callee = skipTransparentWrappers(call.callee);
   const method = getCalleeName(callee);
   if (method === undefined) return;
@@ -76,8 +98,7 @@ export function forEachAttribute(context: Context, call: TSESTree.CallExpression
   if (start) {
     const options = start.optionsArgument && resolveObject(start.optionsArgument, context);
     const attributes = options && getObjectPropertyValue(options, SPAN_OPTIONS_ATTRIBUTES_KEY, context);
-    const object = attributes && resolveObject(attributes, context);
-    if (object) visitObject(object, { context, sink: 'span', sinkCall: call, onAttribute });
+    if (attributes) visitAttributesObject(attributes, { context, sink: 'span', sinkCall: call, onAttribute, onOpaque });
     return;
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
@@ -85,19 +106,18 @@ export function forEachAttribute(context: Context, call: TSESTree.CallExpression
 
   const spanSink = SPAN_ATTRIBUTE_METHODS.find((sink) => sink.method === method);
   if (spanSink && isSpanExpression(receiver, context)) {
-    visitArguments(call, spanSink, context, onAttribute);
+    visitArguments(call, spanSink, { context, sink: spanSink.sink, sinkCall: call, onAttribute, onOpaque });
     return;
   }
   const metricSink = METRIC_ATTRIBUTE_METHODS.find((sink) => sink.method === method);
   if (metricSink && isMetricInstrumentExpression(receiver, context)) {
-    visitArguments(call, metricSink, context, onAttribute);
+    visitArguments(call, metricSink, { context, sink: metricSink.sink, sinkCall: call, onAttribute, onOpaque });
     return;
   }
   if (method === LOG_EMIT_METHOD && call.arguments[0] && isLoggerExpression(receiver, context)) {
     const record = resolveObject(call.arguments[0], context);
     const attributes = record && getObjectPropertyValue(record, LOG_RECORD_ATTRIBUTES_KEY, context);
-    const object = attributes && resolveObject(attributes, context);
-    if (object) visitObject(object, { context, sink: 'log', sinkCall: call, onAttribute });
+    if (attributes) visitAttributesObject(attributes, { context, sink: 'log', sinkCall: call, onAttribute, onOpaque });
   }
 }
 
@@ -106,21 +126,50 @@ interface VisitState {
   sink: AttributeSinkKind;
   sinkCall: TSESTree.CallExpression;
   onAttribute: AttributeCallback;
+  onOpaque: OpaqueCallback | undefined;
 }
 
-function visitArguments(call: TSESTree.CallExpression, sink: AttributeMethodSink, context: Context, onAttribute: AttributeCallback): void {
+function visitArguments(call: TSESTree.CallExpression, sink: AttributeMethodSink, state: VisitState): void {
+  const { context } = state;
   const argument = call.arguments[sink.argumentIndex];
   if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return;
   if (sink.shape === 'pair') {
     const value = call.arguments[sink.argumentIndex + 1];
+    if (!value || value.type === AST_NODE_TYPES.SpreadElement) return;
     const key = resolveAttributeKey(argument, context);
-    if (key !== undefined && value && value.type !== AST_NODE_TYPES.SpreadElement) {
-      onAttribute({ keyNode: argument, key, valueNode: value, sink: sink.sink, sinkCall: call, property: undefined });
-    }
+    if (key !== undefined) state.onAttribute({ keyNode: argument, key, valueNode: value, sink: sink.sink, sinkCall: call, property: undefined });
+    else state.onOpaque?.({ kind: 'pair', node: value, keyNode: argument, sink: sink.sink, sinkCall: call });
     return;
   }
-  const object = resolveObject(argument, context);
-  if (object) visitObject(object, { context, sink: sink.sink, sinkCall: call, onAttribute });
+  visitAttributesObject(argument, state);
+}
+
+/**
+ * An attributes object: read when it is a literal (or a local one), handed to `onOpaque` as a whole otherwise. A local
+ * one also gets what `Object.assign(attributes, …)` merges into it.
+ */
+function visitAttributesObject(node: TSESTree.Node, state: VisitState, depth = 0): void {
+  const object = resolveObject(node, state.context);
+  if (object) visitObject(object, state);
+  else state.onOpaque?.({ kind: 'object', node, sink: state.sink, sinkCall: state.sinkCall });
+  const expression = skipTransparentWrappers(node);
+  if (depth >= MAX_DEPTH || expression.type !== AST_NODE_TYPES.Identifier || !object) return;
+  for (const source of getAssignedSources(expression, state.context)) visitAttributesObject(source, state, depth + 1);
+}
+
+/** The objects merged into a local with `Object.assign(local, a, b)`. */
+function getAssignedSources(identifier: TSESTree.Identifier, context: Context): TSESTree.Node[] {
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier.name);
+  const sources: TSESTree.Node[] = [];
+  for (const reference of variable?.references ?? []) {
+    const call = reference.identifier.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== reference.identifier) continue;
+    const callee = skipTransparentWrappers(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(callee) !== 'assign') continue;
+    if (callee.object.type !== AST_NODE_TYPES.Identifier || callee.object.name !== 'Object') continue;
+    for (const argument of call.arguments.slice(1)) if (argument.type !== AST_NODE_TYPES.SpreadElement) sources.push(argument);
+  }
+  return sources;
 }
 
 function visitObject(object: TSESTree.ObjectExpression, state: VisitState, depth = 0, visited = new Set<TSESTree.Node>()): void {
@@ -130,13 +179,17 @@ function visitObject(object: TSESTree.ObjectExpression, state: VisitState, depth
     if (property.type === AST_NODE_TYPES.SpreadElement) {
       const spread = resolveObject(property.argument, state.context, depth + 1);
       if (spread) visitObject(spread, state, depth + 1, visited);
+      else state.onOpaque?.({ kind: 'object', node: property.argument, sink: state.sink, sinkCall: state.sinkCall });
       continue;
     }
     if (property.kind !== 'init' || property.method) continue;
     const key = property.computed ? resolveAttributeKey(property.key, state.context) : getStaticKey(property);
-    if (key === undefined) continue;
     const value = property.value;
     if (isFunctionNode(value) || value.type === AST_NODE_TYPES.AssignmentPattern) continue;
+    if (key === undefined) {
+      state.onOpaque?.({ kind: 'pair', node: value, keyNode: property.key, sink: state.sink, sinkCall: state.sinkCall });
+      continue;
+    }
     state.onAttribute({ keyNode: property.key, key, valueNode: value, sink: state.sink, sinkCall: state.sinkCall, property });
   }
 }

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
   DESCRIPTIVE_PREFIX_WORDS,
   DESCRIPTIVE_SUFFIX_WORDS,
+  NON_SECRET_NEXT_WORDS,
   SENSITIVE_WORD_PATTERNS,
   type SensitiveWordPattern,
 } from '../catalog/sensitive-patterns.js';
@@ -56,6 +57,9 @@ export function findSensitiveWordPattern(
         if (before !== undefined && (DESCRIPTIVE_PREFIX_WORDS.includes(before) || pattern.notAfter?.includes(before))) continue;
         const last = words.at(-1);
         if (end < words.length && last !== undefined && DESCRIPTIVE_SUFFIX_WORDS.includes(last)) continue;
+        // `llm.token_count.prompt`, `jwt.public_key`: the next word describes the thing or makes it public.
+        const next = words[end];
+        if (next !== undefined && (DESCRIPTIVE_SUFFIX_WORDS.includes(next) || NON_SECRET_NEXT_WORDS.includes(next))) continue;
         return pattern;
       }
     }

@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AWS_TRACING_WRAPPERS } from '../catalog/messaging/aws.js';
 import {
   CONSUME_OPERATIONS,
   PUBLISH_OPERATIONS,
@@ -259,14 +260,23 @@ function getTypeReferenceName(type: TSESTree.TypeNode | undefined): string | und
   return undefined;
 }
 
-/** Matches a Lambda handler by its event parameter's type (`event: SQSEvent`) or its own type (`const h: SQSHandler = …`). */
-export function getLambdaConsumeSite(fn: FunctionNode): ConsumeSite | undefined {
+/**
+ * Matches a Lambda handler by its event parameter's type (`event: SQSEvent`) or its own type (`const h: SQSHandler = …`);
+ * in JavaScript, by the JSDoc of a CommonJS export (`/** @param {import('aws-lambda').SQSEvent} event *\/
+ * exports.handler = async (event) => …`, or `@type {import('aws-lambda').SQSHandler}`).
+ */
+export function getLambdaConsumeSite(fn: FunctionNode, sourceCode?: Readonly<TSESLint.SourceCode>): ConsumeSite | undefined {
   const parameter = fn.params[0];
-  const parameterType = parameter && 'typeAnnotation' in parameter ? getTypeReferenceName(parameter.typeAnnotation?.typeAnnotation) : undefined;
+  let parameterType = parameter && 'typeAnnotation' in parameter ? getTypeReferenceName(parameter.typeAnnotation?.typeAnnotation) : undefined;
   let handlerType: string | undefined;
   const parent = fn.parent;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier) {
     handlerType = getTypeReferenceName(parent.id.typeAnnotation?.typeAnnotation);
+  }
+  if (sourceCode && parameterType === undefined && handlerType === undefined) {
+    const jsDoc = getCommonJsExportJsDoc(fn, sourceCode);
+    parameterType = jsDoc && /@param\s*\{(?:import\(['"][^'"]+['"]\)\.)?(\w+)\}/.exec(jsDoc)?.[1];
+    handlerType = jsDoc && /@type\s*\{(?:import\(['"][^'"]+['"]\)\.)?(\w+)\}/.exec(jsDoc)?.[1];
   }
   for (const operation of CONSUME_OPERATIONS) {
     for (const matcher of operation.matchers) {
@@ -311,4 +321,69 @@ export function hasBuiltInTracing(site: PublishSite | ConsumeSite, context: Cont
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (definition?.node.type !== AST_NODE_TYPES.VariableDeclarator || !definition.node.init) return false;
   return setsTracingOption(definition.node.init, tracing);
+}
+
+/** The const a client identifier is initialised with, if it is one. */
+function getConstInit(node: TSESTree.Node, context: Context): TSESTree.Node | undefined {
+  const expression = skipTransparentWrappers(node);
+  if (expression.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(expression), expression.name);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (definition?.node.type !== AST_NODE_TYPES.VariableDeclarator || !definition.node.init) return undefined;
+  return skipTransparentWrappers(definition.node.init);
+}
+
+function isCallTo(node: TSESTree.Node | undefined, names: readonly string[]): boolean {
+  if (node?.type !== AST_NODE_TYPES.CallExpression) return false;
+  const name = getCalleeName(skipTransparentWrappers(node.callee));
+  return name !== undefined && names.includes(name);
+}
+
+/** The client a v3 command is sent with: `client.send(new SendMessageCommand(…))`, directly or through a const. */
+function getCommandClient(node: TSESTree.Node, context: Context): TSESTree.Node | undefined {
+  let command: TSESTree.Node = node;
+  const declarator = node.parent;
+  if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === node && declarator.id.type === AST_NODE_TYPES.Identifier) {
+    const variable = context.sourceCode.getDeclaredVariables(declarator)[0];
+    const use = variable?.references.find((reference) => !reference.init);
+    if (!use) return undefined;
+    command = use.identifier;
+  }
+  const call = command.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== command) return undefined;
+  const callee = skipTransparentWrappers(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : undefined;
+}
+
+/**
+ * Whether an AWS publish goes through a client wrapped by AWS X-Ray (`AWSXRay.captureAWSv3Client(new SQSClient())`,
+ * `new (AWSXRay.captureAWS(require('aws-sdk'))).SQS()` through a const): the wrapper sends the X-Ray trace header.
+ */
+export function isWrappedByTracingHelper(site: PublishSite, context: Context): boolean {
+  if (site.operation.library !== 'aws-sdk') return false;
+  const client = site.receiver ?? getCommandClient(site.node, context);
+  const init = client && getConstInit(client, context);
+  if (!init) return false;
+  if (isCallTo(init, AWS_TRACING_WRAPPERS.clientWrappers)) return true;
+  if (init.type !== AST_NODE_TYPES.NewExpression) return false;
+  const constructor = skipTransparentWrappers(init.callee);
+  if (constructor.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const sdk = skipTransparentWrappers(constructor.object);
+  return isCallTo(sdk, AWS_TRACING_WRAPPERS.sdkWrappers) || isCallTo(getConstInit(sdk, context), AWS_TRACING_WRAPPERS.sdkWrappers);
+}
+
+/** The JSDoc block before `exports.handler = fn` / `module.exports.handler = fn` (CommonJS handlers carry their types there). */
+function getCommonJsExportJsDoc(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): string | undefined {
+  const assignment = fn.parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== fn) return undefined;
+  const target = assignment.left;
+  if (target.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const owner = target.object;
+  const isExports =
+    (owner.type === AST_NODE_TYPES.Identifier && owner.name === 'exports') ||
+    (owner.type === AST_NODE_TYPES.MemberExpression && owner.object.type === AST_NODE_TYPES.Identifier && owner.object.name === 'module' && getPropertyName(owner) === 'exports');
+  const statement = assignment.parent;
+  if (!isExports || statement?.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+  const comment = sourceCode.getCommentsBefore(statement).at(-1);
+  return comment?.type === 'Block' && comment.value.startsWith('*') ? comment.value : undefined;
 }

@@ -2,15 +2,18 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import {
   ENVIRONMENT_CHECK_NAME,
   GENERIC_EXPORTER_MODULES,
+  BUFFERING_CLASSES,
   GLOBAL_PROVIDER_SETTERS,
+  LOCAL_EXPORTERS,
   NETWORK_EXPORTERS,
   PROCESS_LISTENER_METHODS,
   SDK_MODULE_PREFIX,
   SDK_SHUTDOWN_METHOD,
   SDK_START_METHODS,
   SHUTDOWN_SIGNAL,
+  SIMPLE_PROCESSORS,
 } from '../catalog/sdk-setup.js';
-import { getCalleeName, getPropertyName, getStaticString, skipTransparentWrappers } from './ast.js';
+import { getCalleeName, getPropertyName, getStaticKey, getStaticString, isFunctionNode, skipTransparentWrappers } from './ast.js';
 import { getImportedName, type ImportedName } from './import-origins.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -21,21 +24,109 @@ export function getSdkClass(node: TSESTree.NewExpression, context: Context): Imp
   return imported?.module.startsWith(SDK_MODULE_PREFIX) ? imported : undefined;
 }
 
-/** `new OTLPTraceExporter()`, or a const initialised with one. */
-export function isNetworkExporter(node: TSESTree.Node | undefined, context: Context): boolean {
-  if (!node) return false;
+/** The `new` expression an exporter argument is: inline, or a const initialised with one. */
+function getExporterConstruction(node: TSESTree.Node | undefined, context: Context): TSESTree.NewExpression | undefined {
+  if (!node) return undefined;
   let expression = skipTransparentWrappers(node);
   if (expression.type === AST_NODE_TYPES.Identifier) {
     const variable = ASTUtils.findVariable(context.sourceCode.getScope(expression), expression.name);
     const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (definition?.node.type !== AST_NODE_TYPES.VariableDeclarator || definition.node.parent.kind !== 'const' || !definition.node.init) return false;
+    if (definition?.node.type !== AST_NODE_TYPES.VariableDeclarator || definition.node.parent.kind !== 'const' || !definition.node.init) return undefined;
     expression = skipTransparentWrappers(definition.node.init);
   }
-  if (expression.type !== AST_NODE_TYPES.NewExpression) return false;
-  const imported = getImportedName(expression.callee, context);
+  return expression.type === AST_NODE_TYPES.NewExpression ? expression : undefined;
+}
+
+/** `new OTLPTraceExporter()`, or a const initialised with one. */
+export function isNetworkExporter(node: TSESTree.Node | undefined, context: Context): boolean {
+  const construction = getExporterConstruction(node, context);
+  const imported = construction && getImportedName(construction.callee, context);
   if (!imported || !NETWORK_EXPORTERS.includes(imported.name)) return false;
   const modules = GENERIC_EXPORTER_MODULES[imported.name];
   return !modules || modules.includes(imported.module);
+}
+
+/** `new ConsoleSpanExporter()` or `new InMemorySpanExporter()` of the SDK, or a const initialised with one. */
+export function isLocalExporter(node: TSESTree.Node | undefined, context: Context): boolean {
+  const construction = getExporterConstruction(node, context);
+  const imported = construction && getImportedName(construction.callee, context);
+  return imported !== undefined && imported.module.startsWith(SDK_MODULE_PREFIX) && LOCAL_EXPORTERS.includes(imported.name);
+}
+
+/** NodeSDK options that make it build a batch processor or a periodic reader of its own. */
+const NODE_SDK_BUFFERING_OPTIONS = ['traceExporter', 'metricReader', 'metricReaders', 'logRecordProcessor', 'logRecordProcessors'];
+
+/**
+ * Whether this SDK object buffers telemetry until it is flushed: a batch processor, a periodic metric reader, a
+ * simple processor around anything but a local exporter, a network exporter not handed to a simple processor, or a
+ * NodeSDK given an exporter (it wraps it in a batch processor) or configured from the environment only.
+ */
+export function isBufferingSetUp(node: TSESTree.NewExpression, className: string, context: Context): boolean {
+  if (BUFFERING_CLASSES.includes(className)) return true;
+  if (Object.hasOwn(SIMPLE_PROCESSORS, className)) return !isLocalExporter(node.arguments[0], context);
+  if (NETWORK_EXPORTERS.includes(className)) {
+    const parent = node.parent;
+    const simple = parent?.type === AST_NODE_TYPES.NewExpression ? getSdkClass(parent, context) : undefined;
+    return !simple || !Object.hasOwn(SIMPLE_PROCESSORS, simple.name);
+  }
+  if (className === 'NodeSDK') {
+    const options = node.arguments[0] && skipTransparentWrappers(node.arguments[0]);
+    if (options?.type !== AST_NODE_TYPES.ObjectExpression) return true;
+    const keys = options.properties.map((property) => (property.type === AST_NODE_TYPES.Property ? getStaticKey(property) : undefined));
+    return keys.includes(undefined) || keys.some((key) => key !== undefined && NODE_SDK_BUFFERING_OPTIONS.includes(key)) || !keys.some((key) => key === 'spanProcessors' || key === 'spanProcessor');
+  }
+  return false;
+}
+
+/**
+ * Whether a sampler is one choice among several made at run time: a branch of a conditional or an `if`, a `case`
+ * of a switch, a `??`/`||` default, or a value in a lookup object (`{ always_on: new AlwaysOnSampler(), … }[name]`).
+ * Which sampler runs then depends on configuration this rule cannot read.
+ */
+export function isChosenAtRunTime(node: TSESTree.Node): boolean {
+  for (let child: TSESTree.Node = node, parent = node.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.ConditionalExpression:
+      case AST_NODE_TYPES.IfStatement:
+        if (child !== parent.test) return true;
+        break;
+      case AST_NODE_TYPES.SwitchCase:
+        if (child !== parent.test) return true;
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (parent.operator !== '&&') return true;
+        break;
+      case AST_NODE_TYPES.Property:
+        if (child === parent.value && parent.parent.type === AST_NODE_TYPES.ObjectExpression && isLookupObject(parent.parent)) return true;
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+/** `{ … }[key]`, or a const object that is read with a computed key somewhere. */
+function isLookupObject(object: TSESTree.ObjectExpression): boolean {
+  const parent = object.parent;
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === object && parent.computed) return true;
+  if (parent.type !== AST_NODE_TYPES.VariableDeclarator || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const name = parent.id.name;
+  let root: TSESTree.Node = parent;
+  while (root.parent) root = root.parent;
+  return hasComputedRead(root, name);
+}
+
+function hasComputedRead(node: TSESTree.Node, name: string): boolean {
+  if (node.type === AST_NODE_TYPES.MemberExpression && node.computed && node.object.type === AST_NODE_TYPES.Identifier && node.object.name === name) return true;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'parent') continue;
+    const children: unknown[] = Array.isArray(value) ? value : [value];
+    for (const item of children) {
+      if (item && typeof item === 'object' && 'type' in item && hasComputedRead(item as TSESTree.Node, name)) return true;
+    }
+  }
+  return false;
 }
 
 /** Whether `node` only runs when a condition about the environment holds: `if (process.env.X)`, `isDev ? a : b`, `isDev && a`. */
@@ -121,6 +212,7 @@ export function getSdkLifecycle(node: TSESTree.NewExpression, className: string,
     return lifecycle;
   }
   if (parent.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) lifecycle.handedOff = true;
+  if (hasProcessorUsedElsewhere(node, context)) lifecycle.handedOff = true;
   const variable = context.sourceCode.getDeclaredVariables(parent)[0];
   for (const reference of variable?.references ?? []) {
     if (reference.init) continue;
@@ -157,4 +249,24 @@ export function isSigtermListener(node: TSESTree.CallExpression): boolean {
   if (!isProcess || !signal) return false;
   const name = getStaticString(signal);
   return name === undefined ? signal.type !== AST_NODE_TYPES.Literal : name === SHUTDOWN_SIGNAL;
+}
+
+/**
+ * Whether a span processor given to the SDK by name is also used elsewhere in the file (returned to the caller,
+ * flushed after each unit of work): its owner flushes or shuts it down, so a missing SIGTERM handler loses nothing.
+ */
+function hasProcessorUsedElsewhere(node: TSESTree.NewExpression, context: Context): boolean {
+  const options = node.arguments[0] && skipTransparentWrappers(node.arguments[0]);
+  if (options?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  for (const property of options.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || getStaticKey(property) !== 'spanProcessors') continue;
+    const list = skipTransparentWrappers(property.value);
+    if (list.type !== AST_NODE_TYPES.ArrayExpression) continue;
+    for (const element of list.elements) {
+      if (element?.type !== AST_NODE_TYPES.Identifier) continue;
+      const variable = ASTUtils.findVariable(context.sourceCode.getScope(element), element.name);
+      if (variable && variable.references.filter((reference) => !reference.init).length > 1) return true;
+    }
+  }
+  return false;
 }

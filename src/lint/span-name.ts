@@ -5,11 +5,14 @@ import {
   ENUM_MEMBER_PATTERN,
   HIGH_CARDINALITY_LITERAL_SHAPES,
   NUMBERED_PLACEHOLDER_NAME,
+  RAW_PATH_NAME,
+  SMALL_LITERAL_RANGE,
+  TRPC_PROCEDURE_FIELDS,
   UNBOUNDED_CALLS,
   UNBOUNDED_INTERPOLATION_NAMES,
   VALUE_POSITION_SHAPES,
 } from '../catalog/span-names.js';
-import { getCalleeName, getPropertyName, skipTransparentWrappers } from './ast.js';
+import { getCalleeName, getPropertyName, getStaticKey, isFunctionNode, skipTransparentWrappers } from './ast.js';
 import { getTypeServices } from './type-info.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -64,6 +67,31 @@ export function getSpanNameParts(node: TSESTree.Node, context: Context): SpanNam
 export function getLiteralName(parts: SpanNameParts): string | undefined {
   return parts.expressions.length === 0 ? parts.statics[0] : undefined;
 }
+
+/**
+ * The span name an argument gives: the argument itself, or the `name` of an options object
+ * (`startSpan({ name: req.path })`, as span helpers of several SDKs take it).
+ */
+export function getNameExpression(node: TSESTree.Node): TSESTree.Node | undefined {
+  const expression = skipTransparentWrappers(node);
+  if (expression.type !== AST_NODE_TYPES.ObjectExpression) return expression;
+  const property = expression.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && getStaticKey(p) === 'name');
+  return property?.value;
+}
+
+/** When the whole name is the raw request path or URL (`req.path`, `new URL(req.url).pathname`, a `const` of one): its text. */
+export function getRawPathName(node: TSESTree.Node, context: Context): string | undefined {
+  let expression = skipTransparentWrappers(node);
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    const init = getConstInitializer(expression, context);
+    if (!init) return undefined;
+    expression = skipTransparentWrappers(init);
+  }
+  const path = getDottedPath(expression);
+  return path !== undefined && RAW_PATH_NAME.pattern.test(path) ? context.sourceCode.getText(node) : undefined;
+}
+
+export const RAW_PATH_REASON = `it is ${RAW_PATH_NAME.description}`;
 
 /** Whether a span name is generic or high-cardinality; undefined when it is fine or cannot be judged. */
 export function judgeSpanName(parts: SpanNameParts, nameNode: TSESTree.Node, context: Context, options: SpanNameJudgeOptions): SpanNameVerdict | undefined {
@@ -133,11 +161,18 @@ function getValueVerdict(node: TSESTree.Node, context: Context): ValueVerdict {
     case AST_NODE_TYPES.MemberExpression: {
       const path = getDottedPath(expression);
       if (path !== undefined && (ENUM_MEMBER_PATTERN.pattern.test(path) || hasRouteSegment(path))) return { kind: 'bounded' };
+      if (isTrpcOptionsField(expression, context)) return { kind: 'bounded' };
       const name = getPropertyName(expression);
       return name === undefined ? { kind: 'unknown' } : getNameVerdict(name);
     }
-    case AST_NODE_TYPES.Identifier:
-      return getNameVerdict(expression.name);
+    case AST_NODE_TYPES.Identifier: {
+      if (isTrpcField(expression, context) || isSmallRangeCounter(expression, context)) return { kind: 'bounded' };
+      const verdict = getNameVerdict(expression.name);
+      if (verdict.kind !== 'unknown') return verdict;
+      // const path = req.path; `GET ${path}`: judged by what it holds.
+      const init = getConstInitializer(expression, context);
+      return init ? getValueVerdict(init, context) : verdict;
+    }
     default:
       return { kind: 'unknown' };
   }
@@ -160,12 +195,15 @@ function hasRouteSegment(path: string): boolean {
   return route !== undefined && path.split('.').slice(0, -1).some((segment) => route.pattern.test(segment));
 }
 
-/** `a.b.c` for a chain of identifiers and static members; `new Date` for `new Date(…)` at its root. */
+/** `a.b.c` for a chain of identifiers and static members; `new Date` / `new URL` for `new Date(…)` / `new URL(…)` at its root. */
 function getDottedPath(node: TSESTree.Node): string | undefined {
   const expression = skipTransparentWrappers(node);
   if (expression.type === AST_NODE_TYPES.Identifier) return expression.name;
   if (expression.type === AST_NODE_TYPES.ThisExpression) return 'this';
-  if (expression.type === AST_NODE_TYPES.NewExpression) return getCalleeName(expression.callee) === 'Date' ? 'new Date' : undefined;
+  if (expression.type === AST_NODE_TYPES.NewExpression) {
+    const name = getCalleeName(expression.callee);
+    return name === 'Date' || name === 'URL' ? `new ${name}` : undefined;
+  }
   if (expression.type === AST_NODE_TYPES.MemberExpression) {
     const object = getDottedPath(expression.object);
     const property = getPropertyName(expression);
@@ -244,4 +282,64 @@ function getConstInitializer(identifier: TSESTree.Identifier, context: Context):
   if (definition?.node.type !== AST_NODE_TYPES.VariableDeclarator || definition.parent?.type !== AST_NODE_TYPES.VariableDeclaration) return undefined;
   if (definition.parent.kind !== 'const' || definition.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
   return definition.node.init ?? undefined;
+}
+
+/** `path` / `type` destructured from tRPC middleware options (`({ path, type, next }) => …`). */
+function isTrpcField(identifier: TSESTree.Identifier, context: Context): boolean {
+  if (!(TRPC_PROCEDURE_FIELDS.fields as readonly string[]).includes(identifier.name)) return false;
+  const definition = ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier.name)?.defs[0];
+  if (definition?.type !== 'Parameter') return false;
+  let pattern: TSESTree.Node | undefined = definition.name.parent;
+  while (pattern && pattern.type !== AST_NODE_TYPES.ObjectPattern) pattern = pattern.parent;
+  if (!pattern) return false;
+  return pattern.properties.some(
+    (property) => property.type === AST_NODE_TYPES.Property && (TRPC_PROCEDURE_FIELDS.siblings as readonly string[]).includes(getStaticKey(property) ?? ''),
+  );
+}
+
+/** `opts.path` / `opts.type` where the parameter `opts` is also used for `opts.next(…)`: tRPC middleware options. */
+function isTrpcOptionsField(member: TSESTree.MemberExpression, context: Context): boolean {
+  const name = getPropertyName(member);
+  const object = skipTransparentWrappers(member.object);
+  if (name === undefined || !(TRPC_PROCEDURE_FIELDS.fields as readonly string[]).includes(name) || object.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(object), object.name);
+  if (variable?.defs[0]?.type !== 'Parameter') return false;
+  return variable.references.some((reference) => {
+    const parent = reference.identifier.parent;
+    return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === reference.identifier && getPropertyName(parent) === 'next';
+  });
+}
+
+/**
+ * A loop counter over a small literal range: `for (let i = 0; i < 3; i++)`, `for (const n of [1, 2, 3])`,
+ * `[a, b].forEach((x, index) => …)`. Its values are as few as the range.
+ */
+function isSmallRangeCounter(identifier: TSESTree.Identifier, context: Context): boolean {
+  const definition = ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier.name)?.defs[0];
+  if (!definition) return false;
+  if (definition.type === 'Variable') {
+    const declaration = definition.node.parent;
+    const loop = declaration?.parent;
+    if (loop?.type === AST_NODE_TYPES.ForStatement && loop.init === declaration) return isSmallBound(loop.test, identifier.name);
+    if (loop?.type === AST_NODE_TYPES.ForOfStatement && loop.left === declaration) return isSmallArray(loop.right);
+    return false;
+  }
+  if (definition.type === 'Parameter' && isFunctionNode(definition.node)) {
+    const call = definition.node.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== definition.node) return false;
+    const callee = skipTransparentWrappers(call.callee);
+    return callee.type === AST_NODE_TYPES.MemberExpression && isSmallArray(callee.object);
+  }
+  return false;
+}
+
+function isSmallBound(test: TSESTree.Expression | null, name: string): boolean {
+  if (test?.type !== AST_NODE_TYPES.BinaryExpression || !['<', '<='].includes(test.operator)) return false;
+  if (test.left.type !== AST_NODE_TYPES.Identifier || test.left.name !== name) return false;
+  return test.right.type === AST_NODE_TYPES.Literal && typeof test.right.value === 'number' && test.right.value <= SMALL_LITERAL_RANGE;
+}
+
+function isSmallArray(node: TSESTree.Node): boolean {
+  const expression = skipTransparentWrappers(node);
+  return expression.type === AST_NODE_TYPES.ArrayExpression && expression.elements.length <= SMALL_LITERAL_RANGE;
 }

@@ -103,7 +103,7 @@ export function getUnboundedValue(node: TSESTree.Node, context: Context, options
     }
     case AST_NODE_TYPES.NewExpression: {
       const name = expression.callee.type === AST_NODE_TYPES.Identifier ? expression.callee.name : undefined;
-      const pattern = name === undefined ? undefined : patterns.find((candidate) => candidate.constructors?.includes(name));
+      const pattern = name === undefined ? undefined : findConstructorPattern(patterns, name, expression, options.sink);
       return pattern ? { pattern, node: expression } : undefined;
     }
     case AST_NODE_TYPES.CallExpression:
@@ -113,7 +113,9 @@ export function getUnboundedValue(node: TSESTree.Node, context: Context, options
       if (!['+', '*', '/', '%', '**'].includes(expression.operator) || expression.left.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
       return next(expression.left) ?? next(expression.right);
     case AST_NODE_TYPES.LogicalExpression:
-      return expression.operator === '&&' ? next(expression.right) : next(expression.left) ?? next(expression.right);
+      if (expression.operator === '&&') return next(expression.right);
+      // Off metrics, `params.scheduledAt ?? new Date()` records the given value; the clock is only its default.
+      return options.sink === 'metric' ? next(expression.left) ?? next(expression.right) : next(expression.left);
     case AST_NODE_TYPES.ConditionalExpression:
       return next(expression.consequent) ?? next(expression.alternate);
     default:
@@ -141,8 +143,7 @@ function getUnboundedCall(
     // new Date(…).toISOString() is as unbounded as the date; .getFullYear() is not.
     const object = skipTransparentWrappers(callee.object);
     if (object.type === AST_NODE_TYPES.NewExpression && object.callee.type === AST_NODE_TYPES.Identifier) {
-      const constructor = object.callee.name;
-      const pattern = patterns.find((candidate) => candidate.constructors?.includes(constructor));
+      const pattern = findConstructorPattern(patterns, object.callee.name, object, options.sink);
       if (pattern) return name !== undefined && pattern.boundedMethods?.includes(name) ? undefined : { pattern, node: call };
     }
     if (name !== undefined && PRESERVING_METHODS.includes(name)) return next(callee.object);
@@ -157,6 +158,13 @@ function getUnboundedCall(
   if (!pattern) return undefined;
   if (pattern.argumentMustBeData && (!argument || isLiteralValue(argument))) return undefined;
   return { pattern, node: call };
+}
+
+/** The pattern `new name(…)` matches on this sink: `new Date(stored)` converts a time, and only counts on metrics. */
+function findConstructorPattern(patterns: readonly UnboundedValuePattern[], name: string, construction: TSESTree.NewExpression, sink: AttributeSinkKind): UnboundedValuePattern | undefined {
+  return patterns.find(
+    (candidate) => candidate.constructors?.includes(name) && !(candidate.constructedWithArgumentsOnlyOnMetrics && sink !== 'metric' && construction.arguments.length > 0),
+  );
 }
 
 function isLiteralValue(node: TSESTree.Node): boolean {

@@ -102,8 +102,18 @@ export function getMapMembers(text: string, typeName: string): Array<{ name: str
 }
 
 // Only a note naming exactly one key as the replacement gives a fix; "Replaced by `a` on client spans and `b` on
-// server spans", "… but only if …" or "(string)" need a person.
-const SINGLE_REPLACEMENT = /^(?:Replaced by|Use) `([\w.-]+)`(?: instead)?\.?$/;
+// server spans", "… but only if …" or "(string)" need a person. "Replaced by `x`, which has moved to the … semantic
+// conventions repository" names `x` all the same: where `x` is now documented does not change the rename.
+const SINGLE_REPLACEMENT = /^(?:Replaced by|Use) `([\w.-]+)`(?: instead)?(?:, which has moved to the .*semantic conventions repository.*)?\.?$/;
+
+// "Moved to the [OpenTelemetry GenAI semantic conventions repository](…)": the key is current and only documented
+// elsewhere now (GenAI, client-side, mainframe). A relocation, not a deprecation.
+const RELOCATION = /^Moved to the .*semantic conventions repository/;
+
+/** Whether a `@deprecated` note deprecates the key (a relocation note does not). */
+export function isDeprecationNote(note: string | undefined): note is string {
+  return note !== undefined && !RELOCATION.test(note);
+}
 
 export function buildSemconvDeprecationTable(texts: SemconvDeclarationTexts): SemconvDeprecationTable {
   const attributeDeclarations = [...getStringDeclarations(texts.stableAttributes), ...getStringDeclarations(texts.incubatingAttributes)].filter((d) =>
@@ -113,7 +123,7 @@ export function buildSemconvDeprecationTable(texts: SemconvDeclarationTexts): Se
 
   const directReplacements = new Map<string, string | null>();
   for (const declaration of attributeDeclarations) {
-    if (declaration.deprecated === undefined) continue;
+    if (!isDeprecationNote(declaration.deprecated)) continue;
     const replacement = SINGLE_REPLACEMENT.exec(declaration.deprecated)?.[1];
     directReplacements.set(declaration.value, replacement !== undefined && knownKeys.has(replacement) ? replacement : null);
   }
@@ -123,7 +133,7 @@ export function buildSemconvDeprecationTable(texts: SemconvDeclarationTexts): Se
   // Stable constants: declared in stable_attributes, not deprecated, exported by the stable entry point.
   const stableConstantByKey = new Map<string, string>();
   for (const declaration of getStringDeclarations(texts.stableAttributes)) {
-    if (!declaration.name.startsWith('ATTR_') || declaration.deprecated !== undefined) continue;
+    if (!declaration.name.startsWith('ATTR_') || isDeprecationNote(declaration.deprecated)) continue;
     if (!new RegExp(`\\b${declaration.name}\\b`).test(texts.stableIndex)) continue;
     stableConstantByKey.set(declaration.value, declaration.name);
   }
@@ -141,7 +151,7 @@ export function buildSemconvDeprecationTable(texts: SemconvDeclarationTexts): Se
   ];
   for (const [prefix, declarations] of constantSources) {
     for (const declaration of declarations) {
-      if (declaration.name.startsWith(prefix) && declaration.deprecated !== undefined) addConstant(declaration.name, declaration.value);
+      if (declaration.name.startsWith(prefix) && isDeprecationNote(declaration.deprecated)) addConstant(declaration.name, declaration.value);
     }
   }
   for (const [mapName, text] of [

@@ -51,6 +51,14 @@ trace.getActiveSpan()?.setAttribute('d', 4);`),
     ).toEqual(['span a = 1', 'span b = 2', 'span c = 3', 'span d = 4']);
   });
 
+  it('reads what Object.assign merges into a local attributes object', () => {
+    expect(
+      collect(`const attributes = { 'faas.trigger': 'other' };
+Object.assign(attributes, { 'messaging.destination.name': message.to });
+tracer.startSpan('email', { attributes });`),
+    ).toEqual(['span faas.trigger = \'other\'', 'span messaging.destination.name = message.to']);
+  });
+
   it('reads the attributes option of startSpan and startActiveSpan', () => {
     expect(
       collect(`tracer.startSpan('a', { kind: SpanKind.SERVER, attributes: { 'http.route': route } });

@@ -14,8 +14,6 @@ ruleTester.run('no-deprecated-semconv', rule, {
     `import { ATTR_USER_ID } from ${INCUBATING};\nspan.setAttribute(ATTR_USER_ID, id);`,
     // a constant of the project's own with a deprecated-looking name
     `const SEMATTRS_HTTP_METHOD = 'http.request.method';\nspan.setAttribute(SEMATTRS_HTTP_METHOD, method);`,
-    // imported from the project's own module, not the package
-    `import { SEMATTRS_HTTP_METHOD, SemanticAttributes } from './semconv';\nspan.setAttribute(SEMATTRS_HTTP_METHOD, SemanticAttributes.HTTP_METHOD);`,
     // a parameter shadows the import
     `import { SEMATTRS_HTTP_METHOD } from ${STABLE};\nexport { SEMATTRS_HTTP_METHOD };\nfunction f(SEMATTRS_HTTP_METHOD) { span.setAttribute(SEMATTRS_HTTP_METHOD, 1); }`,
     // a re-export from the package does not use the constant here
@@ -52,8 +50,6 @@ ruleTester.run('no-deprecated-semconv', rule, {
     `span.setAttributes({ method: 'GET', status: 200 });`,
     // the value (not the key) is a deprecated key string
     `span.setAttribute('app.legacy_key', 'http.method');`,
-    // TODO: should report keys passed to metric instruments and events (counter.add, addEvent) once the shared sink visitor is in
-    `counter.add(1, { 'http.status_code': 200 });`,
     // current keys in setAttributes
     `span.setAttributes({ 'url.full': url, 'server.address': host, 'db.query.text': sql });`,
     // a type-only namespace import holds no value
@@ -70,6 +66,30 @@ ruleTester.run('no-deprecated-semconv', rule, {
     `const { ATTR_HTTP_ROUTE } = require(${STABLE});\nspan.setAttribute(ATTR_HTTP_ROUTE, route);`,
     // TODO: should report deprecated value constants (DBSYSTEMVALUES_*): they are values, not keys, and are not in the table
     `import { DBSYSTEMVALUES_POSTGRESQL, ATTR_DB_SYSTEM_NAME } from ${STABLE};\nspan.setAttribute(ATTR_DB_SYSTEM_NAME, DBSYSTEMVALUES_POSTGRESQL);`,
+    // GenAI keys are current: the package's "Moved to the GenAI semantic conventions repository" is a relocation
+    `span.setAttributes({ 'gen_ai.request.model': model, 'gen_ai.operation.name': 'chat', 'gen_ai.usage.input_tokens': usage.prompt_tokens });`,
+    // the GenAI constants from the incubating entry point, likewise relocated, not deprecated
+    `import { ATTR_GEN_AI_REQUEST_MODEL, ATTR_GEN_AI_RESPONSE_MODEL } from ${INCUBATING};\nspan.setAttributes({ [ATTR_GEN_AI_REQUEST_MODEL]: req.model, [ATTR_GEN_AI_RESPONSE_MODEL]: res.model });`,
+    // a span processor reading the old key as a fallback for spans recorded by older instrumentation: a read, not a write
+    `import { ATTR_HTTP_ROUTE, SEMATTRS_HTTP_TARGET } from ${STABLE};\nconst route = span.attributes[ATTR_HTTP_ROUTE] ?? span.attributes[SEMATTRS_HTTP_TARGET];`,
+    // comparing a key with the old constant while filtering attributes: a read
+    `import { SEMATTRS_HTTP_URL } from ${STABLE};\nconst kept = Object.entries(attrs).filter(([key]) => key !== SEMATTRS_HTTP_URL);`,
+    // a lookup through a getter: a read
+    `import { SEMATTRS_DB_STATEMENT } from ${STABLE};\nconst sql = readable.attributes.get?.(SEMATTRS_DB_STATEMENT) ?? map.get(SEMATTRS_DB_STATEMENT);`,
+    // dual emission while dashboards move (as OTEL_SEMCONV_STABILITY_OPT_IN=http/dup does): old and new key in one object
+    `span.setAttributes({ 'http.method': req.method, 'http.request.method': req.method });`,
+    // dual emission over two setAttribute calls on the same span
+    `function record(span, res) {\n  span.setAttribute('http.status_code', res.status);\n  span.setAttribute('http.response.status_code', res.status);\n}`,
+    // dual emission with constants: the deprecated constant next to its replacement
+    `import { SEMATTRS_DB_STATEMENT, ATTR_DB_QUERY_TEXT } from ${STABLE};\nspan.setAttributes({ [SEMATTRS_DB_STATEMENT]: sql, [ATTR_DB_QUERY_TEXT]: sql });`,
+    // dual emission in a local attributes object handed to a helper
+    `import { SEMATTRS_HTTP_METHOD, ATTR_HTTP_REQUEST_METHOD } from ${STABLE};\nconst attributes = { [SEMATTRS_HTTP_METHOD]: method, [ATTR_HTTP_REQUEST_METHOD]: method };\nexport default attributes;`,
+    // dual emission on a metric point
+    `histogram.record(ms, { 'http.status_code': status, 'http.response.status_code': status });`,
+    // a constant of a different package with a semantic-conventions name: not the package's key
+    `import { SEMATTRS_HTTP_METHOD } from '@acme/otel-names';\nspan.setAttribute(SEMATTRS_HTTP_METHOD, m);`,
+    // reading an old key of a received log record is not writing one
+    `const legacy = record.attributes['http.url'];`,
   ],
   invalid: [
     // the guides' 'http.method' in setAttribute
@@ -129,12 +149,6 @@ ruleTester.run('no-deprecated-semconv', rule, {
       code: `trace.getActiveSpan()?.setAttribute('net.host.name', host);`,
       output: `trace.getActiveSpan()?.setAttribute('server.address', host);`,
       errors: [{ messageId: 'deprecatedKey', data: { key: 'net.host.name', replacement: 'server.address' }, line: 1, column: 37 }],
-    },
-    // the new key is already in the object: reported, not fixed (it would be set twice)
-    {
-      code: `span.setAttributes({ 'http.method': m, 'http.request.method': m });`,
-      output: null,
-      errors: [{ messageId: 'deprecatedKey', data: { key: 'http.method', replacement: 'http.request.method' }, line: 1, column: 22 }],
     },
     // no single replacement: reported without a fix
     {
@@ -228,8 +242,8 @@ ruleTester.run('no-deprecated-semconv', rule, {
     },
     // the replacement is already imported under an alias: that name is used, the old import dropped
     {
-      code: `import { ATTR_HTTP_REQUEST_METHOD as METHOD, SEMATTRS_HTTP_METHOD } from ${STABLE};\nspan.setAttribute(SEMATTRS_HTTP_METHOD, m);\nspan.setAttribute(METHOD, m);`,
-      output: `import { ATTR_HTTP_REQUEST_METHOD as METHOD } from ${STABLE};\nspan.setAttribute(METHOD, m);\nspan.setAttribute(METHOD, m);`,
+      code: `import { ATTR_HTTP_REQUEST_METHOD as METHOD, SEMATTRS_HTTP_METHOD } from ${STABLE};\nspan.setAttribute(SEMATTRS_HTTP_METHOD, m);\nclientSpan.setAttribute(METHOD, m);`,
+      output: `import { ATTR_HTTP_REQUEST_METHOD as METHOD } from ${STABLE};\nspan.setAttribute(METHOD, m);\nclientSpan.setAttribute(METHOD, m);`,
       errors: [{ messageId: 'deprecatedConstant', line: 2, column: 19 }],
     },
     // only the constant is deprecated: same key, stable constant
@@ -303,6 +317,66 @@ ruleTester.run('no-deprecated-semconv', rule, {
         { messageId: 'deprecatedConstant', data: { name: 'SEMATTRS_DB_SYSTEM', replacement: 'ATTR_DB_SYSTEM_NAME', key: 'db.system.name' }, line: 2, column: 23 },
         { messageId: 'deprecatedConstant', data: { name: 'SEMATTRS_DB_NAME', replacement: 'ATTR_DB_NAMESPACE', key: 'db.namespace' }, line: 2, column: 59 },
       ],
+    },
+    // a key merged into a local attributes object with Object.assign
+    {
+      code: `const attributes = { 'faas.trigger': 'http' };\nObject.assign(attributes, { 'http.target': req.url });\ntracer.startSpan('request', { attributes });`,
+      output: null,
+      errors: [{ messageId: 'deprecatedKeyNoReplacement', data: { key: 'http.target' }, line: 2, column: 29 }],
+    },
+    // a metric instrument's attributes are written too
+    {
+      code: `counter.add(1, { 'http.status_code': 200 });`,
+      output: `counter.add(1, { 'http.response.status_code': 200 });`,
+      errors: [{ messageId: 'deprecatedKey', data: { key: 'http.status_code', replacement: 'http.response.status_code' }, line: 1, column: 18 }],
+    },
+    // a span event's attributes
+    {
+      code: `span.addEvent('retry', { 'http.method': req.method });`,
+      output: `span.addEvent('retry', { 'http.request.method': req.method });`,
+      errors: [{ messageId: 'deprecatedKey', line: 1, column: 26 }],
+    },
+    // a log record's attributes through the logs API
+    {
+      code: `logger.emit({ body: 'query done', attributes: { 'db.statement': sql } });`,
+      output: `logger.emit({ body: 'query done', attributes: { 'db.query.text': sql } });`,
+      errors: [{ messageId: 'deprecatedKey', data: { key: 'db.statement', replacement: 'db.query.text' }, line: 1, column: 49 }],
+    },
+    // a local attributes object later handed to setAttributes
+    {
+      code: `const attributes = { 'net.peer.port': port };\nspan.setAttributes(attributes);`,
+      output: null,
+      errors: [{ messageId: 'deprecatedKeyNoReplacement', data: { key: 'net.peer.port' }, line: 1, column: 22 }],
+    },
+    // a constant re-exported by the project's own module still holds the deprecated key: reported, renamed where declared
+    {
+      code: `import { SEMATTRS_HTTP_METHOD } from './semconv';\nspan.setAttribute(SEMATTRS_HTTP_METHOD, req.method);`,
+      output: null,
+      errors: [{ messageId: 'deprecatedKey', data: { key: 'http.method', replacement: 'http.request.method' }, line: 2, column: 19 }],
+    },
+    // a project constant holding the old key string
+    {
+      code: `const KEY_URL = 'http.url';\nspan.setAttribute(KEY_URL, req.url);`,
+      output: null,
+      errors: [{ messageId: 'deprecatedKey', data: { key: 'http.url', replacement: 'url.full' }, line: 2, column: 19 }],
+    },
+    // the replacement written on another span is not dual emission
+    {
+      code: `parentSpan.setAttribute('http.request.method', m);\nchildSpan.setAttribute('http.method', m);`,
+      output: `parentSpan.setAttribute('http.request.method', m);\nchildSpan.setAttribute('http.request.method', m);`,
+      errors: [{ messageId: 'deprecatedKey', line: 2, column: 24 }],
+    },
+    // an old GenAI key with a replacement named in a "which has moved" note
+    {
+      code: `span.setAttribute('gen_ai.usage.prompt_tokens', usage.prompt_tokens);`,
+      output: `span.setAttribute('gen_ai.usage.input_tokens', usage.prompt_tokens);`,
+      errors: [{ messageId: 'deprecatedKey', data: { key: 'gen_ai.usage.prompt_tokens', replacement: 'gen_ai.usage.input_tokens' }, line: 1, column: 19 }],
+    },
+    // writing into an attributes bag by assignment is a write
+    {
+      code: `import { SEMATTRS_HTTP_METHOD } from ${STABLE};\nattributes[SEMATTRS_HTTP_METHOD] = req.method;`,
+      output: `import { ATTR_HTTP_REQUEST_METHOD } from ${STABLE};\nattributes[ATTR_HTTP_REQUEST_METHOD] = req.method;`,
+      errors: [{ messageId: 'deprecatedConstant', line: 2, column: 12 }],
     },
   ],
 });

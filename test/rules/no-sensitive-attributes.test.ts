@@ -87,8 +87,60 @@ logins.add(1, { 'auth.method': 'password' });`,
     `span.setAttribute('user.address_count', user.addresses.length);`,
     // attributes from a helper are not visible
     `span.setAttributes({ ...getSafeAttributes(req) });`,
-    // TODO: should report spreading the whole header bag into attributes
-    `span.setAttributes({ ...req.headers });`,
+    // headers copied key by key through an allow-list
+    `const ALLOWED_HEADERS = ['user-agent', 'content-type', 'accept'];
+export function recordHeaders(span, req) {
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (ALLOWED_HEADERS.includes(name)) span.setAttribute(\`http.request.header.\${name}\`, String(value));
+  }
+}`,
+    // the sensitive headers removed before the rest is spread
+    `function onRequest(span, req) {
+  const headers = { ...req.headers };
+  delete headers.authorization;
+  delete headers.cookie;
+  span.setAttributes({ ...headers });
+}`,
+    // a helper that copies only the headers a configured allow-list names
+    `export function headerAttributes(headers, allowedHeaders) {
+  return Object.fromEntries(
+    Object.entries(headers)
+      .filter(([name]) => allowedHeaders.includes(name.toLowerCase()))
+      .map(([name, value]) => [\`http.request.header.\${name}\`, value]),
+  );
+}`,
+    // a key template per entry of something that is not a headers object
+    "const attributes = Object.fromEntries(Object.entries(settings).map(([key, value]) => [`ai.settings.${key}`, value]));",
+    // skipping the sensitive headers inside the loop
+    `response.headers.forEach((value, name) => {
+  if (name === 'set-cookie') return;
+  span.setAttribute(\`http.response.header.\${name}\`, value);
+});`,
+    // headers through a sanitizer of the project's own
+    `span.setAttribute('http.request.headers', JSON.stringify(sanitizeHeaders(req.headers)));`,
+    // a count derived from the headers
+    `span.setAttribute('http.request.header_count', Object.keys(req.headers).length);`,
+    // chosen fields of a row, not the row
+    `const { rows } = await pool.query('SELECT id, plan FROM accounts WHERE id = $1', [id]);
+span.setAttributes({ 'account.id': rows[0].id, 'account.plan': rows[0].plan, 'db.response.returned_rows': rows.length });`,
+    // a stringified object of chosen fields
+    `span.setAttribute('user.summary', JSON.stringify({ id: user.id, plan: user.plan }));`,
+    // the query text with placeholders is what the conventions ask for
+    `span.setAttribute('db.query.text', 'SELECT * FROM users WHERE email = $1');`,
+    // a count of bound parameters
+    `span.setAttribute('db.values', values.length);`,
+    // a rate-limit key built from the user id, not the address
+    "span.setAttribute('ratelimit.key', `rl:${user.id}:${route}`);",
+    // the client address under the conventions' own key is allowed (it is not built into an id)
+    `span.setAttribute('client.address', req.ip);`,
+    // a JWT key id and algorithm are public header fields
+    `span.setAttributes({ 'jwt.kid': header.kid, 'jwt.alg': header.alg });`,
+    // an ARN names a secret, it does not hold it
+    `span.setAttribute('aws.secretsmanager.secret.arn', secretArn);`,
+    // LLM token counts
+    `span.setAttributes({ 'llm.token_count.prompt': usage.prompt_tokens, 'llm.token_count.completion': usage.completion_tokens, 'gen_ai.usage.output_tokens': usage.output_tokens });`,
+    // a public key is meant to be shown
+    `span.setAttributes({ 'langfuse.public_key': this.publicKey, 'jwt.public_key': jwk.publicKey, 'stripe.publishable_key': 'pk_live_51H8abcdefghijklmn' });`,
     // an unknown key with an ordinary value
     `span.setAttribute(key, value);`,
     // the subject of an email message is not an email address
@@ -103,6 +155,138 @@ logins.add(1, { 'auth.method': 'password' });`,
     `options.setAttributes({ password: input.password });`,
   ],
   invalid: [
+    // the whole header bag spread into attributes
+    {
+      code: `span.setAttributes({ ...req.headers });`,
+      errors: [{ messageId: 'wholeObject', data: { what: 'A whole headers object', text: 'req.headers', how: 'spread', carries: 'Authorization, Cookie and API-key headers' }, line: 1, column: 25 }],
+    },
+    // request headers spread inside a tracing callback; the exclusion check around it is about URLs, not headers
+    {
+      code: `export function instrumentHttpLayer(start) {
+  start.traceRequestHandler = async (requestHandler, req) => {
+    if (shouldExcludeResource(req.url)) return await requestHandler();
+    await tracer.startActiveSpan(\`\${req.method} request\`, async (span) => {
+      span.setAttributes({ 'http.method': req.method, ...req.headers });
+      await requestHandler();
+      span.end();
+    });
+  };
+}`,
+      errors: [{ messageId: 'wholeObject', data: { what: 'A whole headers object', text: 'req.headers', how: 'spread', carries: 'Authorization, Cookie and API-key headers' }, line: 5, column: 58 }],
+    },
+    // Express middleware copying every request header onto the active span
+    {
+      code: `app.use((req, res, next) => {
+  const span = trace.getActiveSpan();
+  for (const [name, value] of Object.entries(req.headers)) {
+    span?.setAttribute(\`http.request.header.\${name}\`, String(value));
+  }
+  next();
+});`,
+      errors: [{ messageId: 'wholeObject', data: { what: 'A whole headers object', text: 'req.headers', how: 'copied key by key', carries: 'Authorization, Cookie and API-key headers' }, line: 4, column: 55 }],
+    },
+    // Hono: all request headers stringified
+    {
+      code: `app.use(async (c, next) => {
+  trace.getActiveSpan()?.setAttribute('http.request.headers', JSON.stringify(c.req.header()));
+  await next();
+});`,
+      errors: [{ messageId: 'wholeObject', data: { what: 'All request headers (`c.req.header()`)', text: 'c.req.header()', how: 'stringified', carries: 'Authorization, Cookie and API-key headers' }, line: 2, column: 63 }],
+    },
+    // fetch response headers copied with forEach
+    {
+      code: `const response = await fetch(url, init);
+response.headers.forEach((value, key) => {
+  span.setAttribute(\`http.response.header.\${key}\`, value);
+});`,
+      errors: [{ messageId: 'wholeObject', data: { what: 'A whole headers object', text: 'response.headers', how: 'copied key by key', carries: 'Authorization, Cookie and API-key headers' }, line: 3, column: 52 }],
+    },
+    // a fetch Headers object turned into a plain object and stringified
+    {
+      code: `span.setAttribute('http.request.headers', JSON.stringify(Object.fromEntries(request.headers)));`,
+      errors: [{ messageId: 'wholeObject', data: { what: 'A whole headers object', text: 'request.headers', how: 'stringified', carries: 'Authorization, Cookie and API-key headers' }, line: 1, column: 43 }],
+    },
+    // an e-mail message stringified onto the send span
+    {
+      code: `await tracer.startActiveSpan('email.send', async (span) => {
+  span.setAttribute('smtp.message', JSON.stringify(mailOptions));
+  await transporter.sendMail(mailOptions);
+  span.end();
+});`,
+      errors: [{ messageId: 'wholeObject', data: { what: 'A whole e-mail message', text: 'mailOptions', how: 'stringified', carries: 'recipient addresses, subject and body' }, line: 2, column: 37 }],
+    },
+    // a database row flattened into attributes
+    {
+      code: `const { rows } = await pool.query('SELECT * FROM users WHERE id = $1', [id]);
+span.setAttributes({ ...rows[0] });`,
+      errors: [{ messageId: 'wholeObject', data: { what: 'A whole database row', text: 'rows', how: 'spread', carries: 'every column, personal data included' }, line: 2, column: 25 }],
+    },
+    // the authenticated user object stringified
+    {
+      code: `span.setAttribute('app.user', JSON.stringify(req.user));`,
+      errors: [{ messageId: 'wholeObject', data: { what: 'A whole user object', text: 'req.user', how: 'stringified', carries: 'e-mail address, name and other personal fields' }, line: 1, column: 31 }],
+    },
+    // a customer record handed over whole as the attributes
+    {
+      code: `span.setAttributes(flatten(customer));`,
+      errors: [{ messageId: 'wholeObject', data: { what: 'A whole user object', text: 'customer', how: 'spread', carries: 'e-mail address, name and other personal fields' }, line: 1, column: 20 }],
+    },
+    // a webhook body spread into the handler span's attributes
+    {
+      code: `app.post('/webhooks/stripe', (req, res) => {
+  tracer.startActiveSpan('stripe.webhook', { attributes: { ...req.body, 'webhook.source': 'stripe' } }, (span) => {
+    res.sendStatus(204);
+    span.end();
+  });
+});`,
+      errors: [{ messageId: 'wholeObject', data: { what: 'A whole webhook or request body', text: 'req.body', how: 'spread', carries: 'whatever the sender put in it, personal data and tokens included' }, line: 2, column: 63 }],
+    },
+    // a helper that turns per-call headers into attributes for a caller to set
+    {
+      code: `export function getHeaderAttributes(headers) {
+  return Object.fromEntries(
+    Object.entries(headers ?? {})
+      .filter(([, value]) => value != null)
+      .map(([key, value]) => [\`ai.request.headers.\${key}\`, value]),
+  );
+}`,
+      errors: [{ messageId: 'wholeObject', data: { what: 'A whole headers object', text: 'headers', how: 'copied key by key', carries: 'Authorization, Cookie and API-key headers' }, line: 5, column: 31 }],
+    },
+    // every header of a received e-mail, as attributes of the e-mail span
+    {
+      code: `function headerAttributes(message) {
+  return Object.fromEntries([...message.headers].map(([key, value]) => [\`email.header.\${key}\`, value]));
+}`,
+      errors: [{ messageId: 'wholeObject', data: { what: 'A whole headers object', text: 'message.headers', how: 'copied key by key', carries: 'Authorization, Cookie and API-key headers' }, line: 2, column: 73 }],
+    },
+    // headers reduced into an attributes object
+    {
+      code: `const attributes = Object.entries(request.headers).reduce((result, [name, value]) => {
+  result[\`http.request.header.\${name}\`] = value;
+  return result;
+}, {});`,
+      errors: [{ messageId: 'wholeObject', data: { what: 'A whole headers object', text: 'request.headers', how: 'copied key by key', carries: 'Authorization, Cookie and API-key headers' }, line: 2, column: 10 }],
+    },
+    // bound query parameters as one attribute
+    {
+      code: `span.setAttribute('db.values', JSON.stringify(values));`,
+      errors: [{ messageId: 'boundParameters', data: { key: 'db.values', what: 'bound query parameters (the values users sent)' }, line: 1, column: 19, suggestions: [{ messageId: 'removeAttribute', data: { key: 'db.values' }, output: '' }] }],
+    },
+    // bound query parameters one attribute each
+    {
+      code: "params.forEach((param, index) => span.setAttribute(`db.query.parameter.${index}`, param));",
+      errors: [{ messageId: 'boundParameters', data: { key: 'db.query.parameter.*', what: 'bound query parameters (the values users sent)' }, line: 1, column: 52 }],
+    },
+    // the client IP built into a rate-limit key
+    {
+      code: "span.setAttribute('ratelimit.key', `rl:${req.ip}:${route}`);",
+      errors: [{ messageId: 'clientAddressInId', data: { key: 'ratelimit.key', what: "the client's IP address", text: 'req.ip' }, line: 1, column: 36, suggestions: [{ messageId: 'removeAttribute', data: { key: 'ratelimit.key' }, output: '' }] }],
+    },
+    // Hono: the forwarded-for header built into a limiter id through a local const
+    {
+      code: "const ip = c.req.header('x-forwarded-for') ?? 'unknown';\nspan.setAttribute('rate_limit.id', `${ip}:${c.req.routePath}`);",
+      errors: [{ messageId: 'clientAddressInId', data: { key: 'rate_limit.id', what: "the client's IP address", text: 'ip' }, line: 2, column: 36, suggestions: [{ messageId: 'removeAttribute', data: { key: 'rate_limit.id' }, output: "const ip = c.req.header('x-forwarded-for') ?? 'unknown';\n" }] }],
+    },
     // an email address under user.email
     {
       code: `span.setAttribute('user.email', user.email);`,

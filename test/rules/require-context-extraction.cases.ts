@@ -14,6 +14,25 @@ const notExtracted = (operation: string, location: string, line: number, column:
 });
 
 export const valid: ValidTestCase<Options>[] = [
+  // CommonJS Lambda handler typed by JSDoc: each record's context is extracted.
+  {
+    code: `const { propagation, ROOT_CONTEXT, trace } = require('@opentelemetry/api');
+const tracer = trace.getTracer('orders');
+/** @param {import('aws-lambda').SQSEvent} event */
+exports.handler = async (event) => {
+  for (const record of event.Records) {
+    const parent = propagation.extract(ROOT_CONTEXT, record.messageAttributes, sqsGetter);
+    tracer.startSpan('orders process', {}, parent).end();
+  }
+};`,
+  },
+  // An untyped CommonJS handler: nothing says which events it receives.
+  {
+    code: `const { trace } = require('@opentelemetry/api');
+exports.handler = async (event) => {
+  trace.getTracer('x').startSpan('work').end();
+};`,
+  },
   // Lambda SQS: each record's context is extracted and passed as the parent.
   {
     code: `import type { SQSEvent } from 'aws-lambda';
@@ -719,6 +738,31 @@ export const start = (channel: Channel) => channel.consume('orders', () => handl
 ];
 
 export const invalid: InvalidTestCase<MessageId, Options>[] = [
+  // CommonJS Lambda handler typed by JSDoc: a span per record without the record's context.
+  {
+    code: `const { trace } = require('@opentelemetry/api');
+const tracer = trace.getTracer('orders');
+/** @param {import('aws-lambda').SQSEvent} event */
+exports.handler = async (event) => {
+  for (const record of event.Records) {
+    const span = tracer.startSpan('orders process');
+    span.end();
+  }
+};`,
+    errors: [notExtracted('Lambda SQS handler', 'record.messageAttributes', 6, 18)],
+  },
+  // module.exports.handler typed as SQSHandler by JSDoc.
+  {
+    code: `const { trace } = require('@opentelemetry/api');
+const tracer = trace.getTracer('orders');
+/** @type {import('aws-lambda').SQSHandler} */
+module.exports.handler = async (event) => {
+  await tracer.startActiveSpan('orders process', async (span) => {
+    span.end();
+  });
+};`,
+    errors: [notExtracted('Lambda SQS handler', 'record.messageAttributes', 5, 9)],
+  },
   // Lambda SQS: a span per record, parented to the invocation instead of the record's producer.
   {
     code: `import type { SQSEvent } from 'aws-lambda';

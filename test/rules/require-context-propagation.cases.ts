@@ -454,6 +454,41 @@ export const enqueue = (to: string) => queue.add('welcome', { to });`,
 export const enqueue = (queue: Queue, to: string) => queue.add('welcome', { to });`,
     options: [{ autoInstrumented: ['bullmq'] }],
   },
+  // BullMQ FlowProducer: the parent job's data carries the carrier.
+  {
+    code: `import { FlowProducer } from 'bullmq';
+import { context, propagation } from '@opentelemetry/api';
+const flowProducer = new FlowProducer({ connection: { host: 'localhost' } });
+export async function shipOrder(order: { id: string }) {
+  const carrier: Record<string, string> = {};
+  propagation.inject(context.active(), carrier);
+  await flowProducer.add({ name: 'ship', queueName: 'shipping', data: { orderId: order.id, _trace: carrier }, children: [] });
+}`,
+  },
+  // BullMQ FlowProducer created with the telemetry option propagates by itself.
+  {
+    code: `import { FlowProducer } from 'bullmq';
+import { BullMQOtel } from 'bullmq-otel';
+const flowProducer = new FlowProducer({ connection: { host: 'localhost' }, telemetry: new BullMQOtel('shop') });
+export const ship = (orderId: string) => flowProducer.add({ name: 'ship', queueName: 'shipping', data: { orderId } });`,
+  },
+  // AWS X-Ray wraps the whole v2 SDK: its clients send the X-Ray trace header with every message.
+  {
+    code: `const AWSXRay = require('aws-xray-sdk');
+const AWS = AWSXRay.captureAWS(require('aws-sdk'));
+const sqs = new AWS.SQS();
+exports.notify = async (order) => sqs.sendMessage({ QueueUrl: process.env.QUEUE_URL, MessageBody: JSON.stringify(order) }).promise();`,
+  },
+  // AWS X-Ray wraps a v3 client.
+  {
+    code: `import AWSXRay from 'aws-xray-sdk-core';
+import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
+const sqs = AWSXRay.captureAWSv3Client(new SQSClient({}));
+export const notify = async (order: unknown) => {
+  const command = new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: JSON.stringify(order) });
+  return sqs.send(command);
+};`,
+  },
   // BullMQ addBulk: each job's data carries the carrier.
   {
     code: `import { Queue } from 'bullmq';
@@ -1054,6 +1089,34 @@ export const enqueue = (to: string) => queue.add('welcome', { to });`,
 const emailQueue = new Queue('emails', { connection: { host: 'localhost' }, telemetry: undefined });
 export const enqueue = (to: string) => emailQueue.add('welcome', { to, template: 'w1' }, { attempts: 3 });`,
     errors: [missing('BullMQ queue.add', 'the job data (2nd argument)', 3, 40)],
+  },
+  // BullMQ FlowProducer: a flow without a carrier.
+  {
+    code: `import { FlowProducer } from 'bullmq';
+const flowProducer = new FlowProducer({ connection: { host: 'localhost' } });
+export const ship = (orderId: string) => flowProducer.add({ name: 'ship', queueName: 'shipping', data: { orderId }, children: [{ name: 'pack', queueName: 'packing', data: { orderId } }] });`,
+    errors: [missing('BullMQ FlowProducer.add', 'the parent job’s data', 3, 42)],
+  },
+  // BullMQ in CommonJS: required, not imported.
+  {
+    code: `const { Queue } = require('bullmq');
+const emailQueue = new Queue('emails');
+module.exports.enqueueAll = (addresses) => emailQueue.addBulk(addresses.map((to) => ({ name: 'welcome', data: { to } })));`,
+    errors: [missing('BullMQ queue.addBulk', 'each job’s data', 3, 44)],
+  },
+  // AWS SDK v3 in CommonJS.
+  {
+    code: `const { SQSClient, SendMessageCommand } = require('@aws-sdk/client-sqs');
+const sqs = new SQSClient({});
+exports.notify = async (order) => sqs.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: JSON.stringify(order) }));`,
+    errors: [missing('SQS SendMessage', 'MessageAttributes', 3, 44)],
+  },
+  // A v3 client wrapped by something that is not a tracing helper is still reported.
+  {
+    code: `import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
+const sqs = withRetries(new SQSClient({}));
+export const notify = (order: unknown) => sqs.send(new SendMessageCommand({ QueueUrl: 'q', MessageBody: JSON.stringify(order) }));`,
+    errors: [missing('SQS SendMessage', 'MessageAttributes', 3, 52)],
   },
   // BullMQ addBulk: jobs without a carrier.
   {

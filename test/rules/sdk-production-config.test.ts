@@ -49,6 +49,36 @@ ruleTester.run('sdk-production-config', rule, {
     { code: `${BASE}\nconst s = new AlwaysOnSampler();`, filename: 'src/tracing.dev.ts', options: [{ developmentFiles: ['**/*.dev.ts'] }] },
     // a development folder given by a path glob
     { code: `${BASE}\n${OTLP}\nconst p = new SimpleSpanProcessor(new OTLPTraceExporter());`, filename: 'scripts/local/otel.ts', options: [{ developmentFiles: ['scripts/local/**'] }] },
+    // any condition chooses the sampler at run time: which one runs depends on what the rule cannot read
+    `${BASE}\nconst s = retries > 3 ? new AlwaysOnSampler() : new TraceIdRatioBasedSampler(0.1);`,
+    // a switch on the service's own configuration (OTEL_TRACES_SAMPLER read by hand)
+    `${BASE}\nfunction createSampler(config) {\n  switch (config.tracing.sampler) {\n    case 'always_on':\n      return new AlwaysOnSampler();\n    case 'traceidratio':\n      return new TraceIdRatioBasedSampler(config.tracing.ratio);\n    default:\n      return new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(0.1) });\n  }\n}`,
+    // a lookup table from user input to samplers
+    `${BASE}\nconst SAMPLERS = {\n  always_on: new AlwaysOnSampler(),\n  ratio: new TraceIdRatioBasedSampler(0.25),\n};\nexport const sampler = SAMPLERS[options.sampler] ?? SAMPLERS.ratio;`,
+    // a default when the caller passes none
+    `${BASE}\nexport function setup(options) {\n  return { sampler: options.sampler ?? new AlwaysOnSampler() };\n}`,
+    // an if on a flag of the service's own
+    `${BASE}\nlet sampler = new TraceIdRatioBasedSampler(0.1);\nif (flags.traceEverything) {\n  sampler = new AlwaysOnSampler();\n}`,
+    // an examples folder: development set-up
+    { code: `${BASE}\nconst s = new AlwaysOnSampler();`, filename: 'examples/express/tracing.ts' },
+    // a sample app
+    { code: `${SDK}\nconst sdk = new NodeSDK({});\nsdk.start();`, filename: 'sample-app/src/instrumentation.ts' },
+    // a demo folder deep in a monorepo
+    { code: `${BASE}\n${OTLP}\nconst p = new SimpleSpanProcessor(new OTLPTraceExporter());`, filename: 'packages/web/demo/otel.js' },
+    // a script run by hand
+    { code: `${SDK}\nconst sdk = new NodeSDK({});\nsdk.start();`, filename: 'scripts/send-test-trace.mjs' },
+    // an `.example.` file copied by users
+    { code: `${BASE}\nconst s = new AlwaysOnSampler();`, filename: 'src/tracing.example.ts' },
+    // a test folder deep in a monorepo package
+    { code: `${BASE}\n${OTLP}\nconst p = new SimpleSpanProcessor(new OTLPTraceExporter());`, filename: 'packages/mcp/test/server.ts' },
+    // simple or batch chosen from configuration: a choice, like a sampler
+    `${BASE}\n${OTLP}\nconst exporter = new OTLPTraceExporter();\nexport const processor = process.argv.includes('--batch') ? new BatchSpanProcessor(exporter) : new SimpleSpanProcessor(exporter);`,
+    // a library creates a provider around its own processor and hands the processor back to flush after each run
+    `import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';\nimport { trace } from '@opentelemetry/api';\nimport { RunSpanProcessor } from './processor';\nexport function createProvider() {\n  const processor = new RunSpanProcessor();\n  const provider = new BasicTracerProvider({ spanProcessors: [processor] });\n  if (!trace.setGlobalTracerProvider(provider)) return { success: false };\n  return { success: true, processor };\n}`,
+    // every processor is simple and prints to the console: nothing buffered, nothing lost without a shutdown
+    `${SDK}\n${BASE}\nconst sdk = new NodeSDK({\n  serviceName: 'worker',\n  spanProcessors: [new SimpleSpanProcessor(new ConsoleSpanExporter())],\n});\nsdk.start();`,
+    // a tracer provider with a console exporter held in a const
+    `import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';\n${BASE}\nconst exporter = new ConsoleSpanExporter();\nconst provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });\nprovider.register();`,
     // SDK started and shut down on SIGTERM
     `${SDK}\nconst sdk = new NodeSDK({});\nsdk.start();\nprocess.on('SIGTERM', () => {\n  sdk.shutdown().finally(() => process.exit(0));\n});`,
     // shutdown in a named function registered for SIGTERM with once
@@ -206,11 +236,6 @@ ruleTester.run('sdk-production-config', rule, {
       code: `${BASE}\n${SDK}\nexport const sdk = new NodeSDK({ sampler: new TraceIdRatioBasedSampler(1.0) });`,
       errors: [{ messageId: 'keepsEveryTrace', data: { sampler: 'TraceIdRatioBasedSampler(1.0)' }, line: 3, column: 43 }],
     },
-    // a condition that is not about the environment does not excuse it
-    {
-      code: `${BASE}\nconst s = retries > 3 ? new AlwaysOnSampler() : new TraceIdRatioBasedSampler(0.1);`,
-      errors: [{ messageId: 'keepsEveryTrace', line: 2, column: 25 }],
-    },
     // the environment check guards something else; the sampler is in its condition
     {
       code: `${BASE}\nif (new AlwaysOnSampler() && process.env.X) start();`,
@@ -240,6 +265,40 @@ ruleTester.run('sdk-production-config', rule, {
     {
       code: `const base = require('@opentelemetry/sdk-trace-base');\nconst s = new base.AlwaysOnSampler();`,
       errors: [{ messageId: 'keepsEveryTrace', line: 2, column: 11 }],
+    },
+    // a simple console processor next to a batch processor: the batch one still buffers
+    {
+      code: `${SDK}\n${BASE}\n${OTLP}\nconst sdk = new NodeSDK({\n  spanProcessors: [new SimpleSpanProcessor(new ConsoleSpanExporter()), new BatchSpanProcessor(new OTLPTraceExporter())],\n});\nsdk.start();`,
+      errors: [{ messageId: 'noShutdownOnSigterm', line: 7, column: 1 }],
+    },
+    // NodeSDK given an exporter wraps it in a batch processor of its own
+    {
+      code: `${SDK}\n${BASE}\nconst sdk = new NodeSDK({ traceExporter: new ConsoleSpanExporter(), spanProcessors: [new SimpleSpanProcessor(new ConsoleSpanExporter())] });\nsdk.start();`,
+      errors: [{ messageId: 'noShutdownOnSigterm', line: 4, column: 1 }],
+    },
+    // the option replaces the default development globs: an examples file is checked again
+    {
+      code: `${BASE}\nconst s = new AlwaysOnSampler();`,
+      filename: 'examples/express/tracing.ts',
+      options: [{ developmentFiles: [] }],
+      errors: [{ messageId: 'keepsEveryTrace', line: 2, column: 11 }],
+    },
+    // a repository named like a demo runs its services in production
+    {
+      code: `${SDK}\nconst sdk = new NodeSDK({});\nsdk.start();`,
+      filename: 'open-telemetry/opentelemetry-demo/src/frontend/utils/telemetry/Instrumentation.js',
+      errors: [{ messageId: 'noShutdownOnSigterm', line: 3, column: 1 }],
+    },
+    // a folder merely named like one (examplesite) is not an examples folder
+    {
+      code: `${BASE}\nconst s = new AlwaysOnSampler();`,
+      filename: 'src/examplesite/tracing.ts',
+      errors: [{ messageId: 'keepsEveryTrace', line: 2, column: 11 }],
+    },
+    // the sampler is a plain option of the SDK, not a choice
+    {
+      code: `${SDK}\n${BASE}\nexport const sdk = new NodeSDK({ sampler: new AlwaysOnSampler() });`,
+      errors: [{ messageId: 'keepsEveryTrace', line: 3, column: 43 }],
     },
     // NodeSDK started, no SIGTERM handling at all
     {

@@ -7,6 +7,28 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('span-name', rule, {
   valid: [
+    // a test file names spans as it likes: its spans never reach a production backend
+    { code: "const span = tracer.startSpan('foo');\nspan.end();", filename: 'packages/instrumentation-koa/test/koa.test.ts' },
+    // placeholder names in a test folder
+    { code: "const spans = [tracer.startSpan('span 1'), tracer.startSpan('span 2')];", filename: 'test/pg.ts' },
+    // tRPC middleware: the procedure path and type name a procedure of the router, a bounded set
+    "export const tracing = t.middleware(async ({ path, type, next }) => {\n  return tracer.startActiveSpan(`${type} ${path}`, async (span) => {\n    try { return await next(); } finally { span.end(); }\n  });\n});",
+    // tRPC middleware reading the options object
+    "t.middleware(async (opts) => {\n  const span = tracer.startSpan(`trpc.${opts.type} ${opts.path}`);\n  try { return await opts.next(); } finally { span.end(); }\n});",
+    // GenAI spans are named `{operation} {model}` by the conventions
+    "const spanName = `${operationName} ${event.modelId}`;\ntracer.startActiveSpan(spanName, (span) => span.end());",
+    // a literal operation and a model
+    "const span = tracer.startSpan(`chat ${request.model}`);",
+    // a loop index over a small literal range
+    "for (let i = 0; i < 3; i++) {\n  const span = tracer.startSpan(`warmup.attempt ${i}`);\n  span.end();\n}",
+    // an index of a literal list
+    "['primary', 'replica'].forEach((target, index) => {\n  tracer.startSpan(`db.ping ${index}`).end();\n});",
+    // a retry attempt number: bounded by the retry configuration
+    "const [attempt] = args;\nconst span = tracer.startSpan(`Attempt #${attempt}`);",
+    // the route template, not the path
+    "app.use((req, res, next) => {\n  trace.getActiveSpan()?.updateName(`${req.method} ${req.route.path}`);\n  next();\n});",
+    // Hono's route path is the template
+    "tracer.startActiveSpan(`${c.req.method} ${c.req.routePath}`, (span) => span.end());",
     // The guides' good names: a resource and an operation.
     `tracer.startSpan('placement.create');`,
     // An HTTP route template with a parameter placeholder, not a value.
@@ -128,6 +150,54 @@ export function run(shard: number) {
     `function traced(userId) { return tracer.startSpan(userId); }`,
   ],
   invalid: [
+    // `testFiles: []` checks test files too
+    {
+      code: "tracer.startSpan('handler');",
+      filename: 'src/handler.test.ts',
+      options: [{ testFiles: [] }],
+      errors: [{ messageId: 'genericName', data: { name: 'handler' }, line: 1, column: 18 }],
+    },
+    // the raw request path as the whole name
+    {
+      code: "app.use((req, res, next) => {\n  const span = tracer.startSpan(req.path);\n  res.on('finish', () => span.end());\n  next();\n});",
+      errors: [{ messageId: 'highCardinalityName', data: { name: 'req.path', reason: 'it is the raw request path or URL' }, line: 2, column: 33 }],
+    },
+    // Express originalUrl in updateName
+    {
+      code: "trace.getActiveSpan()?.updateName(req.originalUrl);",
+      errors: [{ messageId: 'highCardinalityName', data: { name: 'req.originalUrl', reason: 'it is the raw request path or URL' }, line: 1, column: 35 }],
+    },
+    // the raw URL interpolated after the method
+    {
+      code: "const span = tracer.startSpan(`${req.method} ${req.url}`);",
+      errors: [{ messageId: 'highCardinalityName', line: 1, column: 48 }],
+    },
+    // Hono: c.req.path in a template
+    {
+      code: "tracer.startActiveSpan(`${c.req.method} ${c.req.path}`, (span) => span.end());",
+      errors: [{ messageId: 'highCardinalityName', line: 1, column: 43 }],
+    },
+    // fetch handler: new URL(request.url).pathname through a local const
+    {
+      code: "export default {\n  async fetch(request) {\n    const pathname = new URL(request.url).pathname;\n    return tracer.startActiveSpan(pathname, (span) => { span.end(); return new Response('ok'); });\n  },\n};",
+      errors: [{ messageId: 'highCardinalityName', data: { name: 'pathname', reason: 'it is the raw request path or URL' }, line: 4, column: 35 }],
+    },
+    // a local const with a neutral name holding the path, interpolated
+    {
+      code: "const p = url.pathname;\nconst span = tracer.startSpan(`GET ${p}`);",
+      errors: [{ messageId: 'highCardinalityName', line: 2, column: 38 }],
+    },
+    // a name given in an options object
+    {
+      code: "const span = langfuse.startSpan({ name: req.url, input: body });",
+      options: [{ startSpanFunctions: ['startSpan'] }],
+      errors: [{ messageId: 'highCardinalityName', data: { name: 'req.url', reason: 'it is the raw request path or URL' }, line: 1, column: 41 }],
+    },
+    // a loop over a long range is not small
+    {
+      code: "for (let i = 0; i < 1000; i++) {\n  tracer.startSpan(`item ${i}`).end();\n}",
+      errors: [{ messageId: 'highCardinalityName', line: 2, column: 28 }],
+    },
     // The classic generic name.
     {
       code: `tracer.startSpan('process');`,

@@ -34,6 +34,16 @@ const lambdaInstrumentation: AutoInstrumentation = {
   note: "takes the invocation's parent from HTTP headers or the X-Ray environment, never from the records of a batch",
 };
 
+/**
+ * AWS X-Ray's SDK wrappers: a client they wrap sends the X-Ray trace header (`AWSTraceHeader`) with every SQS
+ * message and every call, so the trace does not break at the queue. `captureAWS(require('aws-sdk'))` wraps a whole
+ * v2 SDK (its `new AWS.SQS()` clients); `captureAWSClient(client)` and `captureAWSv3Client(client)` wrap one client.
+ */
+export const AWS_TRACING_WRAPPERS = {
+  sdkWrappers: ['captureAWS'],
+  clientWrappers: ['captureAWSClient', 'captureAWSv3Client'],
+} as const;
+
 export const awsMessaging: MessagingLibraryEntries = {
   publish: [
     {

@@ -41,6 +41,24 @@ export const bullmqMessaging: MessagingLibraryEntries = {
       displayName: 'BullMQ queue.addBulk',
       builtInTracing: queueTelemetry,
     },
+    {
+      // A flow: a parent job and its children, added to their queues in one call.
+      id: 'bullmq:flowProducer.add',
+      library: 'bullmq',
+      modules: MODULES,
+      matchers: [{ kind: 'method', methodNames: ['add'], receiver: /flow/i, requireImport: true, minArguments: 1 }],
+      carriers: [{ argument: 0, path: ['data'], encoding: 'envelope', envelopeKey: DEFAULT_ENVELOPE_CARRIER_KEY, description: 'the parent job’s data' }],
+      system: 'bullmq',
+      operationName: 'publish',
+      destination: { kind: 'argument', argument: 0, path: ['queueName'] },
+      displayName: 'BullMQ FlowProducer.add',
+      builtInTracing: {
+        constructorNames: ['FlowProducer'],
+        argument: 0,
+        optionKey: 'telemetry',
+        note: 'a FlowProducer created with the telemetry option (bullmq-otel) stores the context with every job of the flow',
+      },
+    },
   ],
   consume: [
     {
