@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import { PROMISE_CATCH_METHODS } from '../src/catalog/error-flow.js';
 import { OTEL_API_MODULE, STATUS_CODE_ENUM, STATUS_CODE_ERROR_MEMBER } from '../src/catalog/otel-api.js';
 import { getPropertyName, isFunctionNode } from '../src/lint/ast.js';
-import { TEST_FILE_GLOBS } from '../src/catalog/file-roles.js';
+import { DEFAULT_TEST_FILES } from '../src/catalog/test-files.js';
 import { createRule } from '../src/lint/create-rule.js';
 import { matchesAnyGlob } from '../src/lint/file-globs.js';
 import { getErrorPropagation, getSpanErrorHandling } from '../src/lint/error-handling.js';
@@ -62,9 +62,9 @@ export default createRule<Options, MessageId>({
       },
     ],
   },
-  defaultOptions: [{ startSpanFunctions: [], tracerModules: [], testFiles: [...TEST_FILE_GLOBS] }],
+  defaultOptions: [{ startSpanFunctions: [], tracerModules: [], testFiles: [...DEFAULT_TEST_FILES] }],
   create(context, [options]) {
-    if (matchesAnyGlob(context.filename, context.cwd, options.testFiles ?? TEST_FILE_GLOBS)) return {};
+    if (matchesAnyGlob(context.filename, context.cwd, options.testFiles ?? DEFAULT_TEST_FILES)) return {};
     const spans: TrackedSpan[] = [];
     const isTypeScript = /\.[mc]?tsx?$/i.test(context.filename);
 

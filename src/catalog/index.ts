@@ -1,7 +1,6 @@
 export * from './otel-api.js';
 export * from './error-flow.js';
 export * from './exception-sources.js';
-export * from './file-roles.js';
 export * from './messaging/index.js';
 export * from './entry-points.js';
 export * from './span-names.js';
