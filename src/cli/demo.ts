@@ -8,6 +8,21 @@ import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
 /** Where the demo service lives in a checkout of this repository. */
 export const DEMO_DIR = join(packageInfo.root, 'fixtures', 'demo');
 
+/** What to do next, printed last: the same commands on the user's own code, and where each finding is explained. */
+function nextSteps(transforms: string[]): string {
+  return [
+    '',
+    '# Next: on your own service',
+    '',
+    '  npx otel-codemod lint src                 # the findings above, for your code',
+    `  npx otel-codemod ${transforms.join(',') || '<transform>'} src --diff   # what would change; drop --diff to apply`,
+    '  npx otel-codemod list                     # every transform and rule',
+    '',
+    `Each rule is explained in ${join(packageInfo.root, 'docs', 'rules')} (the URL after each finding in your editor).`,
+    '',
+  ].join('\n');
+}
+
 /**
  * `otel-codemod demo` (what `npm start` runs): lints the demo service, then shows as a diff what every registered
  * transform would change in it. Writes nothing.
@@ -23,5 +38,7 @@ export async function runDemo(context: CodemodRunContext & LintContext & CliIO):
   stdout.write(`\n# otel-codemod ${names.join(',') || '(no transforms registered)'} --diff\n\n`);
   if (names.length === 0) return EXIT_OK;
   const codemodCode = await runCodemod({ transforms: names, paths: ['.'], diff: true, jobs: 1, tracerName: 'orders-service' }, demo);
-  return codemodCode === EXIT_ERROR ? EXIT_ERROR : EXIT_OK;
+  if (codemodCode === EXIT_ERROR) return EXIT_ERROR;
+  stdout.write(nextSteps(names));
+  return EXIT_OK;
 }
