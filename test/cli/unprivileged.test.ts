@@ -60,6 +60,25 @@ describe('files and folders the user cannot read or write', () => {
     expect(run.stdout).toContain('otel/no-deprecated-semconv');
   });
 
+  it('a codemod run reports a file it cannot read and goes on', () => {
+    const dir = makeProject({ 'a.ts': GREET, 'b.ts': GREET });
+    giveToNobody(dir);
+    takeAway(join(dir, 'b.ts'), 0o600);
+    const run = runBuiltUnprivileged(['rename-greet', '--check'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('failed   b.ts: cannot read: permission denied\n');
+    expect(run.stderr).toContain('would change a.ts\n');
+  });
+
+  it('with --config, ESLint reads the files itself: a file it cannot read stops the lint (exit 2)', () => {
+    const dir = makeProject({ 'eslint.config.mjs': "export default [{ rules: { 'no-undef': 'off' } }];\n", 'a.js': DEPRECATED, 'b.js': DEPRECATED });
+    giveToNobody(dir);
+    takeAway(join(dir, 'b.js'), 0o600);
+    const run = runBuiltUnprivileged(['lint', '--config', 'eslint.config.mjs'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^lint: .*(EACCES|permission denied)/);
+  });
+
   it('lint --fix reports a file it cannot write and fixes the others', () => {
     const dir = makeProject({ 'a.js': DEPRECATED, 'b.js': DEPRECATED });
     giveToNobody(dir);

@@ -74,6 +74,14 @@ describe('lint --fix reads files as the codemod runner does', () => {
     expect(readlinkSync(join(dir, 'src/alias.js'))).toBe('a.js');
   });
 
+  it('does not ask git: a file with uncommitted changes is fixed', async () => {
+    const dir = makeProject({ 'a.js': 'export const a = 1;\n' });
+    commitAll(dir);
+    writeFileSync(join(dir, 'a.js'), LEAKY);
+    expect((await lint(['--fix'], dir)).code).toBe(0);
+    expect(read(dir, 'a.js')).toBe(FIXED);
+  });
+
   it('refuses to fix a read-only file (0444) and goes on with the others', async () => {
     const dir = makeProject({ 'locked.js': LEAKY, 'ok.js': LEAKY });
     chmodSync(join(dir, 'locked.js'), 0o444);
@@ -189,6 +197,18 @@ describe('the git guard fails closed', () => {
     expect(read(dir, 'generated/g.ts')).toBe(SALUTE);
   });
 
+  it('refuses a staged file like a modified one', async () => {
+    const dir = makeProject({ 'a.ts': 'export const a = 1;\n' });
+    commitAll(dir);
+    writeFileSync(join(dir, 'a.ts'), GREET);
+    git(dir, 'add', 'a.ts');
+    const before = checksums(dir);
+    const run = await runInProcess(['rename-greet'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Refused to write 1 file(s) with uncommitted changes (commit or stash them, or pass --force):\n  a.ts\n');
+    expect(checksums(dir)).toEqual(before);
+  });
+
   it('refuses a read-only file (0444) unless --force, and keeps its mode when forced', async () => {
     const dir = makeProject({ 'locked.ts': GREET, 'open.ts': GREET });
     chmodSync(join(dir, 'locked.ts'), 0o444);
@@ -277,6 +297,15 @@ describe('checks that must not pass on nothing, nor fail on nothing', () => {
     const inRepository = await runInProcess(['rename-greet', '--check'], dir);
     expect(inRepository.code).toBe(1);
     expect(inRepository.stderr).not.toContain('failed   ');
+  });
+
+  it('parses only files a transform may change: a syntax error elsewhere is not reported, and counted as not parsed', async () => {
+    const dir = makeProject({ 'a.ts': GREET, 'broken.ts': 'export const = ;\n' });
+    const run = await runInProcess(['rename-greet'], dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('  unchanged: 1 (1 not parsed: a quick text check found nothing in it for rename-greet)\n');
+    // lint parses every file.
+    expect((await lint([], dir)).code).toBe(2);
   });
 
   it('still reports a dangling symlink named like a source file', async () => {
