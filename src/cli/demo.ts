@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { packageInfo } from '../package-info.js';
+import { RULE_DOCS_BASE_URL } from '../lint/create-rule.js';
 import type { CliIO } from './output.js';
 import { runLint, type LintContext } from './lint.js';
 import { runCodemod, type CodemodRunContext } from './run-codemod.js';
@@ -18,7 +19,7 @@ function nextSteps(transforms: string[]): string {
     `  npx otel-codemod ${transforms.join(',') || '<transform>'} src --diff   # what would change; drop --diff to apply`,
     '  npx otel-codemod list                     # every transform and rule',
     '',
-    `Each rule is explained in ${join(packageInfo.root, 'docs', 'rules')} (the URL after each finding in your editor).`,
+    `Each rule is explained at ${RULE_DOCS_BASE_URL}<rule>.md (also in ${join(packageInfo.root, 'docs', 'rules')}).`,
     '',
   ].join('\n');
 }

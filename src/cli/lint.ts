@@ -97,6 +97,10 @@ export async function runLint(options: LintOptions, context: LintContext): Promi
   const targets = new Map<string, LintTarget>();
 
   if (options.config) {
+    // ESLint would pass over a path outside its working folder in silence: a check that passes on nothing.
+    const outside = options.paths.filter((path) => isOutside(cwd, resolve(cwd, path)));
+    for (const path of outside) fail(path, 'outside the working folder: run otel-codemod from a folder that holds it');
+    if (outside.length > 0) return EXIT_ERROR;
     eslint = new ESLint({ cwd, overrideConfigFile: resolve(cwd, options.config), fix: options.fix, errorOnUnmatchedPattern: false });
     try {
       results = await eslint.lintFiles(options.paths.length > 0 ? options.paths : ['.']);
@@ -167,9 +171,13 @@ export async function runLint(options: LintOptions, context: LintContext): Promi
   return findings > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
+function isOutside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel.startsWith('..') || isAbsolute(rel);
+}
+
 function toDisplayPath(cwd: string, path: string): string {
-  const rel = relative(cwd, path);
-  return rel.startsWith('..') || isAbsolute(rel) ? path : rel.split(sep).join('/');
+  return isOutside(cwd, path) ? path : relative(cwd, path).split(sep).join('/');
 }
 
 /**
@@ -185,8 +193,7 @@ function writeFix(result: ESLint.LintResult, target: LintTarget | undefined, cwd
     } catch (error) {
       return `cannot write the fix: ${(error as Error).message}`;
     }
-    const rel = relative(realpathSync(cwd), realPath);
-    if (rel.startsWith('..') || isAbsolute(rel)) return `not fixed: symlink points outside . (to ${realPath})`;
+    if (isOutside(realpathSync(cwd), realPath)) return `not fixed: symlink points outside . (to ${realPath})`;
     const read = readSourceFile(realPath);
     if (!read.ok) return `not fixed: ${read.reason}`;
   }

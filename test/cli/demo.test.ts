@@ -30,6 +30,8 @@ describe('otel-codemod demo (npm start)', () => {
       expect(run.stdout).toContain(`--- a/${file}\n+++ b/${file}\n`);
     }
     expect(run.stderr).toContain('would change: 8');
+    // It ends with what to do next: the same commands on the user's own code, and where the rules are explained.
+    expect(run.stdout).toMatch(/# Next: on your own service\n\n {2}npx otel-codemod lint src .*\n {2}npx otel-codemod append-marker src --diff .*drop --diff to apply\n[\s\S]*Each rule is explained at https:\/\/github\.com\/otel-codemod\/otel-codemod\/blob\/main\/docs\/rules\/<rule>\.md .*\n$/);
   });
 
   it('runs with the real rules and transforms, writing nothing, and shows a mistake for every recommended rule', async () => {

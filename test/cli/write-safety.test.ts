@@ -249,11 +249,14 @@ describe('paths are held to the working folder however they are given', () => {
   });
 
   it('refuses paths outside the working folder (lint and codemods), exit 2', async () => {
-    const parent = makeProject({ 'other/a.js': LEAKY, 'work/b.js': 'export const b = 1;\n' });
+    const parent = makeProject({ 'other/a.js': LEAKY, 'work/b.js': 'export const b = 1;\n', 'work/eslint.config.mjs': 'export default [];\n' });
     const before = checksums(parent);
     const linted = await lint(['../other'], join(parent, 'work'));
     expect(linted.code).toBe(2);
     expect(linted.stderr).toContain('failed   ../other: outside the working folder');
+    const withConfig = await lint(['--config', 'eslint.config.mjs', '../other'], join(parent, 'work'));
+    expect(withConfig.code).toBe(2);
+    expect(withConfig.stderr).toContain('failed   ../other: outside the working folder');
     const transformed = await runInProcess(['rename-greet', '../other'], join(parent, 'work'));
     expect(transformed.code).toBe(2);
     expect(checksums(parent)).toEqual(before);
