@@ -1,7 +1,7 @@
-import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { accessSync, constants, lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { compileGlob } from './glob.js';
-import { listGitFiles } from './git.js';
+import { createRepositoryFinder, listGitFiles, type RepositoryFinder } from './git.js';
 
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
 
@@ -25,12 +25,21 @@ export interface FileProblem {
   reason: string;
 }
 
+export type FolderSkipReason = 'node_modules' | 'build output' | 'ignored';
+
 export interface Discovery {
   files: FoundFile[];
-  /** Entries left out on purpose, by reason. A folder left out whole counts once. */
+  /** Files left out on purpose, by reason. */
   skipped: Partial<Record<SkipReason, number>>;
-  /** Paths that could not be looked at: missing, unreadable, symlinks leaving the root or looping. */
+  /** Folders left out whole (their files are not counted), by reason. */
+  skippedFolders: Partial<Record<FolderSkipReason, number>>;
+  /**
+   * Paths that could not be looked at: missing, unreadable (a folder that cannot be read is named once), outside the
+   * working folder, symlinks leaving the root or looping.
+   */
   problems: FileProblem[];
+  /** Things the user should know that do not stop the run (a repository git cannot read: .gitignore not honoured). */
+  warnings: string[];
 }
 
 export interface DiscoverOptions {
@@ -38,6 +47,7 @@ export interface DiscoverOptions {
   paths: string[];
   ignore?: string[];
   maxFileSize?: number;
+  findRepository?: RepositoryFinder;
 }
 
 function toDisplayPath(cwd: string, absolute: string): string {
@@ -49,6 +59,8 @@ function isInside(root: string, candidate: string): boolean {
   const rel = relative(root, candidate);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
+
+const FOLDER_SKIP_REASONS: Record<string, FolderSkipReason> = { node_modules: 'node_modules', ...Object.fromEntries(BUILD_OUTPUT_FOLDERS.map((name) => [name, 'build output' as const])) };
 
 function hasSourceExtension(path: string): boolean {
   return (SOURCE_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase());
@@ -62,16 +74,43 @@ function describeFsError(error: unknown): string {
   return (error as Error).message;
 }
 
+/** The topmost folder from `root` down to `file` that cannot be searched: where a permission problem really is. */
+function findUnreadableFolder(root: string, file: string): string {
+  const segments = relative(root, dirname(file)).split(sep).filter(Boolean);
+  let dir = root;
+  for (const segment of segments) {
+    dir = join(dir, segment);
+    try {
+      accessSync(dir, constants.R_OK | constants.X_OK);
+    } catch {
+      return dir;
+    }
+  }
+  return dirname(file);
+}
+
 /** Finds the source files under the given paths, honouring .gitignore inside a git repository. */
 export function discoverFiles(options: DiscoverOptions): Discovery {
   const { cwd } = options;
+  const realCwd = realpathSync(cwd);
+  const findRepository = options.findRepository ?? createRepositoryFinder();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const ignoreMatchers = (options.ignore ?? []).map(compileGlob);
-  const result: Discovery = { files: [], skipped: {}, problems: [] };
+  const result: Discovery = { files: [], skipped: {}, skippedFolders: {}, problems: [], warnings: [] };
   const seen = new Set<string>();
+  const reported = new Set<string>();
 
   const skip = (reason: SkipReason) => {
     result.skipped[reason] = (result.skipped[reason] ?? 0) + 1;
+  };
+  const skipFolder = (reason: FolderSkipReason) => {
+    result.skippedFolders[reason] = (result.skippedFolders[reason] ?? 0) + 1;
+  };
+  const problem = (absolute: string, reason: string) => {
+    const displayPath = toDisplayPath(cwd, absolute);
+    if (reported.has(displayPath)) return;
+    reported.add(displayPath);
+    result.problems.push({ displayPath, reason });
   };
   const isIgnored = (absolute: string) => ignoreMatchers.some((match) => match(toDisplayPath(cwd, absolute)));
 
@@ -95,23 +134,33 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
     result.files.push({ displayPath: toDisplayPath(cwd, absolute), realPath, size: stats.size });
   };
 
-  /** A symlink found under `root`: followed when it stays inside; a folder it points to is reached through its real path. */
-  const addSymlink = (absolute: string, root: string, realRoot: string) => {
+  /**
+   * A symlink, found under `root` or named by the user: followed when its target stays inside `realRoot`, refused
+   * when it leads out. A link that is not to a source file (a dangling `README` link, a linked folder of another
+   * kind) is not ours to report.
+   */
+  const addSymlink = (absolute: string, root: string, realRoot: string, walkFolder?: (realDir: string) => void) => {
+    const folderReason = FOLDER_SKIP_REASONS[basename(absolute)];
+    if (folderReason) return skipFolder(folderReason);
     let target: string;
     let stats: Stats;
     try {
       target = realpathSync(absolute);
       stats = statSync(target);
     } catch (error) {
-      result.problems.push({ displayPath: toDisplayPath(cwd, absolute), reason: describeFsError(error) });
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' && !hasSourceExtension(absolute)) return skip('not a source file');
+      problem(absolute, describeFsError(error));
       return;
     }
+    if (!stats.isFile() && !stats.isDirectory()) return;
+    if (stats.isFile() && !hasSourceExtension(absolute) && !hasSourceExtension(target)) return;
     if (!isInside(realRoot, target)) {
-      if (!hasSourceExtension(absolute) && !stats.isDirectory()) return;
-      result.problems.push({ displayPath: toDisplayPath(cwd, absolute), reason: `symlink points outside ${toDisplayPath(cwd, root)} (to ${target})` });
+      problem(absolute, `symlink points outside ${toDisplayPath(cwd, root)} (to ${target})`);
       return;
     }
-    if (stats.isFile() && hasSourceExtension(target)) addFile(absolute, target, stats, root);
+    if (stats.isDirectory()) walkFolder?.(target);
+    else if (hasSourceExtension(target)) addFile(absolute, target, stats, root);
   };
 
   const walk = (dir: string, root: string, realRoot: string) => {
@@ -119,7 +168,7 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      result.problems.push({ displayPath: toDisplayPath(cwd, dir), reason: describeFsError(error) });
+      problem(dir, describeFsError(error));
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -129,28 +178,65 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
         addSymlink(absolute, root, realRoot);
       } else if (entry.isDirectory()) {
         if (entry.name === '.git' || entry.name === '.hg' || entry.name === '.svn') continue;
-        if (entry.name === 'node_modules') skip('node_modules');
-        else if (BUILD_OUTPUT_FOLDERS.includes(entry.name)) skip('build output');
-        else if (isIgnored(absolute)) skip('ignored');
+        const folderReason = FOLDER_SKIP_REASONS[entry.name] ?? (isIgnored(absolute) ? 'ignored' : undefined);
+        if (folderReason) skipFolder(folderReason);
         else walk(absolute, root, realRoot);
       } else if (entry.isFile() && hasSourceExtension(entry.name)) {
         try {
           addFile(absolute, realpathSync(absolute), statSync(absolute), root);
         } catch (error) {
-          result.problems.push({ displayPath: toDisplayPath(cwd, absolute), reason: describeFsError(error) });
+          problem(absolute, describeFsError(error));
         }
+      }
+    }
+  };
+
+  /** A folder the user named: git's list of files when it is in a repository git can read, else every file under it. */
+  const addFolder = (absolute: string, realRoot: string) => {
+    const listing = listGitFiles(absolute, findRepository);
+    if (listing.kind !== 'files') {
+      if (listing.kind === 'unreadable') {
+        result.warnings.push(`${toDisplayPath(cwd, absolute)}: cannot read the git repository (${listing.reason}); .gitignore is not honoured and nothing in it will be written without --force`);
+      }
+      walk(absolute, absolute, realRoot);
+      return;
+    }
+    for (const file of listing.files.sort()) {
+      let fileStats: Stats;
+      try {
+        fileStats = lstatSync(file);
+      } catch (error) {
+        // Deleted in the work tree but still in the index: nothing to transform. Any other error hides a tracked file.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') problem(findUnreadableFolder(absolute, file), `cannot read this folder (${describeFsError(error)}): the files git tracks in it are left out`);
+        continue;
+      }
+      if (fileStats.isSymbolicLink()) {
+        const reason = getNameSkipReason(file, absolute);
+        if (reason === undefined) addSymlink(file, absolute, realRoot);
+        else if (reason === 'node_modules' && basename(file) === 'node_modules') skipFolder('node_modules');
+        else skip(reason);
+      } else if (fileStats.isFile() && hasSourceExtension(file)) {
+        addFile(file, realpathSync(file), fileStats, absolute);
       }
     }
   };
 
   for (const path of options.paths.length > 0 ? options.paths : ['.']) {
     const absolute = resolve(cwd, path);
+    if (!isInside(cwd, absolute)) {
+      problem(absolute, 'outside the working folder: run otel-codemod from a folder that holds it');
+      continue;
+    }
     let stats: Stats;
     try {
       stats = lstatSync(absolute);
-      if (stats.isSymbolicLink()) stats = statSync(realpathSync(absolute));
     } catch (error) {
-      result.problems.push({ displayPath: toDisplayPath(cwd, absolute), reason: describeFsError(error) });
+      problem(absolute, describeFsError(error));
+      continue;
+    }
+    // A link the user named is held to the working folder, as a link met during a walk is held to its root.
+    if (stats.isSymbolicLink()) {
+      addSymlink(absolute, cwd, realCwd, (realDir) => addFolder(realDir, realDir));
       continue;
     }
     if (stats.isFile()) {
@@ -158,25 +244,7 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
       else addFile(absolute, realpathSync(absolute), stats, cwd);
       continue;
     }
-    const realRoot = realpathSync(absolute);
-    const gitFiles = listGitFiles(absolute);
-    if (!gitFiles) {
-      walk(absolute, absolute, realRoot);
-      continue;
-    }
-    for (const file of gitFiles.sort()) {
-      let fileStats: Stats;
-      try {
-        fileStats = lstatSync(file);
-      } catch {
-        continue; // Deleted in the work tree but still in the index: nothing to transform.
-      }
-      if (fileStats.isSymbolicLink()) {
-        if (getNameSkipReason(file, absolute) === undefined) addSymlink(file, absolute, realRoot);
-      } else if (fileStats.isFile() && hasSourceExtension(file)) {
-        addFile(file, realpathSync(file), fileStats, absolute);
-      }
-    }
+    if (stats.isDirectory()) addFolder(absolute, realpathSync(absolute));
   }
   return result;
 }

@@ -1,10 +1,14 @@
-import { resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { ESLint, Linter } from 'eslint';
 import { packageInfo } from '../package-info.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { discoverFiles, DEFAULT_MAX_FILE_SIZE } from './discover.js';
 import type { CliIO } from './output.js';
 import { formatSarif, type SarifRuleMeta } from './sarif.js';
+import { readSourceFile } from './read-source.js';
+import { originalText } from './text-format.js';
+import { getReadOnlyRefusal } from './write-guard.js';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
 import { importPeer } from './peer-dependencies.js';
 
@@ -59,6 +63,25 @@ function isForeignRuleComment(message: Linter.LintMessage): boolean {
   return Boolean(message.ruleId) && !message.ruleId!.startsWith('otel/') && /^Definition for rule '.*' was not found/.test(message.message);
 }
 
+const ESLINT_ENV_MESSAGE = /^\/\* eslint-env \*\/ comments are no longer supported/;
+
+/**
+ * ESLint's flat config refuses a legacy `/* eslint-env node *\/` comment with a fatal message, which would fail a
+ * clean file. It changes nothing in how our rules read the file: a warning naming the comment is enough.
+ */
+function softenEslintEnvComment(message: Linter.LintMessage, sourceLines: string[] | undefined): Linter.LintMessage {
+  if (!message.fatal || message.ruleId !== null || !ESLINT_ENV_MESSAGE.test(message.message)) return message;
+  const comment = /^\/\*\s*eslint-env\b[\s\S]*?\*\//.exec(sourceLines?.[message.line - 1]?.slice(message.column - 1) ?? '')?.[0] ?? '/* eslint-env */';
+  const { fatal: _fatal, ...rest } = message;
+  return { ...rest, severity: 1, message: `${comment} is ignored: ESLint no longer reads eslint-env comments (declare globals in languageOptions.globals of an ESLint config)` };
+}
+
+/** A target of `lint --fix`: what is shown, and the real file written (a symlink's target, so the link stays). */
+interface LintTarget {
+  filePath: string;
+  realPath: string;
+}
+
 /** `otel-codemod lint [paths…]`: returns the exit code. */
 export async function runLint(options: LintOptions, context: LintContext): Promise<number> {
   const { cwd, stdout, stderr } = context;
@@ -77,38 +100,72 @@ export async function runLint(options: LintOptions, context: LintContext): Promi
     stderr.write(`${(error as Error).message}\n`);
     return EXIT_ERROR;
   }
-  let eslint: ESLint;
-  let targets: string[];
   let problems = 0;
+  const fail = (path: string, reason: string) => {
+    stderr.write(`failed   ${path}: ${reason}\n`);
+    problems++;
+  };
+  let eslint: ESLint;
+  let results: ESLint.LintResult[] = [];
+  const sourceLinesByPath = new Map<string, string[]>();
+  const targets = new Map<string, LintTarget>();
+
   if (options.config) {
+    // ESLint would pass over a path outside its working folder in silence: a check that passes on nothing.
+    const outside = options.paths.filter((path) => isOutside(cwd, resolve(cwd, path)));
+    for (const path of outside) fail(path, 'outside the working folder: run otel-codemod from a folder that holds it');
+    if (outside.length > 0) return EXIT_ERROR;
     eslint = new ESLintClass({ cwd, overrideConfigFile: resolve(cwd, options.config), fix: options.fix, errorOnUnmatchedPattern: false });
-    targets = options.paths.length > 0 ? options.paths : ['.'];
+    try {
+      results = await eslint.lintFiles(options.paths.length > 0 ? options.paths : ['.']);
+    } catch (error) {
+      stderr.write(`lint: ${(error as Error).message}\n`);
+      return EXIT_ERROR;
+    }
   } else {
     const discovery = discoverFiles({ cwd, paths: options.paths, ignore: options.ignore, maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE });
-    for (const problem of discovery.problems) stderr.write(`failed   ${problem.displayPath}: ${problem.reason}\n`);
-    problems = discovery.problems.length;
+    for (const problem of discovery.problems) fail(problem.displayPath, problem.reason);
+    for (const warning of discovery.warnings) stderr.write(`warning: ${warning}\n`);
     eslint = new ESLintClass({ cwd, overrideConfigFile: true, overrideConfig: getZeroConfig(tsParser!, preset!), fix: options.fix, errorOnUnmatchedPattern: false });
-    targets = discovery.files.map((file) => resolve(cwd, file.displayPath));
-    if (targets.length === 0) {
+    if (discovery.files.length === 0) {
       if (!options.quiet) stderr.write('No files to lint.\n');
       return problems > 0 ? EXIT_ERROR : EXIT_OK;
     }
+    // Each file is read here, through the codemod runner's reader: one that cannot be read or is not UTF-8 is
+    // reported and the others are linted (ESLint would stop the run, or decode with replacement characters and
+    // write them back under --fix).
+    for (const file of discovery.files) {
+      const read = readSourceFile(file.realPath);
+      if (!read.ok) {
+        fail(file.displayPath, read.reason);
+        continue;
+      }
+      const filePath = resolve(cwd, file.displayPath);
+      try {
+        results.push(...(await eslint.lintText(originalText(read.decoded), { filePath })));
+      } catch (error) {
+        fail(file.displayPath, `lint failed: ${(error as Error).message.split('\n')[0]}`);
+        continue;
+      }
+      sourceLinesByPath.set(filePath, read.decoded.text.split(/\r\n|\r|\n/));
+      targets.set(filePath, { filePath, realPath: file.realPath });
+    }
   }
 
-  let results: ESLint.LintResult[];
-  try {
-    results = await eslint.lintFiles(targets);
-  } catch (error) {
-    stderr.write(`lint: ${(error as Error).message}\n`);
-    return EXIT_ERROR;
-  }
   for (const result of results) {
-    result.messages = result.messages.filter((message) => !isIgnoredFileWarning(message) && (options.config !== undefined || !isForeignRuleComment(message)));
+    result.messages = result.messages
+      .filter((message) => !isIgnoredFileWarning(message) && (options.config !== undefined || !isForeignRuleComment(message)))
+      .map((message) => softenEslintEnvComment(message, sourceLinesByPath.get(result.filePath) ?? result.source?.split(/\r\n|\r|\n/)));
     result.warningCount = result.messages.filter((message) => message.severity === 1).length;
     result.errorCount = result.messages.filter((message) => message.severity === 2).length;
+    result.fatalErrorCount = result.messages.filter((message) => message.fatal).length;
   }
   if (options.fix) {
-    for (const result of results) if (result.output !== undefined) writeFileAtomic(result.filePath, result.output);
+    for (const result of results) {
+      if (result.output === undefined) continue;
+      const reason = writeFix(result, targets.get(result.filePath), cwd);
+      if (reason) fail(toDisplayPath(cwd, result.filePath), reason);
+    }
   }
 
   const format = options.format ?? 'stylish';
@@ -122,7 +179,44 @@ export async function runLint(options: LintOptions, context: LintContext): Promi
   }
 
   const fatal = results.some((result) => result.messages.some((message) => message.fatal));
-  const findings = results.reduce((sum, result) => sum + result.messages.length, 0);
+  // Findings are rule reports; a note about the file itself (the eslint-env warning) fails nothing.
+  const findings = results.reduce((sum, result) => sum + result.messages.filter((message) => message.ruleId).length, 0);
   if (problems > 0 || fatal) return EXIT_ERROR;
   return findings > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function isOutside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel.startsWith('..') || isAbsolute(rel);
+}
+
+function toDisplayPath(cwd: string, path: string): string {
+  return isOutside(cwd, path) ? path : relative(cwd, path).split(sep).join('/');
+}
+
+/**
+ * Writes ESLint's fixed text to the real file (a symlink's target inside the working folder: the link is kept) and
+ * returns why it did not, if it did not. A file that is not UTF-8 or is read-only is left alone.
+ */
+function writeFix(result: ESLint.LintResult, target: LintTarget | undefined, cwd: string): string | undefined {
+  let realPath = target?.realPath;
+  if (!realPath) {
+    // --config: ESLint found and read the file itself; hold it to the same rules before writing.
+    try {
+      realPath = realpathSync(result.filePath);
+    } catch (error) {
+      return `cannot write the fix: ${(error as Error).message}`;
+    }
+    if (isOutside(realpathSync(cwd), realPath)) return `not fixed: symlink points outside . (to ${realPath})`;
+    const read = readSourceFile(realPath);
+    if (!read.ok) return `not fixed: ${read.reason}`;
+  }
+  const refusal = getReadOnlyRefusal(realPath);
+  if (refusal) return `not fixed: ${refusal.reason}`;
+  try {
+    writeFileAtomic(realPath, result.output!);
+  } catch (error) {
+    return `cannot write the fix: ${(error as Error).message}`;
+  }
+  return undefined;
 }

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { TransformError, type CodemodTransform, type ExtraFile, type TransformNote, type TransformOptions } from '../transform/types.js';
-import { decodeSource, looksMinified, originalText, restoreForm } from './text-format.js';
+import { getNestingRefusal } from './nesting-depth.js';
+import { readSourceFile } from './read-source.js';
+import { looksMinified, originalText, restoreForm } from './text-format.js';
 
 /** One file to run the transforms on; plain data so that it can cross to a worker thread. */
 export interface FileTask {
@@ -40,16 +41,9 @@ function stripPathPrefix(message: string, path: string): string {
 /** Reads one file and runs the transforms over it in order. Never throws: every problem becomes a `failed` result. */
 export function processFile(task: FileTask, registry: Record<string, CodemodTransform>): FileResult {
   const base = { displayPath: task.displayPath, realPath: task.realPath, parsed: false, notes: [] as FileNote[], extraFiles: [] as ExtraFile[] };
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(task.realPath);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'EACCES' || code === 'EPERM' ? 'cannot read: permission denied' : `cannot read: ${(error as Error).message}`;
-    return { ...base, status: 'failed', reason };
-  }
-  const decoded = decodeSource(bytes);
-  if (!decoded) return { ...base, status: 'failed', reason: 'not valid UTF-8' };
+  const read = readSourceFile(task.realPath);
+  if (!read.ok) return { ...base, status: 'failed', reason: read.reason };
+  const { decoded } = read;
   if (looksMinified(task.realPath, decoded.text)) return { ...base, status: 'skipped', reason: 'minified' };
 
   let text = decoded.text;
@@ -58,6 +52,10 @@ export function processFile(task: FileTask, registry: Record<string, CodemodTran
     const transform = registry[name];
     if (!transform) return { ...base, status: 'failed', reason: `unknown transform ${name}` };
     if (!transform.mayApply(text)) continue;
+    if (!parsed) {
+      const refusal = getNestingRefusal(task.realPath, text);
+      if (refusal) return { ...base, parsed: true, status: 'failed', reason: refusal };
+    }
     parsed = true;
     try {
       const output = transform.apply({ path: task.realPath, source: text, options: task.options });

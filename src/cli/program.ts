@@ -73,7 +73,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
     .option('--diff', 'print a unified diff of each change to stdout (writes nothing)')
     .option('--check', 'write nothing; exit 1 when any file would change (for CI and pre-commit)')
     .option('-f, --force', 'write into files that have uncommitted git changes')
-    .option('-j, --jobs <n>', 'parallel worker threads (default: the number of CPUs)', parsePositiveInteger)
+    .option('-j, --jobs <n>', 'parallel worker threads (default: one per CPU, as many as free memory holds at 300 MB each)', parsePositiveInteger)
     .option('--tsconfig <path>', 'TypeScript project: passed to the transforms; its files are used when no paths are given')
     .option('--ignore <glob...>', 'skip files and folders matching these globs (relative to the working folder)')
     .option('--tracer-name <name>', 'name for trace.getTracer(...) in files without a tracer (default: nearest package.json name)')

@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -7,8 +6,10 @@ import cliProgress from 'cli-progress';
 import { ts } from 'ts-morph';
 import type { TransformOptions } from '../transform/types.js';
 import { discoverFiles, DEFAULT_MAX_FILE_SIZE, type Discovery } from './discover.js';
-import { createDirtyChecker } from './git.js';
+import { createRepositoryFinder } from './git.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { createWriteGuard, type RefusalKind } from './write-guard.js';
+import { getDefaultJobs } from './default-jobs.js';
 import { createPackageNameFinder } from './package-name.js';
 import { processFile, type FileResult, type FileTask } from './process-file.js';
 import type { RegistrySource, TransformRegistry } from './registry.js';
@@ -62,7 +63,10 @@ function getWorkerUrl(): URL | undefined {
   return existsSync(fileURLToPath(url)) ? url : undefined;
 }
 
-/** Runs the tasks on worker threads, calling `onResult` in completion order. */
+/**
+ * Runs the tasks on worker threads, calling `onResult` in completion order. Even one job runs on a worker: the main
+ * thread stays free to hear a second Ctrl-C at once, however long a file takes.
+ */
 async function runOnWorkers(
   tasks: FileTask[],
   workerCount: number,
@@ -107,8 +111,21 @@ async function runOnWorkers(
 }
 
 function emptySummary(transforms: string[], mode: RunSummary['mode']): RunSummary {
-  return { transforms, mode, workers: 0, found: 0, parsed: 0, changed: 0, unchanged: 0, skipped: {}, failed: 0, elapsedMs: 0, interrupted: false, files: [] };
+  return { transforms, mode, workers: 0, found: 0, parsed: 0, changed: 0, unchanged: 0, notParsed: 0, skipped: {}, skippedFolders: {}, failed: 0, notReached: 0, elapsedMs: 0, interrupted: false, files: [] };
 }
+
+/** `Map.groupBy`, which Node 20 lacks. */
+function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
+const REFUSAL_HEADINGS: Record<RefusalKind, { heading: string; hint: string }> = {
+  uncommitted: { heading: 'with uncommitted changes', hint: 'commit or stash them, or pass --force' },
+  'read-only': { heading: 'that are read-only', hint: 'make them writable, or pass --force' },
+  'unreadable repository': { heading: 'in a git repository whose state cannot be read', hint: 'fix what git reports, or pass --force' },
+};
 
 function getMode(options: CodemodRunOptions): RunSummary['mode'] {
   if (options.check) return 'check';
@@ -148,11 +165,19 @@ export async function runCodemod(options: CodemodRunOptions, context: CodemodRun
         stderr.write(`--tsconfig: cannot read ${options.tsconfig}: ${(error as Error).message}\n`);
         return EXIT_ERROR;
       }
+      // An empty project must not widen the run to the whole folder (the default when no paths are given).
+      if (paths.length === 0) {
+        stderr.write(`--tsconfig: ${options.tsconfig} includes no files (check its "include", "files" and "exclude"); nothing to do\n`);
+        return EXIT_ERROR;
+      }
     }
   }
 
-  const discovery: Discovery = discoverFiles({ cwd, paths, ignore: options.ignore, maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE });
+  const findRepository = createRepositoryFinder();
+  const discovery: Discovery = discoverFiles({ cwd, paths, ignore: options.ignore, maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, findRepository });
   summary.skipped = { ...discovery.skipped };
+  summary.skippedFolders = { ...discovery.skippedFolders };
+  for (const warning of discovery.warnings) people(`warning: ${warning}\n`);
   for (const problem of discovery.problems) {
     summary.files.push({ path: problem.displayPath, status: 'failed', reason: problem.reason, notes: [] });
     people(`failed   ${problem.displayPath}: ${problem.reason}\n`);
@@ -170,11 +195,12 @@ export async function runCodemod(options: CodemodRunOptions, context: CodemodRun
     };
     return { displayPath: file.displayPath, realPath: file.realPath, transformNames: options.transforms, options: transformOptions };
   });
+  // Files only: a folder left out whole is counted apart, so that found = changed + unchanged + skipped + failed.
   summary.found = tasks.length + discovery.problems.length + Object.values(discovery.skipped).reduce((sum, count) => sum + count, 0);
 
   const writing = mode === 'write';
-  const isDirty = writing && !options.force ? createDirtyChecker() : () => false;
-  const refused: string[] = [];
+  const getRefusal = writing && !options.force ? createWriteGuard(findRepository) : () => undefined;
+  const refused: Array<{ path: string; kind: RefusalKind; reason: string }> = [];
   const extraFilesDone = new Map<string, string>();
   const color = Boolean(stdout.isTTY) && !process.env.NO_COLOR;
   const later: string[] = [];
@@ -203,11 +229,17 @@ export async function runCodemod(options: CodemodRunOptions, context: CodemodRun
       if (options.print && !options.json) stdout.write(change.after);
     }
     if (!writing) return;
-    const dirtyTargets = changes.filter((change) => isDirty(change.realPath)).map((change) => change.displayPath);
-    if (dirtyTargets.length > 0) {
-      refused.push(...dirtyTargets);
+    const refusals = changes.flatMap((change) => {
+      const refusal = getRefusal(change.realPath);
+      return refusal ? [{ path: change.displayPath, ...refusal }] : [];
+    });
+    if (refusals.length > 0) {
+      refused.push(...refusals);
       entry.status = 'failed';
-      entry.reason = `uncommitted changes in ${dirtyTargets.join(', ')} (commit or stash them, or pass --force)`;
+      const byReason = groupBy(refusals, (refusal) => refusal.reason);
+      // The file's own refusal is said plainly; an extra file it needs is named.
+      const where = (list: typeof refusals) => (list.length === 1 && list[0]!.path === entry.path ? '' : ` in ${list.map((refusal) => refusal.path).join(', ')}`);
+      entry.reason = [...byReason].map(([reason, list]) => `${reason}${where(list)} (${REFUSAL_HEADINGS[list[0]!.kind].hint})`).join('; ');
       return;
     }
     for (const change of [...changes.slice(1), changes[0]!]) {
@@ -239,7 +271,10 @@ export async function runCodemod(options: CodemodRunOptions, context: CodemodRun
     if (result.status === 'skipped') summary.skipped[result.reason as keyof RunSummary['skipped']] = (summary.skipped[result.reason as keyof RunSummary['skipped']] ?? 0) + 1;
     else if (entry.status === 'failed') summary.failed++;
     else if (entry.status === 'changed') summary.changed++;
-    else summary.unchanged++;
+    else {
+      summary.unchanged++;
+      if (!result.parsed) summary.notParsed++;
+    }
     if (entry.status === 'failed') say(`failed   ${entry.path}: ${entry.reason}\n`);
     else if (entry.status === 'changed') say(`${mode === 'write' ? 'changed' : 'would change'} ${entry.path}\n`);
     for (const note of result.notes) say(`  ${entry.path}:${note.line} ${note.kind} (${note.transform}): ${note.message}\n`);
@@ -260,10 +295,10 @@ export async function runCodemod(options: CodemodRunOptions, context: CodemodRun
   };
 
   bar?.start(tasks.length, 0);
-  const jobs = Math.max(1, options.jobs ?? availableParallelism());
-  const workerCount = Math.min(jobs, Math.floor(tasks.length / MIN_FILES_PER_WORKER));
+  const jobs = Math.max(1, options.jobs ?? getDefaultJobs());
+  const workerCount = Math.min(jobs, Math.max(1, Math.floor(tasks.length / MIN_FILES_PER_WORKER)));
   const workerUrl = getWorkerUrl();
-  if (workerCount > 1 && workerUrl && context.registrySource) {
+  if (tasks.length > 0 && workerUrl && context.registrySource) {
     summary.workers = workerCount;
     await runOnWorkers(tasks, workerCount, workerUrl, context.registrySource, context.signal, accept);
   } else {
@@ -278,9 +313,14 @@ export async function runCodemod(options: CodemodRunOptions, context: CodemodRun
   for (const text of later) people(text);
 
   summary.interrupted = Boolean(context.signal?.aborted) && nextToHandle < tasks.length;
+  summary.notReached = tasks.length - nextToHandle;
   summary.elapsedMs = Math.round(performance.now() - started);
   if (refused.length > 0 && !options.json) {
-    stderr.write(`Refused to write ${refused.length} file(s) with uncommitted changes (commit or stash them, or pass --force):\n${refused.map((path) => `  ${path}\n`).join('')}`);
+    for (const [kind, list] of groupBy(refused, (refusal) => refusal.kind)) {
+      const { heading, hint } = REFUSAL_HEADINGS[kind];
+      const lines = list.map((refusal) => (kind === 'uncommitted' && refusal.reason === 'uncommitted changes') || kind === 'read-only' ? `  ${refusal.path}\n` : `  ${refusal.path}: ${refusal.reason}\n`);
+      stderr.write(`Refused to write ${list.length} file(s) ${heading} (${hint}):\n${lines.join('')}`);
+    }
   }
   if (options.json) stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else if (!options.quiet) stderr.write(formatSummary(summary));

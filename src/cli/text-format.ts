@@ -7,8 +7,8 @@ export interface DecodedText {
   /** The text without its BOM. */
   text: string;
   hasBom: boolean;
-  /** Every line break is CRLF (and there is at least one). */
-  crlf: boolean;
+  /** The line break the file uses throughout: CRLF, LF, or a lone CR (classic Mac); LF for a file without breaks or with mixed ones. */
+  eol: '\r\n' | '\n' | '\r';
   endsWithNewline: boolean;
 }
 
@@ -22,26 +22,31 @@ export function decodeSource(bytes: Uint8Array): DecodedText | undefined {
   }
   const hasBom = decoded.startsWith(BOM);
   const text = hasBom ? decoded.slice(1) : decoded;
-  return { text, hasBom, crlf: isAllCrlf(text), endsWithNewline: /\n$/.test(text) };
+  return { text, hasBom, eol: getLineBreak(text), endsWithNewline: /[\r\n]$/.test(text) };
 }
 
-function isAllCrlf(text: string): boolean {
-  const breaks = text.split('\n').length - 1;
-  if (breaks === 0) return false;
-  return (text.match(/\r\n/g) ?? []).length === breaks;
+function getLineBreak(text: string): DecodedText['eol'] {
+  const crlf = (text.match(/\r\n/g) ?? []).length;
+  const lf = (text.match(/\n/g) ?? []).length - crlf;
+  const cr = (text.match(/\r/g) ?? []).length - crlf;
+  if (crlf > 0 && lf === 0 && cr === 0) return '\r\n';
+  if (cr > 0 && lf === 0 && crlf === 0) return '\r';
+  return '\n';
 }
 
 /**
- * Gives a transform's output the form of the original: BOM back on, CRLF kept when every break was CRLF
+ * Gives a transform's output the form of the original: BOM back on, CRLF or CR kept when every break was one
  * (lines a transform wrote with a bare LF follow the file), and the final newline present or absent as before.
  */
 export function restoreForm(output: string, original: DecodedText): string {
+  const { eol } = original;
   let text = output;
-  if (original.crlf) text = text.replace(/\r?\n/g, '\r\n');
-  const eol = original.crlf ? '\r\n' : '\n';
-  if (original.endsWithNewline && !text.endsWith('\n') && text.length > 0) text += eol;
+  if (eol === '\r\n') text = text.replace(/\r?\n/g, eol);
+  // In a CR file each LF a transform wrote becomes a CR (a CRLF it wrote, two): never fewer line breaks than it meant.
+  if (eol === '\r') text = text.replace(/\n/g, eol);
+  if (original.endsWithNewline && !/[\r\n]$/.test(text) && text.length > 0) text += eol;
   // An empty file has no convention to keep.
-  if (!original.endsWithNewline && original.text.length > 0 && text.endsWith('\n')) text = text.replace(/\r?\n$/, '');
+  if (!original.endsWithNewline && original.text.length > 0) text = text.replace(/(?:\r\n|\n|\r)$/, '');
   return original.hasBom ? BOM + text : text;
 }
 
@@ -54,6 +59,6 @@ export function originalText(original: DecodedText): string {
 export function looksMinified(path: string, text: string): boolean {
   if (/\.min\.[cm]?js$/i.test(path)) return true;
   if (text.length < 2048) return false;
-  const lines = text.split('\n').length;
+  const lines = text.split(/\r\n|\r|\n/).length;
   return text.length / lines > 500;
 }

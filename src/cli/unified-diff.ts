@@ -81,6 +81,18 @@ function range(start: number, count: number): string {
   return count === 1 ? `${first}` : `${first},${count}`;
 }
 
+/**
+ * A path for a diff header, quoted as git quotes it when it holds a quote, a backslash or a control character
+ * (a newline in a file name would otherwise end the header line and break every tool that reads the diff).
+ */
+export function quoteDiffPath(prefix: string, path: string): string {
+  const full = `${prefix}${path}`;
+  if (!/["\\\x00-\x1f\x7f]/.test(full)) return full;
+  const escapes: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\t': '\\t', '\r': '\\r', '\b': '\\b', '\f': '\\f', '\v': '\\v', '\x07': '\\a' };
+  const body = full.replace(/["\\\x00-\x1f\x7f]/g, (char) => escapes[char] ?? `\\${char.charCodeAt(0).toString(8).padStart(3, '0')}`);
+  return `"${body}"`;
+}
+
 const COLORS = { '-': '\x1b[31m', '+': '\x1b[32m', hunk: '\x1b[36m', header: '\x1b[1m', reset: '\x1b[0m' } as const;
 
 /**
@@ -93,8 +105,8 @@ export function createUnifiedDiff(path: string, before: string | undefined, afte
   const paint = (color: string, text: string) => (options.color ? `${color}${text}${COLORS.reset}` : text);
   const ops = shortestEditScript(splitLines(before ?? ''), splitLines(after));
   const out: string[] = [
-    paint(COLORS.header, `--- ${before === undefined ? '/dev/null' : `a/${path}`}`),
-    paint(COLORS.header, `+++ b/${path}`),
+    paint(COLORS.header, `--- ${before === undefined ? '/dev/null' : quoteDiffPath('a/', path)}`),
+    paint(COLORS.header, `+++ ${quoteDiffPath('b/', path)}`),
   ];
   // Positions (in `ops`) of changes, grouped into hunks whose context overlaps.
   const changes = ops.flatMap((op, index) => (op.kind === ' ' ? [] : [index]));

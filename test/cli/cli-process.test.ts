@@ -38,7 +38,8 @@ describe('the built otel-codemod command', () => {
     expect(parallelRun.code).toBe(0);
     expect(serialRun.code).toBe(0);
     expect(JSON.parse(parallelRun.stdout)).toMatchObject({ workers: 2, found: 24, parsed: 24, changed: 24 });
-    expect(JSON.parse(serialRun.stdout)).toMatchObject({ workers: 0, changed: 24 });
+    // One job still runs on a worker thread, so that the main thread hears a second Ctrl-C at once.
+    expect(JSON.parse(serialRun.stdout)).toMatchObject({ workers: 1, changed: 24 });
     for (const path of Object.keys(files)) {
       expect(readFileSync(join(parallel, path), 'utf8')).toBe(files[path]!.replace('greet', 'salute'));
       expect(readFileSync(join(parallel, path))).toEqual(readFileSync(join(serial, path)));

@@ -24,6 +24,7 @@ function json(stdout: string) {
     failed: number;
     interrupted: boolean;
     skipped: Record<string, number>;
+    skippedFolders: Record<string, number>;
     files: Array<{ path: string; status: string; reason?: string; notes: Array<{ line: number; message: string }>; diff?: string }>;
   };
 }
@@ -43,7 +44,10 @@ describe('otel-codemod <transform>: applying and reporting', () => {
     expect(statSync(join(dir, 'src/untouched.ts')).mtimeMs).toBe(untouchedMtime);
     expect(run.stderr).toContain('changed src/greet.ts');
     expect(run.stderr).toContain('src/greet.ts:1 review (rename-greet): renamed greet');
-    expect(run.stderr).toMatch(/3 files found, 2 parsed\n {2}changed: 1\n {2}unchanged: 2\n {2}skipped: 0\n {2}failed: 0\n {2}time: \d+\.\d\ds\n$/);
+    // The counts add up to the files found; "unchanged" says how many were never parsed.
+    expect(run.stderr).toMatch(
+      /rename-greet: 3 files found\n {2}changed: 1\n {2}unchanged: 2 \(1 not parsed: a quick text check found nothing in it for rename-greet\)\n {2}skipped: 0\n {2}failed: 0\n {2}time: \d+\.\d\ds\n$/,
+    );
     expect(run.stdout).toBe('');
   });
 
@@ -108,7 +112,8 @@ describe('otel-codemod <transform>: modes that write nothing', () => {
     const dir = makeProject({ 'a.ts': GREET });
     const needed = await runInProcess(['rename-greet', '--check'], dir);
     expect(needed.code).toBe(1);
-    expect(needed.stderr).toContain('1 file(s) need changes');
+    expect(needed.stderr).toContain('rename-greet: 1 file found\n');
+    expect(needed.stderr).toContain('1 file needs changes: run without --check to apply them.');
     expect(read(dir, 'a.ts')).toBe(GREET);
     const clean = makeProject({ 'a.ts': SALUTE });
     expect((await runInProcess(['rename-greet', '--check'], clean)).code).toBe(0);
@@ -318,7 +323,10 @@ describe('otel-codemod <transform>: file discovery', () => {
     const run = await runInProcess(['rename-greet', '--json', '--max-file-size', '7k'], dir);
     expect(run.code).toBe(0);
     const summary = json(run.stdout);
-    expect(summary.skipped).toEqual({ 'build output': 1, 'declaration file': 1, minified: 2, node_modules: 1, 'over size limit': 1 });
+    // Files are counted by reason; folders left out whole are counted apart, so that the file counts add up.
+    expect(summary.skipped).toEqual({ 'declaration file': 1, minified: 2, 'over size limit': 1 });
+    expect(summary.skippedFolders).toEqual({ 'build output': 1, node_modules: 1 });
+    expect(summary.found).toBe(summary.changed + summary.unchanged + summary.failed + 4);
     expect(summary.changed).toBe(1);
     expect(read(dir, 'src/bundle.js')).toBe(minified);
     expect(read(dir, 'node_modules/dep/index.js')).toBe('greet();\n');
@@ -332,7 +340,8 @@ describe('otel-codemod <transform>: file discovery', () => {
     expect(read(dir, 'scripts/s.ts')).toBe(SALUTE);
     expect(read(dir, 'src/a.test.ts')).toBe(GREET);
     expect(read(dir, 'src/generated/g.ts')).toBe(GREET);
-    expect(run.stderr).toContain('skipped: 2 (ignored: 2)');
+    expect(run.stderr).toContain('skipped: 1 (ignored: 1)');
+    expect(run.stderr).toContain('folders left out (not counted above): 1 (ignored: 1)');
   });
 
   it('honours .gitignore inside a git repository, untracked files included', async () => {
@@ -446,7 +455,8 @@ describe('otel-codemod <transform>: stopping', () => {
     const run = await runInProcess(['rename-greet'], dir, { registry: { 'rename-greet': abortingRename }, signal: controller.signal });
     expect(run.code).toBe(130);
     expect([read(dir, 'a.ts'), read(dir, 'b.ts'), read(dir, 'c.ts')]).toEqual([SALUTE, GREET, GREET]);
-    expect(run.stderr).toContain('Interrupted. rename-greet: 3 files found, 1 parsed');
+    expect(run.stderr).toContain('Interrupted. rename-greet: 3 files found\n  changed: 1\n');
+    expect(run.stderr).toContain('  not reached: 2\n');
   });
 });
 

@@ -21,7 +21,11 @@ export const appendMarker = {
   name: 'append-marker',
   description: 'Appends a marker comment.',
   mayApply: (source) => !source.includes('// marked'),
-  apply: (input) => ({ source: `${input.source.replace(/\s*$/, '')}\n// marked\n`, notes: [] }),
+  apply: (input) => {
+    // APPEND_MARKER_MS slows each file down, so that a test watching the run can stop it in the middle.
+    if (process.env.APPEND_MARKER_MS) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(process.env.APPEND_MARKER_MS));
+    return { source: `${input.source.replace(/\s*$/, '')}\n// marked\n`, notes: [] };
+  },
 };
 
 /** Like rename-greet but slow, so that a test can interrupt a run in the middle. */

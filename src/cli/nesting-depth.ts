@@ -1,0 +1,37 @@
+import { extname } from 'node:path';
+import { ts } from 'ts-morph';
+
+/**
+ * Deeper syntax trees are refused before any transform sees them. ts-morph and the transforms walk trees recursively:
+ * a 2,000-term `a + b + …` took seconds and then overflowed the stack, and 2,000 nested blocks overflow TypeScript's
+ * own parser. Hand-written code stays far below this; generated code that does not is not ours to rewrite.
+ */
+export const MAX_NESTING_DEPTH = 500;
+
+const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
+  '.tsx': ts.ScriptKind.TSX,
+  '.jsx': ts.ScriptKind.JSX,
+  '.js': ts.ScriptKind.JS,
+  '.mjs': ts.ScriptKind.JS,
+  '.cjs': ts.ScriptKind.JS,
+};
+
+/** Why a file is too deeply nested to transform safely, or undefined. One parse and one walk with its own stack. */
+export function getNestingRefusal(path: string, text: string): string | undefined {
+  let sourceFile: ts.SourceFile;
+  try {
+    sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, SCRIPT_KINDS[extname(path).toLowerCase()] ?? ts.ScriptKind.TS);
+  } catch (error) {
+    if (error instanceof RangeError) return `nested too deeply to parse (more than the parser's stack holds; the limit is ${MAX_NESTING_DEPTH} levels)`;
+    throw error;
+  }
+  const stack: Array<[ts.Node, number]> = [[sourceFile, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > MAX_NESTING_DEPTH) return `nested too deeply: more than ${MAX_NESTING_DEPTH} levels of syntax (a long chain such as a + b + … counts one level per term)`;
+    node.forEachChild((child) => {
+      stack.push([child, depth + 1]);
+    });
+  }
+  return undefined;
+}
