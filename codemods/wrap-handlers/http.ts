@@ -9,7 +9,7 @@ import {
   type RouteObjectEntryPoint,
 } from '../../src/catalog/entry-points.js';
 import type { WrappableFunction } from '../../src/transform/wrap-body.js';
-import { getInlineFunction, getObjectFunction, getReceiverName, getStringValue, importsAnyModule, skippedNote, type Collected, type WrapTarget } from './target.js';
+import { getInlineFunction, getObjectFunction, getReceiverName, getStringValue, importsAnyModule, skippedNote, type CarrierGetter, type Collected, type WrapTarget } from './target.js';
 
 /** HTTP route handlers of every framework in the catalog. */
 export function collectHttpHandlers(sourceFile: SourceFile, filePath: string): Collected {
@@ -24,7 +24,7 @@ export function collectHttpHandlers(sourceFile: SourceFile, filePath: string): C
   return collected;
 }
 
-function routeTarget(fn: WrappableFunction, method: string, route: string): WrapTarget {
+function routeTarget(fn: WrappableFunction, method: string, route: string, framework: string): WrapTarget {
   return {
     fn,
     name: { literal: `${method} ${route}` },
@@ -33,7 +33,57 @@ function routeTarget(fn: WrappableFunction, method: string, route: string): Wrap
       ...(method === 'ALL' ? [] : [{ key: ENTRY_POINT_ATTRIBUTES.httpMethod, value: { literal: method } }]),
       { key: ENTRY_POINT_ATTRIBUTES.httpRoute, value: { literal: route } },
     ],
+    ...getRequestFacts(fn, framework),
   };
+}
+
+/** The name of a plain (not destructured) parameter. */
+function getParameterName(fn: WrappableFunction, index: number): string | undefined {
+  const nameNode = fn.getParameters()[index]?.getNameNode();
+  return nameNode && Node.isIdentifier(nameNode) ? nameNode.getText() : undefined;
+}
+
+/**
+ * Where the handler finds the incoming request's headers (the caller's `traceparent`), per framework, and for
+ * Express its response and `next`. A destructured request gives no carrier: the span then starts in the active context.
+ */
+function getRequestFacts(fn: WrappableFunction, framework: string): Pick<WrapTarget, 'extraction' | 'http'> {
+  const request = getParameterName(fn, 0);
+  const headers = (carrier: string, getter: CarrierGetter = 'default'): WrapTarget['extraction'] => ({ carrier, getter });
+  switch (framework) {
+    case 'express':
+      return { extraction: request ? headers(`${request}.headers`) : undefined, http: { response: getParameterName(fn, 1), next: getParameterName(fn, 2) } };
+    case 'fastify':
+      return { extraction: request ? headers(`${request}.headers`) : undefined, http: {} };
+    case 'koa-router':
+      return { extraction: request ? headers(`${request}.headers`) : undefined, http: {} };
+    case 'hono':
+      return { extraction: request ? headers(`${request}.req.raw.headers`, 'fetch-headers') : undefined, http: {} };
+    case 'nextjs':
+      return { extraction: request ? headers(`${request}.headers`, 'fetch-headers') : undefined, http: {} };
+    case 'nestjs':
+      return getNestRequestFacts(fn);
+    default:
+      return { http: {} };
+  }
+}
+
+/** Nest: a `@Headers()` or `@Req()` parameter holds the headers; without one, a `@Headers()` parameter is added. */
+function getNestRequestFacts(fn: WrappableFunction): Pick<WrapTarget, 'extraction' | 'http'> {
+  for (const parameter of fn.getParameters()) {
+    const name = parameter.getNameNode();
+    if (!Node.isIdentifier(name)) continue;
+    for (const decorator of parameter.getDecorators()) {
+      const isAll = decorator.getArguments().length === 0;
+      if (decorator.getName() === 'Headers' && isAll) return { extraction: { carrier: `${name.getText()} ?? {}`, getter: 'default' }, http: {} };
+      if ((decorator.getName() === 'Req' || decorator.getName() === 'Request') && isAll) return { extraction: { carrier: `${name.getText()}.headers`, getter: 'default' }, http: {} };
+    }
+  }
+  const last = fn.getParameters().at(-1);
+  if (last?.isRestParameter()) return { http: {} };
+  const used = new Set(fn.getDescendantsOfKind(SyntaxKind.Identifier).map((identifier) => identifier.getText()));
+  const name = ['headers', 'requestHeaders', 'otelHeaders'].find((candidate) => !used.has(candidate)) ?? 'otelHeaders';
+  return { extraction: { carrier: `${name} ?? {}`, getter: 'default' }, http: { headersParameter: name } };
 }
 
 function getMethodCall(call: CallExpression, methodNames: readonly string[], receiver: RegExp): string | undefined {
@@ -59,7 +109,7 @@ function collectRouteMethods(sourceFile: SourceFile, entry: RouteMethodEntryPoin
       collected.notes.push(skippedNote(call, `${entry.framework} route ${route}: the handler is not written inline here; wrap the function where it is defined`));
       continue;
     }
-    collected.targets.push(routeTarget(fn, ROUTE_METHODS[methodName]!, route));
+    collected.targets.push(routeTarget(fn, ROUTE_METHODS[methodName]!, route, entry.framework));
   }
 }
 
@@ -77,7 +127,7 @@ function collectRouteObjects(sourceFile: SourceFile, entry: RouteObjectEntryPoin
       collected.notes.push(skippedNote(call, `${entry.framework} route: method, url and handler must be written inline as one method, a string and a function`));
       continue;
     }
-    collected.targets.push(routeTarget(fn, method, route));
+    collected.targets.push(routeTarget(fn, method, route, entry.framework));
   }
 }
 
@@ -114,7 +164,7 @@ function collectControllerMethods(controller: ClassDeclaration, prefix: string, 
       collected.notes.push(skippedNote(method, `${entry.framework} route ${method.getName()}: the path is not a string literal`));
       continue;
     }
-    collected.targets.push(routeTarget(method, entry.methodDecorators[decorator.getName()]!, joinRoute(prefix, path)));
+    collected.targets.push(routeTarget(method, entry.methodDecorators[decorator.getName()]!, joinRoute(prefix, path), entry.framework));
   }
 }
 
@@ -131,7 +181,7 @@ function collectFileRoutes(sourceFile: SourceFile, filePath: string, entry: File
       if (!Node.isFunctionDeclaration(declaration) && !Node.isVariableDeclaration(declaration)) continue;
       if (declaration.getName() !== name || declaration.getSourceFile() !== sourceFile) continue;
       const fn = Node.isFunctionDeclaration(declaration) ? declaration : getInlineFunction(declaration.getInitializer());
-      if (fn) collected.targets.push(routeTarget(fn, name, route));
+      if (fn) collected.targets.push(routeTarget(fn, name, route, entry.framework));
     }
   }
 }

@@ -1,5 +1,7 @@
+import { ENTRY_POINT_ATTRIBUTES } from '../../src/catalog/entry-points.js';
 import type { FileStyle } from '../../src/transform/file-style.js';
 import type { SpanWrapSpec } from '../../src/transform/wrap-body.js';
+import { getHandedOnErrorEdits } from './handed-on-errors.js';
 import type { CarrierGetter, WrapTarget, WrappedValue } from './target.js';
 
 /** How the file refers to what the generated code uses. */
@@ -13,6 +15,8 @@ export interface ApiRefs {
   rootContext?: string;
   /** The context extraction starts from: `context.active()`, or `ROOT_CONTEXT` where `context` is shadowed. */
   activeContext?: string;
+  /** Nest's `Headers` parameter decorator, when a route gets a `@Headers()` parameter. */
+  nestHeaders?: string;
 }
 
 function quote(value: string, style: FileStyle): string {
@@ -27,6 +31,8 @@ const GETTER_TEXT: Record<Exclude<CarrierGetter, 'default'>, string> = {
   // kafkajs header values arrive as Buffers; the default getter would hand the propagator a Buffer and lose the context.
   'buffer-map': '{ keys: (carrier) => Object.keys(carrier ?? {}), get: (carrier, key) => carrier?.[key]?.toString() }',
   'nats-headers': '{ keys: (carrier) => carrier?.keys() ?? [], get: (carrier, key) => carrier?.get(key) }',
+  // The fetch API's `Headers` (Hono's `c.req.raw`, Next.js's `Request`) is read with `get`, not by indexing.
+  'fetch-headers': '{ keys: (carrier) => [...carrier.keys()], get: (carrier, key) => carrier.get(key) ?? undefined }',
   // Message attributes in a Lambda event are objects: SQS `{ stringValue }`, SNS `{ Value }`.
   'lambda-sqs': '{ keys: (carrier) => Object.keys(carrier ?? {}), get: (carrier, key) => carrier?.[key]?.stringValue }',
   'lambda-sns': '{ keys: (carrier) => Object.keys(carrier ?? {}), get: (carrier, key) => carrier?.[key]?.Value }',
@@ -47,5 +53,24 @@ export function renderSpanSpec(target: WrapTarget, refs: ApiRefs, kind: string, 
   }
   const options = `{ ${parts.join(', ')} }`;
   const parentContext = target.extraction ? extract(target.extraction.carrier, target.extraction.getter) : undefined;
-  return { tracer: refs.tracer, name, options, parentContext, statusCode: refs.statusCode };
+  const spec: SpanWrapSpec = { tracer: refs.tracer, name, options, parentContext, statusCode: refs.statusCode };
+  if (target.kind !== 'http') return spec;
+  const { response, next } = target.http ?? {};
+  const fn = target.fn;
+  return {
+    ...spec,
+    clientErrorsAreNotErrors: true,
+    beforeEnd: response ? (span) => getResponseStatusLines(span, response, refs.statusCode, style) : undefined,
+    bodyEdits: next && fn ? (span) => getHandedOnErrorEdits(fn, next, span, refs.statusCode, style) : undefined,
+  };
+}
+
+/** Express: once the handler has answered, the span carries the status code, and a 5xx answer is an error. */
+function getResponseStatusLines(span: string, response: string, statusCode: string, style: FileStyle): string[] {
+  return [
+    `if (${response}.headersSent) {`,
+    `\t${span}.setAttribute(${quote(ENTRY_POINT_ATTRIBUTES.httpResponseStatusCode, style)}, ${response}.statusCode)`,
+    `\tif (${response}.statusCode >= 500) ${span}.setStatus({ code: ${statusCode}.ERROR })`,
+    '}',
+  ];
 }

@@ -7,7 +7,17 @@ import { getJumpOutOfBlock, type WrappableFunction } from '../../src/transform/w
 export type WrappedValue = { literal: string } | { expression: string };
 
 /** How a message's carrier is read: with the API's default getter, or with one for its encoding. */
-export type CarrierGetter = 'default' | 'buffer-map' | 'nats-headers' | 'lambda-sqs' | 'lambda-sns';
+export type CarrierGetter = 'default' | 'buffer-map' | 'nats-headers' | 'fetch-headers' | 'lambda-sqs' | 'lambda-sns';
+
+/** HTTP routes: what the handler sees of the request and the response, beyond the headers it extracts from. */
+export interface HttpFacts {
+  /** Express: the response parameter; the span records its status code once the handler has answered. */
+  response?: string;
+  /** Express: the `next` parameter; an error handed to `next(err)` is recorded on the span there. */
+  next?: string;
+  /** Nest: the request headers are not a parameter yet, so a `@Headers()` parameter of this name is added. */
+  headersParameter?: string;
+}
 
 /** One handler to run inside a span, and what the span looks like. */
 export interface WrapTarget {
@@ -22,6 +32,8 @@ export interface WrapTarget {
   attributes: ReadonlyArray<{ key: string; value: WrappedValue }>;
   /** Consumers: the span's parent is extracted from this carrier expression. */
   extraction?: { carrier: string; getter: CarrierGetter };
+  /** HTTP routes (see HttpFacts). */
+  http?: HttpFacts;
   /** Batches: the span links to the context extracted from each `record` of `records` (carrier written in terms of `record`). */
   links?: { records: string; carrier: string; getter: CarrierGetter };
 }

@@ -153,6 +153,7 @@ export const HTTP_AUTO_INSTRUMENTATION_PACKAGES: readonly string[] = [
 export const ENTRY_POINT_ATTRIBUTES = {
   httpMethod: 'http.request.method',
   httpRoute: 'http.route',
+  httpResponseStatusCode: 'http.response.status_code',
   messagingSystem: 'messaging.system',
   messagingDestination: 'messaging.destination.name',
   messagingOperationType: 'messaging.operation.type',
