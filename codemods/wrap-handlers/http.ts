@@ -9,19 +9,72 @@ import {
   type RouteObjectEntryPoint,
 } from '../../src/catalog/entry-points.js';
 import type { WrappableFunction } from '../../src/transform/wrap-body.js';
+import { getMountPrefix, getNestGlobalPrefix, type PrefixResult } from './route-prefixes.js';
 import { getInlineFunction, getObjectFunction, getReceiverName, getStringValue, importsAnyModule, skippedNote, type CarrierGetter, type Collected, type WrapTarget } from './target.js';
 
 /** HTTP route handlers of every framework in the catalog. */
 export function collectHttpHandlers(sourceFile: SourceFile, filePath: string): Collected {
   const collected: Collected = { targets: [], notes: [] };
+  const prefixes = new PrefixLookup(sourceFile, filePath, collected);
   for (const entry of HTTP_ENTRY_POINTS) {
     if (entry.kind === 'file-route') collectFileRoutes(sourceFile, filePath, entry, collected);
     else if (!importsAnyModule(sourceFile, entry.modules)) continue;
-    else if (entry.kind === 'route-method') collectRouteMethods(sourceFile, entry, collected);
-    else if (entry.kind === 'route-object') collectRouteObjects(sourceFile, entry, collected);
-    else collectControllers(sourceFile, entry, collected);
+    else if (entry.kind === 'route-method') collectRouteMethods(sourceFile, entry, collected, prefixes);
+    else if (entry.kind === 'route-object') collectRouteObjects(sourceFile, entry, collected, prefixes);
+    else collectControllers(sourceFile, entry, collected, prefixes);
   }
   return collected;
+}
+
+/** Route prefixes of a file's routers, looked up once per router; an unknown one becomes one note. */
+class PrefixLookup {
+  private readonly known = new Map<string, string>();
+
+  constructor(
+    private readonly sourceFile: SourceFile,
+    private readonly filePath: string,
+    private readonly collected: Collected,
+  ) {}
+
+  /** The prefix of the routes registered on a call's receiver. */
+  forReceiver(call: CallExpression): string {
+    const callee = call.getExpression();
+    const local = Node.isPropertyAccessExpression(callee) ? getRouterBinding(callee.getExpression()) : undefined;
+    return local === undefined ? '' : this.lookup(local, call, () => getMountPrefix(this.sourceFile, this.filePath, local));
+  }
+
+  /** Nest's global prefix. */
+  forNest(node: Node): string {
+    return this.lookup('\0nest', node, () => getNestGlobalPrefix(this.sourceFile, this.filePath));
+  }
+
+  private lookup(key: string, node: Node, find: () => PrefixResult): string {
+    const cached = this.known.get(key);
+    if (cached !== undefined) return cached;
+    const result = find();
+    if ('unknown' in result) this.collected.notes.push({ line: node.getStartLineNumber(), kind: 'review', message: result.unknown });
+    const prefix = 'prefix' in result ? result.prefix : '';
+    this.known.set(key, prefix);
+    return prefix;
+  }
+}
+
+/**
+ * The name a receiver's routes are mounted by: the router variable, or for a Fastify plugin's parameter the plugin
+ * function's own name (`default` for an anonymous default export).
+ */
+function getRouterBinding(receiver: Node): string | undefined {
+  if (!Node.isIdentifier(receiver)) return undefined;
+  const name = receiver.getText();
+  for (let scope: Node | undefined = receiver.getParent(); scope; scope = scope.getParent()) {
+    if (!Node.isFunctionDeclaration(scope) && !Node.isArrowFunction(scope) && !Node.isFunctionExpression(scope)) continue;
+    if (!scope.getParameters().some((parameter) => parameter.getName() === name)) continue;
+    if (Node.isFunctionDeclaration(scope)) return scope.isDefaultExport() && !scope.getName() ? 'default' : scope.getName();
+    const holder = scope.getParent();
+    if (Node.isVariableDeclaration(holder)) return holder.getName();
+    return Node.isExportAssignment(holder) ? 'default' : undefined;
+  }
+  return name;
 }
 
 function routeTarget(fn: WrappableFunction, method: string, route: string, framework: string): WrapTarget {
@@ -86,16 +139,74 @@ function getNestRequestFacts(fn: WrappableFunction): Pick<WrapTarget, 'extractio
   return { extraction: { carrier: `${name} ?? {}`, getter: 'default' }, http: { headersParameter: name } };
 }
 
-function getMethodCall(call: CallExpression, methodNames: readonly string[], receiver: RegExp): string | undefined {
+function getMethodCall(call: CallExpression, methodNames: readonly string[], receiver: RegExp, frameworkNames: ReadonlySet<string>): string | undefined {
   const callee = call.getExpression();
   if (!Node.isPropertyAccessExpression(callee) || !methodNames.includes(callee.getName())) return undefined;
-  const receiverName = getReceiverName(callee.getExpression());
-  return receiverName !== undefined && receiver.test(receiverName) ? callee.getName() : undefined;
+  const receiverNode = callee.getExpression();
+  const receiverName = getReceiverName(receiverNode);
+  if (receiverName !== undefined && receiver.test(receiverName)) return callee.getName();
+  return isFrameworkInstance(receiverNode, frameworkNames) ? callee.getName() : undefined;
 }
 
-function collectRouteMethods(sourceFile: SourceFile, entry: RouteMethodEntryPoint, collected: Collected): void {
+/** Local names the file imports (or requires) from the framework's modules: `express`, `Router`, `FastifyInstance`. */
+function getFrameworkNames(sourceFile: SourceFile, modules: readonly string[]): ReadonlySet<string> {
+  const names = new Set<string>();
+  const matches = (specifier: string): boolean => modules.some((name) => specifier === name || specifier.startsWith(`${name}/`));
+  for (const declaration of sourceFile.getImportDeclarations()) {
+    if (!matches(declaration.getModuleSpecifierValue())) continue;
+    const whole = declaration.getDefaultImport() ?? declaration.getNamespaceImport();
+    if (whole) names.add(whole.getText());
+    for (const specifier of declaration.getNamedImports()) names.add(specifier.getAliasNode()?.getText() ?? specifier.getName());
+  }
+  for (const declaration of sourceFile.getVariableDeclarations()) {
+    const init = declaration.getInitializer();
+    if (!init || !Node.isCallExpression(init) || init.getExpression().getText() !== 'require' || !matches(getStringValue(init.getArguments()[0]) ?? '')) continue;
+    const name = declaration.getNameNode();
+    if (Node.isIdentifier(name)) names.add(name.getText());
+    else if (Node.isObjectBindingPattern(name)) for (const element of name.getElements()) names.add(element.getName());
+  }
+  return names;
+}
+
+function getRootName(node: Node | undefined): string | undefined {
+  let current = node;
+  while (current && (Node.isCallExpression(current) || Node.isNewExpression(current) || Node.isPropertyAccessExpression(current) || Node.isAwaitExpression(current) || Node.isTypeReference(current))) {
+    current = Node.isTypeReference(current) ? current.getTypeName() : current.getExpression();
+  }
+  if (current && Node.isQualifiedName(current)) return getRootName(current.getLeft());
+  return current && Node.isIdentifier(current) ? current.getText() : undefined;
+}
+
+/** The parameter of an enclosing function, or else a variable of the file, that an identifier names (syntax only: no type checker). */
+function findDeclaration(identifier: Node): Node | undefined {
+  const name = identifier.getText();
+  for (let scope: Node | undefined = identifier.getParent(); scope; scope = scope.getParent()) {
+    if (!Node.isFunctionDeclaration(scope) && !Node.isArrowFunction(scope) && !Node.isFunctionExpression(scope) && !Node.isMethodDeclaration(scope)) continue;
+    const parameter = scope.getParameters().find((candidate) => candidate.getName() === name);
+    if (parameter) return parameter;
+  }
+  return identifier.getSourceFile().getDescendantsOfKind(SyntaxKind.VariableDeclaration).find((declaration) => declaration.getName() === name);
+}
+
+/**
+ * A router or app known by where it comes from rather than by its name: a variable made by the framework
+ * (`const users = Router()`, `new Hono()`, `fastify()`), or a parameter typed with one of its types (`FastifyInstance`).
+ */
+function isFrameworkInstance(receiver: Node, frameworkNames: ReadonlySet<string>): boolean {
+  if (!Node.isIdentifier(receiver) || frameworkNames.size === 0) return false;
+  const declaration = findDeclaration(receiver);
+  if (Node.isVariableDeclaration(declaration)) {
+    const init = declaration.getInitializer();
+    return (Node.isCallExpression(init) || Node.isNewExpression(init) || Node.isAwaitExpression(init)) && frameworkNames.has(getRootName(init) ?? '');
+  }
+  if (Node.isParameterDeclaration(declaration)) return frameworkNames.has(getRootName(declaration.getTypeNode()) ?? '');
+  return false;
+}
+
+function collectRouteMethods(sourceFile: SourceFile, entry: RouteMethodEntryPoint, collected: Collected, prefixes: PrefixLookup): void {
+  const frameworkNames = getFrameworkNames(sourceFile, entry.modules);
   for (const call of sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-    const methodName = getMethodCall(call, entry.methodNames, entry.receiver);
+    const methodName = getMethodCall(call, entry.methodNames, entry.receiver, frameworkNames);
     const args = call.getArguments();
     if (!methodName || args.length < entry.pathArgument + 2) continue;
     const route = getStringValue(args[entry.pathArgument]);
@@ -109,13 +220,14 @@ function collectRouteMethods(sourceFile: SourceFile, entry: RouteMethodEntryPoin
       collected.notes.push(skippedNote(call, `${entry.framework} route ${route}: the handler is not written inline here; wrap the function where it is defined`));
       continue;
     }
-    collected.targets.push(routeTarget(fn, ROUTE_METHODS[methodName]!, route, entry.framework));
+    collected.targets.push(routeTarget(fn, ROUTE_METHODS[methodName]!, withPrefix(prefixes.forReceiver(call), route), entry.framework));
   }
 }
 
-function collectRouteObjects(sourceFile: SourceFile, entry: RouteObjectEntryPoint, collected: Collected): void {
+function collectRouteObjects(sourceFile: SourceFile, entry: RouteObjectEntryPoint, collected: Collected, prefixes: PrefixLookup): void {
+  const frameworkNames = getFrameworkNames(sourceFile, entry.modules);
   for (const call of sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-    if (!getMethodCall(call, entry.methodNames, entry.receiver)) continue;
+    if (!getMethodCall(call, entry.methodNames, entry.receiver, frameworkNames)) continue;
     const options = call.getArguments()[0];
     if (!options || !Node.isObjectLiteralExpression(options)) continue;
     const methodProperty = options.getProperty(entry.methodKey);
@@ -127,14 +239,25 @@ function collectRouteObjects(sourceFile: SourceFile, entry: RouteObjectEntryPoin
       collected.notes.push(skippedNote(call, `${entry.framework} route: method, url and handler must be written inline as one method, a string and a function`));
       continue;
     }
-    collected.targets.push(routeTarget(fn, method, route, entry.framework));
+    collected.targets.push(routeTarget(fn, method, withPrefix(prefixes.forReceiver(call), route), entry.framework));
   }
 }
 
+/** The path of `@Get(':id')` or `@Controller('users')`, also written `@Controller({ path: 'users' })`. */
 function getFirstStringArgument(decoratorArguments: Node[]): string | undefined {
   const [first] = decoratorArguments;
   if (!first) return '';
+  if (Node.isObjectLiteralExpression(first)) {
+    const path = first.getProperty('path');
+    if (!path) return '';
+    return Node.isPropertyAssignment(path) ? getStringValue(path.getInitializer()) : undefined;
+  }
   return getStringValue(first);
+}
+
+/** A route under its mount path; without one, the route exactly as it was written. */
+function withPrefix(prefix: string, route: string): string {
+  return prefix === '' ? route : joinRoute(prefix, route);
 }
 
 function joinRoute(...parts: string[]): string {
@@ -142,7 +265,7 @@ function joinRoute(...parts: string[]): string {
   return `/${joined}`;
 }
 
-function collectControllers(sourceFile: SourceFile, entry: DecoratedControllerEntryPoint, collected: Collected): void {
+function collectControllers(sourceFile: SourceFile, entry: DecoratedControllerEntryPoint, collected: Collected, prefixes: PrefixLookup): void {
   for (const controller of sourceFile.getDescendantsOfKind(SyntaxKind.ClassDeclaration)) {
     const decorator = controller.getDecorator(entry.controllerDecorator);
     if (!decorator) continue;
@@ -151,7 +274,7 @@ function collectControllers(sourceFile: SourceFile, entry: DecoratedControllerEn
       collected.notes.push(skippedNote(decorator, `${entry.framework} controller: the prefix is not a string literal, so its routes have no name`));
       continue;
     }
-    collectControllerMethods(controller, prefix, entry, collected);
+    collectControllerMethods(controller, joinRoute(prefixes.forNest(decorator), prefix), entry, collected);
   }
 }
 

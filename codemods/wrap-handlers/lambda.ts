@@ -1,7 +1,7 @@
 import { isExportedByName } from '../../src/transform/syntax-scope.js';
 import { basename, extname } from 'node:path';
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
-import { ARN_DESTINATION_KEYS, ENTRY_POINT_ATTRIBUTES, LAMBDA_EVENT_PARAMETER, LAMBDA_HANDLER_EXPORT_NAMES, LAMBDA_TYPE_MODULES } from '../../src/catalog/entry-points.js';
+import { ARN_DESTINATION_KEYS, ENTRY_POINT_ATTRIBUTES, LAMBDA_EVENT_PARAMETER, LAMBDA_HTTP_EVENT_FIELDS, LAMBDA_HTTP_EVENT_TYPES, LAMBDA_HANDLER_EXPORT_NAMES, LAMBDA_TYPE_MODULES } from '../../src/catalog/entry-points.js';
 import { CONSUME_OPERATIONS, EACH, type ConsumeOperation } from '../../src/catalog/messaging/index.js';
 import type { WrappableFunction } from '../../src/transform/wrap-body.js';
 import {
@@ -49,9 +49,14 @@ export function collectLambdaHandlers(sourceFile: SourceFile, filePath: string, 
     }
     const firstParameter = fn.getParameters()[0]?.getName() ?? '';
     if (!typedFile && !LAMBDA_EVENT_PARAMETER.test(firstParameter)) return;
+    if (!fn.isAsync() && fn.getParameters().length >= 3) {
+      // The result goes to the callback, maybe later: a span around the body would end before the work.
+      collected.notes.push(skippedNote(site, `Lambda handler ${exportName}: callback-style (event, context, callback); make it async and return the result, then run the codemod again`));
+      return;
+    }
     const target: WrapTarget = { fn, name: { literal: `${moduleName}.${exportName}` }, kind: 'SERVER', attributes: [] };
     const operation = getLambdaConsumeOperation(fn, typeName);
-    if (!operation) collected.targets.push(target);
+    if (!operation) collected.targets.push({ ...target, extraction: getHttpEventHeaders(fn, typeName, quote) });
     else if (operation.message.path.includes(EACH)) {
       collected.targets.push(getBatchTarget(fn, operation, target, { isTypeScript, quote }));
       collectRecordLoops(fn, operation, { isTypeScript, quote }, collected);
@@ -74,6 +79,23 @@ export function collectLambdaHandlers(sourceFile: SourceFile, filePath: string, 
     }
   }
   return collected;
+}
+
+/**
+ * An API Gateway, ALB or function URL event carries the caller's `traceparent` in `event.headers`: by its type
+ * (`APIGatewayProxyEvent`, `APIGatewayProxyHandlerV2`, …) or, untyped, by the handler reading HTTP fields of the event.
+ */
+function getHttpEventHeaders(fn: WrappableFunction, handlerTypeName: string | undefined, quote: string): WrapTarget['extraction'] {
+  const eventTypeName = fn.getParameters()[0]?.getTypeNode()?.getText().replace(/<.*$/s, '');
+  const typed = [eventTypeName, handlerTypeName].some((name) => name !== undefined && LAMBDA_HTTP_EVENT_TYPES.test(name));
+  const event = fn.getParameters()[0]?.getNameNode();
+  const readsHttpFields =
+    event !== undefined &&
+    Node.isIdentifier(event) &&
+    fn.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression).some((access) => access.getExpression().getText() === event.getText() && LAMBDA_HTTP_EVENT_FIELDS.includes(access.getName()));
+  if (!typed && !readsHttpFields) return undefined;
+  const headers = getParameterPath(fn, 0, ['headers'], quote);
+  return headers === undefined ? undefined : { carrier: `${headers} ?? {}`, getter: 'default' };
 }
 
 /** `handler` for `exports.handler` and `module.exports.handler`. */

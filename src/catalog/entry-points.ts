@@ -137,6 +137,12 @@ export const LAMBDA_HANDLER_EXPORT_NAMES: readonly string[] = ['handler'];
 /** Modules whose import marks a file as a Lambda function (the event types). */
 export const LAMBDA_TYPE_MODULES: readonly string[] = ['aws-lambda', '@types/aws-lambda'];
 
+/** Event and handler types of Lambdas invoked over HTTP (API Gateway REST and HTTP APIs, ALB, function URLs). */
+export const LAMBDA_HTTP_EVENT_TYPES = /^(APIGatewayProxy(Event|EventV2|Handler|HandlerV2)|APIGatewayProxyWithCognitoAuthorizer(Event|Handler)|ALB(Event|Handler)|LambdaFunctionURL(Event|Handler))$/;
+
+/** Fields only an HTTP event has: an untyped handler that reads one of them is invoked over HTTP. */
+export const LAMBDA_HTTP_EVENT_FIELDS: readonly string[] = ['httpMethod', 'headers', 'pathParameters', 'queryStringParameters', 'rawPath', 'routeKey', 'multiValueHeaders'];
+
 /** Without an import from LAMBDA_TYPE_MODULES, an exported handler counts when its first parameter is named so. */
 export const LAMBDA_EVENT_PARAMETER = /^_?(event|evt)$/;
 

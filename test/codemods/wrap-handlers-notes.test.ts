@@ -57,6 +57,40 @@ describe('wrap-handlers notes for the sites it leaves alone', () => {
     ]);
   });
 
+  it('leaves a callback-style Lambda alone: its span would end before the callback is called', () => {
+    expect(notesOf('lambda-sync-callback')).toEqual([
+      { line: 3, kind: 'skipped', message: 'Lambda handler handler: callback-style (event, context, callback); make it async and return the result, then run the codemod again' },
+    ]);
+  });
+
+  it('leaves a handler that starts its own SERVER span alone', () => {
+    expect(notesOf('express-own-server-span-skipped')).toEqual([
+      {
+        line: 8,
+        kind: 'skipped',
+        message: 'handler not wrapped: it starts its own SERVER span; make sure that span ends and records errors (otel/span-must-end, otel/span-error-status)',
+      },
+    ]);
+  });
+
+  it('names the errors handed to next() that the span cannot record', () => {
+    expect(notesOf('express-api-mount-next-error')).toEqual([
+      {
+        line: 31,
+        kind: 'review',
+        message: "`next(new HttpError(404, 'article not found'))` hands an error to Express that the span does not record: assign the error to a variable first, or record it on the span",
+      },
+      { line: 43, kind: 'review', message: '`next` is passed as a callback: errors it receives are not recorded on the span' },
+    ]);
+  });
+
+  it('names a router mounted under a path that is not a literal, and names its routes without it', () => {
+    const source = "import express from 'express';\nimport { config } from './config.js';\n\nconst app = express();\nconst api = express.Router();\napi.get('/x', (_req, res) => {\n  res.end();\n});\napp.use(config.base, api);\n";
+    const { notes, source: output } = wrapHandlers.apply({ path: join(FIXTURE_DIR, 'app.ts'), source, options });
+    expect(notes).toEqual([{ line: 6, kind: 'review', message: '`api` is mounted under a path that is not a string literal, so its routes are named without it' }]);
+    expect(output).toContain("startActiveSpan('GET /x'");
+  });
+
   it('writes no note for a file with nothing to do', () => {
     expect(notesOf('not-a-framework-call')).toEqual([]);
     expect(notesOf('express-already-instrumented')).toEqual([]);
