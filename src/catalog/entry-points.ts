@@ -160,7 +160,7 @@ export const ENTRY_POINT_ATTRIBUTES = {
   httpMethod: 'http.request.method',
   httpRoute: 'http.route',
   httpResponseStatusCode: 'http.response.status_code',
-  messagingSystem: 'messaging.system',
+  messagingSystem: 'messaging.system.name',
   messagingDestination: 'messaging.destination.name',
   messagingOperationType: 'messaging.operation.type',
 } as const;

@@ -191,7 +191,7 @@ describe('a transformed kafkajs consumer', () => {
     expect(traced!.kind).toBe(SpanKind.CONSUMER);
     expect(traced!.spanContext().traceId).toBe(traceId);
     expect(traced!.parentSpanContext?.spanId).toBe(parentSpanId);
-    expect(traced!.attributes).toEqual({ 'messaging.system': 'kafka', 'messaging.destination.name': 'orders', 'messaging.operation.type': 'process' });
+    expect(traced!.attributes).toEqual({ 'messaging.system.name': 'kafka', 'messaging.destination.name': 'orders', 'messaging.operation.type': 'process' });
     expect(failed!.spanContext().traceId).not.toBe(traceId);
     expect(failed!.status.code).toBe(SpanStatusCode.ERROR);
     expect(failed!.events.map((event) => event.name)).toEqual(['exception']);
@@ -216,7 +216,7 @@ describe('a transformed SQS Lambda handler', () => {
 
     const records = await spansNamed('process invoices', 2);
     expect(records.map((span) => span.attributes)).toEqual(
-      carriers.map(() => ({ 'messaging.system': 'aws_sqs', 'messaging.destination.name': 'invoices', 'messaging.operation.type': 'process' })),
+      carriers.map(() => ({ 'messaging.system.name': 'aws_sqs', 'messaging.destination.name': 'invoices', 'messaging.operation.type': 'process' })),
     );
     expect(records.map((span) => [span.kind, span.spanContext().traceId, span.parentSpanContext?.spanId])).toEqual(
       carriers.map(({ traceId, spanId }) => [SpanKind.CONSUMER, traceId, spanId]),

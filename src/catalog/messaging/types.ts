@@ -188,7 +188,7 @@ export interface PublishOperation {
   matchers: readonly PublishMatcher[];
   /** Where the carrier may live; the first is where codemods write it. */
   carriers: readonly PublishCarrierLocation[];
-  /** `messaging.system` value (semantic conventions where the system has one). */
+  /** `messaging.system.name` value (semantic conventions where the system has one). */
   system: string;
   /** `messaging.operation.name`, e.g. `send`, `publish`. */
   operationName: string;
