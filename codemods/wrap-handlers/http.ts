@@ -215,9 +215,10 @@ function collectRouteMethods(sourceFile: SourceFile, entry: RouteMethodEntryPoin
       continue;
     }
     // Fastify also takes the handler in the route options: `fastify.get('/x', { schema, handler })`.
-    const fn = getInlineFunction(args.at(-1)) ?? getObjectFunction(args.at(-1), 'handler').fn;
+    const options = getObjectFunction(args.at(-1), 'handler');
+    const fn = getInlineFunction(args.at(-1)) ?? options.fn ?? getFunctionByReference(options.property ?? args.at(-1));
     if (!fn) {
-      collected.notes.push(skippedNote(call, `${entry.framework} route ${route}: the handler is not written inline here; wrap the function where it is defined`));
+      collected.notes.push(skippedNote(call, `${entry.framework} route ${route}: the handler is not a function of this file used by this route only; wrap the function where it is defined`));
       continue;
     }
     collected.targets.push(routeTarget(fn, ROUTE_METHODS[methodName]!, withPrefix(prefixes.forReceiver(call), route), entry.framework));
@@ -232,15 +233,42 @@ function collectRouteObjects(sourceFile: SourceFile, entry: RouteObjectEntryPoin
     if (!options || !Node.isObjectLiteralExpression(options)) continue;
     const methodProperty = options.getProperty(entry.methodKey);
     const method = Node.isPropertyAssignment(methodProperty) ? getStringValue(methodProperty.getInitializer())?.toUpperCase() : undefined;
-    const urlProperty = options.getProperty(entry.pathKey);
+    const urlProperty = entry.pathKeys.map((key) => options.getProperty(key)).find((property) => property !== undefined);
     const route = Node.isPropertyAssignment(urlProperty) ? getStringValue(urlProperty.getInitializer()) : undefined;
-    const { fn } = getObjectFunction(options, entry.handlerKey);
+    const found = getObjectFunction(options, entry.handlerKey);
+    const fn = found.fn ?? getFunctionByReference(found.property);
+    const reasons = [
+      method === undefined && 'the method is not a string literal',
+      route === undefined && 'the url is not a string literal',
+      !fn && 'the handler is not a function of this file used by this route only',
+    ].filter(Boolean);
     if (method === undefined || route === undefined || !fn) {
-      collected.notes.push(skippedNote(call, `${entry.framework} route: method, url and handler must be written inline as one method, a string and a function`));
+      collected.notes.push(skippedNote(call, `${entry.framework} route: ${reasons.join('; ')}`));
       continue;
     }
     collected.targets.push(routeTarget(fn, method, withPrefix(prefixes.forReceiver(call), route), entry.framework));
   }
+}
+
+/**
+ * A handler passed by name (`handler: onGetArticles`) that is a function of the same file: a function declaration, or
+ * a `const` holding a function. It is wrapped where it is defined; only functions no other route or code path shares
+ * are safe, so a function referenced more than once is left alone.
+ */
+function getFunctionByReference(node: Node | undefined): WrappableFunction | undefined {
+  const value = Node.isPropertyAssignment(node) ? node.getInitializer() : Node.isShorthandPropertyAssignment(node) ? node.getNameNode() : node;
+  if (!value || !Node.isIdentifier(value)) return undefined;
+  const name = value.getText();
+  const sourceFile = value.getSourceFile();
+  const uses = sourceFile.getDescendantsOfKind(SyntaxKind.Identifier).filter((identifier) => identifier.getText() === name);
+  const declarations = uses.filter((identifier) => {
+    const parent = identifier.getParent();
+    return (Node.isFunctionDeclaration(parent) || Node.isVariableDeclaration(parent)) && parent.getNameNode() === identifier;
+  });
+  if (declarations.length !== 1 || uses.length !== 2) return undefined;
+  const declaration = declarations[0]!.getParent()!;
+  if (Node.isFunctionDeclaration(declaration)) return declaration;
+  return Node.isVariableDeclaration(declaration) ? getInlineFunction(declaration.getInitializer()) : undefined;
 }
 
 /** The path of `@Get(':id')` or `@Controller('users')`, also written `@Controller({ path: 'users' })`. */

@@ -102,9 +102,26 @@ function getIndex(root: string): ProjectIndex {
 /** The identifier a mounted argument names: `router`, `router.routes()`, `api.router`. */
 function getMountedName(node: Node): string | undefined {
   if (Node.isIdentifier(node)) return node.getText();
-  if (Node.isCallExpression(node) && node.getArguments().length === 0) return getMountedName(node.getExpression());
+  if (Node.isCallExpression(node) && node.getArguments().length === 0 && Node.isPropertyAccessExpression(node.getExpression())) return getMountedName(node.getExpression());
   if (Node.isPropertyAccessExpression(node) && ['routes', 'middleware', 'router'].includes(node.getName())) return getMountedName(node.getExpression());
   return undefined;
+}
+
+/**
+ * The name a chain of calls ends up under: `api` for `const api = Router().use(a).use(b)`, `default` for
+ * `export default Router().use('/api', api)`; a chain on a variable (`api.use(a).use(b)`) is that variable's.
+ */
+function getChainOwner(call: Node): string | undefined {
+  let root: Node = call;
+  while (Node.isCallExpression(root) || Node.isPropertyAccessExpression(root)) root = root.getExpression();
+  if (Node.isIdentifier(root) && !Node.isCallExpression(root.getParent())) return root.getText();
+  let outer: Node = call;
+  for (let parent = outer.getParent(); parent && (Node.isPropertyAccessExpression(parent) || (Node.isCallExpression(parent) && parent.getExpression() === outer)); parent = parent.getParent()) {
+    outer = parent;
+  }
+  const holder = outer.getParent();
+  if (Node.isVariableDeclaration(holder)) return holder.getName();
+  return Node.isExportAssignment(holder) ? 'default' : undefined;
 }
 
 export function getFileFacts(sourceFile: SourceFile, path: string): FileFacts {
@@ -112,7 +129,7 @@ export function getFileFacts(sourceFile: SourceFile, path: string): FileFacts {
   for (const call of sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const callee = call.getExpression();
     if (!Node.isPropertyAccessExpression(callee)) continue;
-    const parent = getMountedName(callee.getExpression());
+    const parent = getMountedName(callee.getExpression()) ?? getChainOwner(call);
     const args = call.getArguments();
     const method = callee.getName();
     if (method === 'setGlobalPrefix') {

@@ -42,7 +42,8 @@ export interface RouteObjectEntryPoint {
   methodNames: readonly string[];
   receiver: RegExp;
   methodKey: string;
-  pathKey: string;
+  /** Keys the path may be under (Fastify takes `url` and its alias `path`). */
+  pathKeys: readonly string[];
   handlerKey: string;
 }
 
@@ -72,6 +73,9 @@ export type HttpEntryPoint = RouteMethodEntryPoint | RouteObjectEntryPoint | Dec
 
 const EXPRESS_LIKE_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'options', 'head', 'all'];
 
+/** A Fastify plugin file may import only `fastify-plugin` (or nothing but its types). */
+const FASTIFY_MODULES = ['fastify', 'fastify-plugin'];
+
 export const HTTP_ENTRY_POINTS: readonly HttpEntryPoint[] = [
   {
     kind: 'route-method',
@@ -84,7 +88,7 @@ export const HTTP_ENTRY_POINTS: readonly HttpEntryPoint[] = [
   {
     kind: 'route-method',
     framework: 'fastify',
-    modules: ['fastify'],
+    modules: FASTIFY_MODULES,
     methodNames: ['get', 'post', 'put', 'patch', 'delete', 'options', 'head', 'all'],
     receiver: /^(app|server|instance)$|fastify/i,
     pathArgument: 0,
@@ -92,11 +96,11 @@ export const HTTP_ENTRY_POINTS: readonly HttpEntryPoint[] = [
   {
     kind: 'route-object',
     framework: 'fastify',
-    modules: ['fastify'],
+    modules: FASTIFY_MODULES,
     methodNames: ['route'],
     receiver: /^(app|server|instance)$|fastify/i,
     methodKey: 'method',
-    pathKey: 'url',
+    pathKeys: ['url', 'path'],
     handlerKey: 'handler',
   },
   {

@@ -20,8 +20,8 @@ describe('wrap-handlers notes for the sites it leaves alone', () => {
 
   it('names a route whose path is not a literal, and one whose handler is defined elsewhere', () => {
     expect(notesOf('express-dynamic-path')).toEqual([{ line: 6, kind: 'skipped', message: 'express route: the path is not a string literal, so the span has no name' }]);
-    expect(notesOf('express-handler-by-reference')).toEqual([
-      { line: 10, kind: 'skipped', message: 'express route /users: the handler is not written inline here; wrap the function where it is defined' },
+    expect(notesOf('express-handler-imported')).toEqual([
+      { line: 7, kind: 'skipped', message: 'express route /orders: the handler is not a function of this file used by this route only; wrap the function where it is defined' },
     ]);
   });
 
@@ -55,6 +55,10 @@ describe('wrap-handlers notes for the sites it leaves alone', () => {
         message: 'the handler returns a promise without being async: its span ends when it returns, before the promise settles; make it async and await the promise',
       },
     ]);
+  });
+
+  it('names a Fastify route object whose url is computed', () => {
+    expect(notesOf('fastify-plugin-route-objects')).toEqual([{ line: 15, kind: 'skipped', message: 'fastify route: the url is not a string literal' }]);
   });
 
   it('leaves a callback-style Lambda alone: its span would end before the callback is called', () => {
