@@ -56,9 +56,10 @@ export function collectLambdaHandlers(sourceFile: SourceFile, filePath: string, 
     }
     const target: WrapTarget = { fn, name: { literal: `${moduleName}.${exportName}` }, kind: 'SERVER', attributes: [] };
     const operation = getLambdaConsumeOperation(fn, typeName);
-    if (!operation) collected.targets.push({ ...target, extraction: getHttpEventHeaders(fn, typeName, quote) });
+    const http = operation ? undefined : getHttpEventHeaders(fn, typeName, quote);
+    if (!operation) collected.targets.push({ ...target, extraction: http, attributes: http ? [faasTrigger('http')] : [] });
     else if (operation.message.path.includes(EACH)) {
-      collected.targets.push(getBatchTarget(fn, operation, target, { isTypeScript, quote }));
+      collected.targets.push(getBatchTarget(fn, operation, { ...target, attributes: [faasTrigger('pubsub')] }, { isTypeScript, quote }));
       collectRecordLoops(fn, operation, { isTypeScript, quote }, collected);
     } else collected.targets.push(getEventConsumerTarget(fn, operation, target, { isTypeScript, quote }) ?? target);
   };
@@ -105,9 +106,13 @@ function getCommonJsExportName(left: Node): string | undefined {
   return object === 'exports' || object === 'module.exports' ? left.getName() : undefined;
 }
 
-/** The catalog's Lambda consume operation for a handler typed `SQSHandler` or whose event parameter is typed `SQSEvent`. */
+/**
+ * The catalog's Lambda consume operation for a handler typed `SQSHandler` or whose event parameter is typed `SQSEvent`;
+ * for a handler without types (an untyped or `any` event), the one whose fields it reads (see getInferredOperation).
+ */
 function getLambdaConsumeOperation(fn: WrappableFunction, handlerTypeName: string | undefined): ConsumeOperation | undefined {
   const eventTypeName = fn.getParameters()[0]?.getTypeNode()?.getText().replace(/<.*$/s, '');
+  if ((eventTypeName === undefined || eventTypeName === 'any') && handlerTypeName === undefined) return getInferredOperation(fn);
   return CONSUME_OPERATIONS.find((operation) =>
     operation.matchers.some(
       (matcher) =>
@@ -115,6 +120,58 @@ function getLambdaConsumeOperation(fn: WrappableFunction, handlerTypeName: strin
         ((eventTypeName !== undefined && matcher.eventTypeNames.includes(eventTypeName)) || (handlerTypeName !== undefined && matcher.handlerTypeNames.includes(handlerTypeName))),
     ),
   );
+}
+
+/**
+ * The trigger of an untyped handler, from what it reads: a field of a record of `event.Records` (`record.body` for SQS,
+ * `record.Sns` for SNS), or of the event itself (`event.detail` for EventBridge). Records are whatever the handler
+ * reads `event.Records` into: a loop variable, a `map`/`forEach` callback's parameter, `event.Records[0]`.
+ */
+function getInferredOperation(fn: WrappableFunction): ConsumeOperation | undefined {
+  const event = fn.getParameters()[0]?.getNameNode();
+  if (!event || !Node.isIdentifier(event)) return undefined;
+  const eventName = event.getText();
+  const accesses = fn.getDescendants().flatMap((node): Array<{ object: string; field: string }> => {
+    if (Node.isPropertyAccessExpression(node)) return [{ object: node.getExpression().getText(), field: node.getName() }];
+    if (Node.isElementAccessExpression(node)) {
+      const argument = node.getArgumentExpression();
+      const field = argument && (Node.isStringLiteral(argument) || Node.isNoSubstitutionTemplateLiteral(argument)) ? argument.getLiteralValue() : undefined;
+      return field === undefined ? [] : [{ object: node.getExpression().getText(), field }];
+    }
+    return [];
+  });
+  const readsRecords = accesses.some(({ object, field }) => object === eventName && field === 'Records');
+  const recordNames = new Set(getRecordNames(fn, `${eventName}.Records`));
+  const readsOnRecord = (field: string): boolean =>
+    accesses.some(({ object, field: read }) => read === field && (recordNames.has(object) || object.startsWith(`${eventName}.Records[`)));
+  return CONSUME_OPERATIONS.find((operation) =>
+    operation.matchers.some((matcher) => {
+      if (matcher.kind !== 'lambda-handler' || !matcher.inferredFrom) return false;
+      const { recordFields = [], eventFields = [] } = matcher.inferredFrom;
+      return (readsRecords && recordFields.some(readsOnRecord)) || eventFields.some((field) => accesses.some(({ object, field: read }) => object === eventName && read === field));
+    }),
+  );
+}
+
+/** Names records of `records` are read into: `for (const r of records)`, `records.map((r) => …)`, `const r = records[0]`. */
+function getRecordNames(fn: WrappableFunction, records: string): string[] {
+  const names: string[] = [];
+  for (const loop of fn.getDescendantsOfKind(SyntaxKind.ForOfStatement)) {
+    const initializer = loop.getInitializer();
+    const declaration = Node.isVariableDeclarationList(initializer) ? initializer.getDeclarations()[0] : undefined;
+    if (declaration && loop.getExpression().getText() === records) names.push(declaration.getName());
+  }
+  for (const call of fn.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const callee = call.getExpression();
+    if (!Node.isPropertyAccessExpression(callee) || callee.getExpression().getText() !== records) continue;
+    const callback = getInlineFunction(call.getArguments()[0]);
+    const parameter = callback?.getParameters()[0]?.getNameNode();
+    if (parameter && Node.isIdentifier(parameter)) names.push(parameter.getText());
+  }
+  for (const declaration of fn.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) {
+    if (declaration.getInitializer()?.getText().startsWith(`${records}[`)) names.push(declaration.getName());
+  }
+  return names;
 }
 
 interface FileFacts {
@@ -147,9 +204,14 @@ function getEventConsumerTarget(fn: WrappableFunction, operation: ConsumeOperati
     ...target,
     name: name === undefined ? { literal: `process ${operation.system}` } : { prefix: 'process ', expression: name },
     kind: 'CONSUMER',
-    attributes: getMessagingAttributes(operation, name === undefined ? undefined : { expression: name }),
+    attributes: [faasTrigger('pubsub'), ...getMessagingAttributes(operation, name === undefined ? undefined : { expression: name })],
     extraction: { carrier: getCarrierExpression(event, location.path, getter, location.envelopeKey, file.isTypeScript, file.quote), getter },
   };
+}
+
+/** `faas.trigger` of the invocation's own span: `http` for API Gateway and function URLs, `pubsub` for queues, topics and buses. */
+function faasTrigger(trigger: 'http' | 'pubsub'): WrapTarget['attributes'][number] {
+  return { key: ENTRY_POINT_ATTRIBUTES.faasTrigger, value: { literal: trigger } };
 }
 
 /** An SQS or SNS handler's own span, linked to the context of every record in the batch. */

@@ -164,6 +164,7 @@ export const ENTRY_POINT_ATTRIBUTES = {
   httpMethod: 'http.request.method',
   httpRoute: 'http.route',
   httpResponseStatusCode: 'http.response.status_code',
+  faasTrigger: 'faas.trigger',
   messagingSystem: 'messaging.system.name',
   messagingDestination: 'messaging.destination.name',
   messagingOperationType: 'messaging.operation.type',

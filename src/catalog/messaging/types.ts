@@ -234,6 +234,11 @@ export type ConsumeMatcher =
       kind: 'lambda-handler';
       eventTypeNames: readonly string[];
       handlerTypeNames: readonly string[];
+      /**
+       * For a handler without types: fields whose use gives the trigger away, read on a record of `event.Records`
+       * (`record.body`, `record.Sns`) or on the event itself (`event.detail`, `event['detail-type']`).
+       */
+      inferredFrom?: { recordFields?: readonly string[]; eventFields?: readonly string[] };
     };
 
 /** Where the received message is, relative to the handler. */
