@@ -135,8 +135,8 @@ export const HTTP_ENTRY_POINTS: readonly HttpEntryPoint[] = [
   },
 ];
 
-/** AWS Lambda handlers: exported functions with these names (the `lambdaExportNames` option replaces the list). */
-export const LAMBDA_HANDLER_EXPORT_NAMES: readonly string[] = ['handler'];
+/** AWS Lambda handlers: exported functions with these names (`lambdaHandler` is what SAM templates point at; the `lambdaExportNames` option replaces the list). */
+export const LAMBDA_HANDLER_EXPORT_NAMES: readonly string[] = ['handler', 'lambdaHandler'];
 
 /** Modules whose import marks a file as a Lambda function (the event types). */
 export const LAMBDA_TYPE_MODULES: readonly string[] = ['aws-lambda', '@types/aws-lambda'];
