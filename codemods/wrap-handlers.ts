@@ -41,6 +41,8 @@ export const wrapHandlers: CodemodTransform = {
   mayApply: mayHoldEntryPoint,
   apply: (input) =>
     transformWithTsMorph(input, ({ sourceFile, style }) => {
+      // 0. Handlers passed by reference in frameworks that await them become inline arrows that call them (see Collected).
+      inlineHandlerReferences(sourceFile, input.path);
       // 1. Find entry points; a file with none (or only instrumented ones) is returned as it was.
       const found = collectTargets(sourceFile, input);
       if (found.targets.length === 0) return { changed: false, notes: found.notes };
@@ -67,6 +69,13 @@ export const wrapHandlers: CodemodTransform = {
       return { changed: true, notes: found.notes };
     }),
 };
+
+function inlineHandlerReferences(sourceFile: SourceFile, path: string): void {
+  const references = collectHttpHandlers(sourceFile, path).references ?? [];
+  for (const { node, parameters } of references.sort((a, b) => b.node.getStart() - a.node.getStart())) {
+    node.replaceWithText(`async (${parameters}) => ${node.getText()}(${parameters})`);
+  }
+}
 
 /** Every entry point of the file that is not instrumented yet; the ones it must leave alone become notes. */
 function collectTargets(sourceFile: SourceFile, input: TransformInput): Collected {

@@ -217,6 +217,11 @@ function collectRouteMethods(sourceFile: SourceFile, entry: RouteMethodEntryPoin
     // Fastify also takes the handler in the route options: `fastify.get('/x', { schema, handler })`.
     const options = getObjectFunction(args.at(-1), 'handler');
     const fn = getInlineFunction(args.at(-1)) ?? options.fn ?? getFunctionByReference(options.property ?? args.at(-1));
+    const reference = fn ? undefined : getWrappableReference(args.at(-1), entry.framework);
+    if (reference) {
+      (collected.references ??= []).push(reference);
+      continue;
+    }
     if (!fn) {
       collected.notes.push(skippedNote(call, `${entry.framework} route ${route}: the handler is not a function of this file used by this route only; wrap the function where it is defined`));
       continue;
@@ -248,6 +253,21 @@ function collectRouteObjects(sourceFile: SourceFile, entry: RouteObjectEntryPoin
     }
     collected.targets.push(routeTarget(fn, method, withPrefix(prefixes.forReceiver(call), route), entry.framework));
   }
+}
+
+/**
+ * Frameworks that call a route handler with these parameters, without `this`, and await what it returns: a handler
+ * defined in another module can be wrapped where the route is declared, in an async arrow that calls it.
+ */
+const REFERENCE_PARAMETERS: Readonly<Record<string, string>> = { 'koa-router': 'ctx, next', hono: 'c, next' };
+
+function getWrappableReference(node: Node | undefined, framework: string): { node: Node; parameters: string } | undefined {
+  const parameters = REFERENCE_PARAMETERS[framework];
+  if (!node || !parameters || (!Node.isIdentifier(node) && !Node.isPropertyAccessExpression(node))) return undefined;
+  let root: Node = node;
+  while (Node.isPropertyAccessExpression(root)) root = root.getExpression();
+  if (!Node.isIdentifier(root) || parameters.split(', ').includes(root.getText())) return undefined;
+  return { node, parameters };
 }
 
 /**

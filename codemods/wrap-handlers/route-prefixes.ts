@@ -177,8 +177,7 @@ function addExport(facts: FileFacts, local: string, exported: string): void {
 function collectExports(sourceFile: SourceFile, facts: FileFacts): void {
   for (const statement of sourceFile.getStatements()) {
     if (Node.isExportAssignment(statement)) {
-      const expression = statement.getExpression();
-      addExport(facts, Node.isIdentifier(expression) ? expression.getText() : 'default', 'default');
+      addExport(facts, getMountedName(statement.getExpression()) ?? 'default', 'default');
     } else if (Node.isFunctionDeclaration(statement) && statement.hasExportKeyword()) {
       addExport(facts, statement.getName() ?? 'default', statement.isDefaultExport() ? 'default' : statement.getName() ?? 'default');
     } else if (Node.isVariableStatement(statement) && statement.hasExportKeyword()) {
@@ -189,11 +188,12 @@ function collectExports(sourceFile: SourceFile, facts: FileFacts): void {
       const expression = statement.getExpression();
       if (!Node.isBinaryExpression(expression) || expression.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;
       const left = expression.getLeft().getText();
-      const right = expression.getRight();
-      if (!Node.isIdentifier(right)) continue;
-      if (left === 'module.exports') addExport(facts, right.getText(), 'default');
+      // `module.exports = router` or `module.exports = router.routes()`.
+      const local = getMountedName(expression.getRight());
+      if (!local) continue;
+      if (left === 'module.exports') addExport(facts, local, 'default');
       const named = /^(?:module\.)?exports\.(\w+)$/.exec(left);
-      if (named) addExport(facts, right.getText(), named[1]!);
+      if (named) addExport(facts, local, named[1]!);
     }
   }
 }

@@ -41,6 +41,11 @@ export interface WrapTarget {
 export interface Collected {
   targets: WrapTarget[];
   notes: TransformNote[];
+  /**
+   * Handlers passed by reference from another module (`router.get('/x', ctrl.get)`) in frameworks that await every
+   * handler: the reference becomes `async (ctx, next) => ctrl.get(ctx, next)`, which is then wrapped like any route.
+   */
+  references?: Array<{ node: Node; parameters: string }>;
 }
 
 export function skippedNote(node: Node, message: string): TransformNote {
