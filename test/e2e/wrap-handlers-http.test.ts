@@ -217,3 +217,22 @@ describe('Nest-style controller under the global prefix, before', () => {
     expect(describeSpan(span)).toMatchObject({ status: SpanStatusCode.ERROR, exceptions: ['no article nope'] });
   });
 });
+
+describe('API Gateway Lambda handler, after wrap-handlers', () => {
+  const LAMBDA = `import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+
+export const handler = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
+  return { statusCode: 200, body: event.path };
+};
+`;
+
+  it('continues the trace of the traceparent in event.headers, as an http-triggered SERVER span', async () => {
+    const path = join(directory, 'orders.ts');
+    const { handler } = await load<{ handler: (event: unknown) => Promise<unknown> }>('orders', wrapHandlers.apply({ path, source: LAMBDA, options: { tracerName: 'e2e-http' } }).source);
+    exporter.reset();
+    await expect(handler({ path: '/orders', headers: { traceparent: TRACEPARENT } })).resolves.toEqual({ statusCode: 200, body: '/orders' });
+    const [span] = exporter.getFinishedSpans();
+    expect(describeSpan(span!)).toMatchObject({ ...inCallerTrace, name: 'orders.handler' });
+    expect(span!.attributes['faas.trigger']).toBe('http');
+  });
+});
