@@ -14,6 +14,7 @@ import { getHandedOnErrorNotes } from './wrap-handlers/handed-on-errors.js';
 import { collectConsumers } from './wrap-handlers/consumers.js';
 import { collectHttpHandlers } from './wrap-handlers/http.js';
 import { collectLambdaHandlers } from './wrap-handlers/lambda.js';
+import { collectNestProcessors } from './wrap-handlers/nest-processors.js';
 import { renderSpanSpec, type ApiRefs } from './wrap-handlers/render.js';
 import { skippedNote, type Collected, type WrapTarget } from './wrap-handlers/target.js';
 
@@ -86,6 +87,7 @@ function collectTargets(sourceFile: SourceFile, input: TransformInput): Collecte
     collectHttpHandlers(sourceFile, input.path),
     collectLambdaHandlers(sourceFile, input.path, { exportNames, isTypeScript, quote }),
     collectConsumers(sourceFile, isTypeScript, quote),
+    collectNestProcessors(sourceFile, isTypeScript, quote),
   ];
   const notes: TransformNote[] = parts.flatMap((part) => part.notes);
   const targets: WrapTarget[] = [];
