@@ -104,6 +104,14 @@ function collectTargets(sourceFile: SourceFile, input: TransformInput): Collecte
     }
     targets.push(target);
     if (target.fn && target.http) notes.push(...getHandedOnErrorNotes(target.fn, target.http.next));
+    const ownSpan = target.loop ? undefined : getOwnSpanWithoutFinally(target.fn!);
+    if (ownSpan) {
+      notes.push({
+        line: ownSpan.getStartLineNumber(),
+        kind: 'review',
+        message: 'the handler starts a span of its own that no `finally` ends: it is a child of the new entry span, but it leaks when the work throws (otel/span-must-end)',
+      });
+    }
     if (!target.loop && !isDeclaredAsync(target) && returnsPromiseWithoutAsync(target.fn!)) {
       notes.push({
         line: target.fn!.getStartLineNumber(),
@@ -139,6 +147,18 @@ function isDeclaredAsync(target: WrapTarget): boolean {
   if (!fn || fn.isAsync() || target.loop) return false;
   if (/^Promise\s*</.test(fn.getReturnTypeNode()?.getText() ?? '')) return true;
   return Node.isMethodDeclaration(fn) && target.kind === 'http' && returnsPromiseWithoutAsync(fn);
+}
+
+/** A `startSpan(…)` call in the handler when no `finally` of the handler ends a span. */
+function getOwnSpanWithoutFinally(fn: WrappableFunction): Node | undefined {
+  const calls = fn.getDescendantsOfKind(SyntaxKind.CallExpression);
+  const start = calls.find((call) => {
+    const callee = call.getExpression();
+    return Node.isPropertyAccessExpression(callee) && callee.getName() === 'startSpan';
+  });
+  if (!start) return undefined;
+  const endsInFinally = fn.getDescendantsOfKind(SyntaxKind.TryStatement).some((statement) => /\.end\(\)/.test(statement.getFinallyBlock()?.getText() ?? ''));
+  return endsInFinally ? undefined : start;
 }
 
 /** A handler that starts a SERVER span itself: a second one around it would make two server spans for one request. */

@@ -77,6 +77,16 @@ describe('wrap-handlers notes for the sites it leaves alone', () => {
     ]);
   });
 
+  it('asks for review of a span the handler starts and no finally ends', () => {
+    expect(notesOf('express-inner-span-leaks')).toEqual([
+      {
+        line: 13,
+        kind: 'review',
+        message: 'the handler starts a span of its own that no `finally` ends: it is a child of the new entry span, but it leaks when the work throws (otel/span-must-end)',
+      },
+    ]);
+  });
+
   it('names the errors handed to next() that the span cannot record', () => {
     expect(notesOf('express-api-mount-next-error')).toEqual([
       {
