@@ -10,7 +10,7 @@ import {
 } from '../../src/catalog/entry-points.js';
 import type { WrappableFunction } from '../../src/transform/wrap-body.js';
 import { getMountPrefix, getNestGlobalPrefix, type PrefixResult } from './route-prefixes.js';
-import { getInlineFunction, getObjectFunction, getReceiverName, getStringValue, importsAnyModule, skippedNote, type CarrierGetter, type Collected, type WrapTarget } from './target.js';
+import { getInlineFunction, getObjectFunction, getReceiverName, getStringValue, importsAnyModule, skippedNote, type Collected, type WrapTarget } from './target.js';
 
 /** HTTP route handlers of every framework in the catalog. */
 export function collectHttpHandlers(sourceFile: SourceFile, filePath: string): Collected {
@@ -98,11 +98,12 @@ function getParameterName(fn: WrappableFunction, index: number): string | undefi
 
 /**
  * Where the handler finds the incoming request's headers (the caller's `traceparent`), per framework, and for
- * Express its response and `next`. A destructured request gives no carrier: the span then starts in the active context.
+ * Express its response and `next`. The fetch API's `Headers` (Hono's `c.req.raw`, Next.js's `Request`) are read as a
+ * plain object, so the default getter reads them and no getter is written beside each route. A destructured request gives no carrier: the span then starts in the active context.
  */
 function getRequestFacts(fn: WrappableFunction, framework: string): Pick<WrapTarget, 'extraction' | 'http'> {
   const request = getParameterName(fn, 0);
-  const headers = (carrier: string, getter: CarrierGetter = 'default'): WrapTarget['extraction'] => ({ carrier, getter });
+  const headers = (carrier: string): WrapTarget['extraction'] => ({ carrier, getter: 'default' });
   switch (framework) {
     case 'express':
       return { extraction: request ? headers(`${request}.headers`) : undefined, http: { response: getParameterName(fn, 1), next: getParameterName(fn, 2) } };
@@ -111,9 +112,9 @@ function getRequestFacts(fn: WrappableFunction, framework: string): Pick<WrapTar
     case 'koa-router':
       return { extraction: request ? headers(`${request}.headers`) : undefined, http: {} };
     case 'hono':
-      return { extraction: request ? headers(`${request}.req.raw.headers`, 'fetch-headers') : undefined, http: {} };
+      return { extraction: request ? headers(`Object.fromEntries(${request}.req.raw.headers)`) : undefined, http: {} };
     case 'nextjs':
-      return { extraction: request ? headers(`${request}.headers`, 'fetch-headers') : undefined, http: {} };
+      return { extraction: request ? headers(`Object.fromEntries(${request}.headers)`) : undefined, http: {} };
     case 'nestjs':
       return getNestRequestFacts(fn);
     default:

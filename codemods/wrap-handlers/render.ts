@@ -31,8 +31,6 @@ const GETTER_TEXT: Record<Exclude<CarrierGetter, 'default'>, string> = {
   // kafkajs header values arrive as Buffers; the default getter would hand the propagator a Buffer and lose the context.
   'buffer-map': '{ keys: (carrier) => Object.keys(carrier ?? {}), get: (carrier, key) => carrier?.[key]?.toString() }',
   'nats-headers': '{ keys: (carrier) => carrier?.keys() ?? [], get: (carrier, key) => carrier?.get(key) }',
-  // The fetch API's `Headers` (Hono's `c.req.raw`, Next.js's `Request`) is read with `get`, not by indexing.
-  'fetch-headers': '{ keys: (carrier) => [...carrier.keys()], get: (carrier, key) => carrier.get(key) ?? undefined }',
   // Message attributes in a Lambda event are objects: SQS `{ stringValue }`, SNS `{ Value }`.
   'lambda-sqs': '{ keys: (carrier) => Object.keys(carrier ?? {}), get: (carrier, key) => carrier?.[key]?.stringValue }',
   'lambda-sns': '{ keys: (carrier) => Object.keys(carrier ?? {}), get: (carrier, key) => carrier?.[key]?.Value }',

@@ -7,7 +7,7 @@ import { getJumpOutOfBlock, type WrappableFunction } from '../../src/transform/w
 export type WrappedValue = { literal: string } | { expression: string };
 
 /** How a message's carrier is read: with the API's default getter, or with one for its encoding. */
-export type CarrierGetter = 'default' | 'buffer-map' | 'nats-headers' | 'fetch-headers' | 'lambda-sqs' | 'lambda-sns';
+export type CarrierGetter = 'default' | 'buffer-map' | 'nats-headers' | 'lambda-sqs' | 'lambda-sns';
 
 /** HTTP routes: what the handler sees of the request and the response, beyond the headers it extracts from. */
 export interface HttpFacts {

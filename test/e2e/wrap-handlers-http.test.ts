@@ -236,3 +236,24 @@ export const handler = async (event: APIGatewayProxyEvent): Promise<APIGatewayPr
     expect(span!.attributes['faas.trigger']).toBe('http');
   });
 });
+
+describe('Hono app under a mount, after wrap-handlers', () => {
+  const HONO = `import { Hono } from 'hono';
+
+const posts = new Hono();
+posts.get('/:id', (c) => c.json({ id: c.req.param('id') }));
+
+export const app = new Hono();
+app.route('/api/posts', posts);
+`;
+
+  it('reads the traceparent from the fetch Headers and names the span with the mount path', async () => {
+    const path = join(directory, 'hono-app.ts');
+    const { app } = await load<{ app: { request: (path: string, init: RequestInit) => Promise<Response> } }>('hono-app', wrapHandlers.apply({ path, source: HONO, options: { tracerName: 'e2e-http' } }).source);
+    exporter.reset();
+    const response = await app.request('/api/posts/7', { headers: { traceparent: TRACEPARENT } });
+    expect(await response.json()).toEqual({ id: '7' });
+    const [span] = exporter.getFinishedSpans();
+    expect(describeSpan(span!)).toMatchObject({ ...inCallerTrace, name: 'GET /api/posts/:id', route: '/api/posts/:id' });
+  });
+});
