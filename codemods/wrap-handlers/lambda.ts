@@ -131,26 +131,38 @@ function getInferredOperation(fn: WrappableFunction): ConsumeOperation | undefin
   const event = fn.getParameters()[0]?.getNameNode();
   if (!event || !Node.isIdentifier(event)) return undefined;
   const eventName = event.getText();
-  const accesses = fn.getDescendants().flatMap((node): Array<{ object: string; field: string }> => {
+  const reads = getFieldReads(fn);
+  // `event.Records`, and variables it is copied into (`const records = event.Records`).
+  const recordLists = [`${eventName}.Records`, ...fn.getDescendantsOfKind(SyntaxKind.VariableDeclaration).filter((d) => d.getInitializer()?.getText() === `${eventName}.Records` && Node.isIdentifier(d.getNameNode())).map((d) => d.getName())];
+  const readsRecords = reads.some(({ object, field }) => object === eventName && field === 'Records');
+  const recordNames = new Set(recordLists.flatMap((records) => getRecordNames(fn, records)));
+  const readsOnRecord = (field: string): boolean =>
+    reads.some(({ object, field: read }) => read === field && (recordNames.has(object) || recordLists.some((records) => object.startsWith(`${records}[`))));
+  return CONSUME_OPERATIONS.find((operation) =>
+    operation.matchers.some((matcher) => {
+      if (matcher.kind !== 'lambda-handler' || !matcher.inferredFrom) return false;
+      const { recordFields = [], eventFields = [] } = matcher.inferredFrom;
+      return (readsRecords && recordFields.some(readsOnRecord)) || eventFields.some((field) => reads.some(({ object, field: read }) => object === eventName && read === field));
+    }),
+  );
+}
+
+/** Every `object.field`, `object['field']` and `const { field } = object` in the function, as the object's text and the field. */
+function getFieldReads(fn: WrappableFunction): Array<{ object: string; field: string }> {
+  return fn.getDescendants().flatMap((node): Array<{ object: string; field: string }> => {
     if (Node.isPropertyAccessExpression(node)) return [{ object: node.getExpression().getText(), field: node.getName() }];
     if (Node.isElementAccessExpression(node)) {
       const argument = node.getArgumentExpression();
       const field = argument && (Node.isStringLiteral(argument) || Node.isNoSubstitutionTemplateLiteral(argument)) ? argument.getLiteralValue() : undefined;
       return field === undefined ? [] : [{ object: node.getExpression().getText(), field }];
     }
+    if (Node.isVariableDeclaration(node) && Node.isObjectBindingPattern(node.getNameNode())) {
+      const object = node.getInitializer()?.getText();
+      if (object === undefined) return [];
+      return node.getNameNode().asKindOrThrow(SyntaxKind.ObjectBindingPattern).getElements().map((element) => ({ object, field: element.getPropertyNameNode()?.getText() ?? element.getName() }));
+    }
     return [];
   });
-  const readsRecords = accesses.some(({ object, field }) => object === eventName && field === 'Records');
-  const recordNames = new Set(getRecordNames(fn, `${eventName}.Records`));
-  const readsOnRecord = (field: string): boolean =>
-    accesses.some(({ object, field: read }) => read === field && (recordNames.has(object) || object.startsWith(`${eventName}.Records[`)));
-  return CONSUME_OPERATIONS.find((operation) =>
-    operation.matchers.some((matcher) => {
-      if (matcher.kind !== 'lambda-handler' || !matcher.inferredFrom) return false;
-      const { recordFields = [], eventFields = [] } = matcher.inferredFrom;
-      return (readsRecords && recordFields.some(readsOnRecord)) || eventFields.some((field) => accesses.some(({ object, field: read }) => object === eventName && read === field));
-    }),
-  );
 }
 
 /** Names records of `records` are read into: `for (const r of records)`, `records.map((r) => …)`, `const r = records[0]`. */
@@ -169,7 +181,7 @@ function getRecordNames(fn: WrappableFunction, records: string): string[] {
     if (parameter && Node.isIdentifier(parameter)) names.push(parameter.getText());
   }
   for (const declaration of fn.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) {
-    if (declaration.getInitializer()?.getText().startsWith(`${records}[`)) names.push(declaration.getName());
+    if (declaration.getInitializer()?.getText().startsWith(`${records}[`) && Node.isIdentifier(declaration.getNameNode())) names.push(declaration.getName());
   }
   return names;
 }
