@@ -3,6 +3,7 @@ import { basename, extname } from 'node:path';
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
 import { ARN_DESTINATION_KEYS, ENTRY_POINT_ATTRIBUTES, LAMBDA_EVENT_PARAMETER, LAMBDA_HTTP_EVENT_FIELDS, LAMBDA_HTTP_EVENT_TYPES, LAMBDA_HANDLER_EXPORT_NAMES, LAMBDA_TYPE_MODULES } from '../../src/catalog/entry-points.js';
 import { CONSUME_OPERATIONS, EACH, type ConsumeOperation } from '../../src/catalog/messaging/index.js';
+import type { TransformNote } from '../../src/transform/types.js';
 import type { WrappableFunction } from '../../src/transform/wrap-body.js';
 import {
   getAccessPath,
@@ -55,8 +56,8 @@ export function collectLambdaHandlers(sourceFile: SourceFile, filePath: string, 
       return;
     }
     const target: WrapTarget = { fn, name: { literal: `${moduleName}.${exportName}` }, kind: 'SERVER', attributes: [] };
-    const operation = getLambdaConsumeOperation(fn, typeName);
-    const http = operation ? undefined : getHttpEventHeaders(fn, typeName, quote);
+    const { operation, ambiguous } = getLambdaConsumeOperation(fn, typeName, collected.notes);
+    const http = operation || ambiguous ? undefined : getHttpEventHeaders(fn, typeName, quote);
     if (!operation) collected.targets.push({ ...target, extraction: http, attributes: http ? [faasTrigger('http')] : [] });
     else if (operation.message.path.includes(EACH)) {
       collected.targets.push(getBatchTarget(fn, operation, { ...target, attributes: [faasTrigger('pubsub')] }, { isTypeScript, quote }));
@@ -110,16 +111,23 @@ function getCommonJsExportName(left: Node): string | undefined {
  * The catalog's Lambda consume operation for a handler typed `SQSHandler` or whose event parameter is typed `SQSEvent`;
  * for a handler without types (an untyped or `any` event), the one whose fields it reads (see getInferredOperation).
  */
-function getLambdaConsumeOperation(fn: WrappableFunction, handlerTypeName: string | undefined): ConsumeOperation | undefined {
+function getLambdaConsumeOperation(fn: WrappableFunction, handlerTypeName: string | undefined, notes: TransformNote[]): { operation?: ConsumeOperation; ambiguous?: boolean } {
   const eventTypeName = fn.getParameters()[0]?.getTypeNode()?.getText().replace(/<.*$/s, '');
-  if ((eventTypeName === undefined || eventTypeName === 'any') && handlerTypeName === undefined) return getInferredOperation(fn);
-  return CONSUME_OPERATIONS.find((operation) =>
+  if ((eventTypeName === undefined || eventTypeName === 'any') && handlerTypeName === undefined) {
+    const { operation, ambiguous } = getInferredOperation(fn);
+    if (ambiguous) {
+      notes.push({ line: fn.getStartLineNumber(), kind: 'review', message: `the Lambda handler serves several triggers (${ambiguous}): its span continues no trace; wrap each trigger's branch by hand` });
+    }
+    return { operation, ambiguous: ambiguous !== undefined };
+  }
+  const operation = CONSUME_OPERATIONS.find((operation) =>
     operation.matchers.some(
       (matcher) =>
         matcher.kind === 'lambda-handler' &&
         ((eventTypeName !== undefined && matcher.eventTypeNames.includes(eventTypeName)) || (handlerTypeName !== undefined && matcher.handlerTypeNames.includes(handlerTypeName))),
     ),
   );
+  return { operation };
 }
 
 /**
@@ -127,9 +135,9 @@ function getLambdaConsumeOperation(fn: WrappableFunction, handlerTypeName: strin
  * `record.Sns` for SNS), or of the event itself (`event.detail` for EventBridge). Records are whatever the handler
  * reads `event.Records` into: a loop variable, a `map`/`forEach` callback's parameter, `event.Records[0]`.
  */
-function getInferredOperation(fn: WrappableFunction): ConsumeOperation | undefined {
+function getInferredOperation(fn: WrappableFunction): { operation?: ConsumeOperation; ambiguous?: string } {
   const event = fn.getParameters()[0]?.getNameNode();
-  if (!event || !Node.isIdentifier(event)) return undefined;
+  if (!event || !Node.isIdentifier(event)) return {};
   const eventName = event.getText();
   const reads = getFieldReads(fn);
   // `event.Records`, and variables it is copied into (`const records = event.Records`).
@@ -138,13 +146,22 @@ function getInferredOperation(fn: WrappableFunction): ConsumeOperation | undefin
   const recordNames = new Set(recordLists.flatMap((records) => getRecordNames(fn, records)));
   const readsOnRecord = (field: string): boolean =>
     reads.some(({ object, field: read }) => read === field && (recordNames.has(object) || recordLists.some((records) => object.startsWith(`${records}[`))));
-  return CONSUME_OPERATIONS.find((operation) =>
+  const readsEventField = (field: string): boolean => reads.some(({ object, field: read }) => object === eventName && read === field);
+  const matches = CONSUME_OPERATIONS.filter((operation) =>
     operation.matchers.some((matcher) => {
       if (matcher.kind !== 'lambda-handler' || !matcher.inferredFrom) return false;
       const { recordFields = [], eventFields = [] } = matcher.inferredFrom;
-      return (readsRecords && recordFields.some(readsOnRecord)) || eventFields.some((field) => reads.some(({ object, field: read }) => object === eventName && read === field));
+      return (readsRecords && recordFields.some(readsOnRecord)) || eventFields.some(readsEventField);
     }),
   );
+  // A handler that tells its triggers apart (`if (event.Records) … else if (event['detail-type']) …`, or HTTP besides)
+  // gets no consumer span: one trigger's span would be wrong for the others.
+  const records = `\`${eventName}.Records\``;
+  const triggers = new Set(matches.map((operation) => (operation.message.path.includes(EACH) ? records : operation.system)));
+  if (readsRecords) triggers.add(records);
+  if (LAMBDA_HTTP_EVENT_FIELDS.some(readsEventField)) triggers.add('HTTP');
+  if (triggers.size > 1) return { ambiguous: [...triggers].sort().join(', ') };
+  return { operation: matches[0] };
 }
 
 /** Every `object.field`, `object['field']` and `const { field } = object` in the function, as the object's text and the field. */

@@ -61,6 +61,16 @@ describe('wrap-handlers notes for the sites it leaves alone', () => {
     expect(notesOf('fastify-plugin-route-objects')).toEqual([{ line: 15, kind: 'skipped', message: 'fastify route: the url is not a string literal' }]);
   });
 
+  it('gives a Lambda handler that serves several triggers a plain span and a note', () => {
+    expect(notesOf('lambda-several-triggers')).toEqual([
+      {
+        line: 2,
+        kind: 'review',
+        message: "the Lambda handler serves several triggers (`event.Records`, aws.eventbridge): its span continues no trace; wrap each trigger's branch by hand",
+      },
+    ]);
+  });
+
   it('leaves a callback-style Lambda alone: its span would end before the callback is called', () => {
     expect(notesOf('lambda-sync-callback')).toEqual([
       { line: 3, kind: 'skipped', message: 'Lambda handler handler: callback-style (event, context, callback); make it async and return the result, then run the codemod again' },
