@@ -112,12 +112,14 @@ function resolveSlots(start: Slot, path: readonly string[]): Slot[] | string {
 function getSoleUseObjectLiteral(value: Expression): ObjectLiteralExpression | undefined {
   if (!Node.isIdentifier(value)) return undefined;
   const name = value.getText();
-  const declarations = value.getSourceFile().getDescendantsOfKind(SyntaxKind.VariableDeclaration).filter((declaration) => declaration.getName() === name);
+  // The function the call is in (other functions may have their own `params`), or the file.
+  const scope = value.getFirstAncestor((node) => Node.isFunctionDeclaration(node) || Node.isFunctionExpression(node) || Node.isArrowFunction(node) || Node.isMethodDeclaration(node)) ?? value.getSourceFile();
+  const declarations = scope.getDescendantsOfKind(SyntaxKind.VariableDeclaration).filter((declaration) => declaration.getName() === name);
   const declaration = declarations[0];
   if (declarations.length !== 1 || !declaration || declaration.getVariableStatement()?.getDeclarationKind() !== 'const') return undefined;
   const initializer = declaration.getInitializer();
   if (!initializer || !Node.isObjectLiteralExpression(initializer)) return undefined;
-  const uses = value.getSourceFile().getDescendantsOfKind(SyntaxKind.Identifier).filter((identifier) => identifier.getText() === name);
+  const uses = scope.getDescendantsOfKind(SyntaxKind.Identifier).filter((identifier) => identifier.getText() === name);
   return uses.length === 2 ? initializer : undefined;
 }
 
