@@ -10,7 +10,7 @@ import {
 } from '../../src/catalog/entry-points.js';
 import type { WrappableFunction } from '../../src/transform/wrap-body.js';
 import { getMountPrefix, getNestGlobalPrefix, type PrefixResult } from './route-prefixes.js';
-import { getInlineFunction, getObjectFunction, getReceiverName, getStringValue, importsAnyModule, skippedNote, type Collected, type WrapTarget } from './target.js';
+import { getFunctionByReference, getInlineFunction, getObjectFunction, getReceiverName, getStringValue, importsAnyModule, skippedNote, type Collected, type WrapTarget } from './target.js';
 
 /** HTTP route handlers of every framework in the catalog. */
 export function collectHttpHandlers(sourceFile: SourceFile, filePath: string): Collected {
@@ -269,27 +269,6 @@ function getWrappableReference(node: Node | undefined, framework: string): { nod
   while (Node.isPropertyAccessExpression(root)) root = root.getExpression();
   if (!Node.isIdentifier(root) || parameters.split(', ').includes(root.getText())) return undefined;
   return { node, parameters };
-}
-
-/**
- * A handler passed by name (`handler: onGetArticles`) that is a function of the same file: a function declaration, or
- * a `const` holding a function. It is wrapped where it is defined; only functions no other route or code path shares
- * are safe, so a function referenced more than once is left alone.
- */
-function getFunctionByReference(node: Node | undefined): WrappableFunction | undefined {
-  const value = Node.isPropertyAssignment(node) ? node.getInitializer() : Node.isShorthandPropertyAssignment(node) ? node.getNameNode() : node;
-  if (!value || !Node.isIdentifier(value)) return undefined;
-  const name = value.getText();
-  const sourceFile = value.getSourceFile();
-  const uses = sourceFile.getDescendantsOfKind(SyntaxKind.Identifier).filter((identifier) => identifier.getText() === name);
-  const declarations = uses.filter((identifier) => {
-    const parent = identifier.getParent();
-    return (Node.isFunctionDeclaration(parent) || Node.isVariableDeclaration(parent)) && parent.getNameNode() === identifier;
-  });
-  if (declarations.length !== 1 || uses.length !== 2) return undefined;
-  const declaration = declarations[0]!.getParent()!;
-  if (Node.isFunctionDeclaration(declaration)) return declaration;
-  return Node.isVariableDeclaration(declaration) ? getInlineFunction(declaration.getInitializer()) : undefined;
 }
 
 /** The path of `@Get(':id')` or `@Controller('users')`, also written `@Controller({ path: 'users' })`. */

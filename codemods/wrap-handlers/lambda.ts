@@ -8,6 +8,7 @@ import type { WrappableFunction } from '../../src/transform/wrap-body.js';
 import {
   getAccessPath,
   getCarrierExpression,
+  getFunctionByReference,
   getInlineFunction,
   getLoopMessage,
   getParameterPath,
@@ -71,13 +72,13 @@ export function collectLambdaHandlers(sourceFile: SourceFile, filePath: string, 
     } else if (Node.isVariableStatement(statement)) {
       for (const declaration of statement.getDeclarations()) {
         const typeName = declaration.getTypeNode()?.getText().replace(/<.*$/s, '');
-        if (exportNames.includes(declaration.getName()) && isExportedByName(sourceFile, statement, declaration.getName())) add(declaration.getName(), declaration, getInlineFunction(declaration.getInitializer()), typeName);
+        if (exportNames.includes(declaration.getName()) && isExportedByName(sourceFile, statement, declaration.getName())) add(declaration.getName(), declaration, getHandlerFunction(sourceFile, declaration.getInitializer()), typeName);
       }
     } else if (Node.isExpressionStatement(statement)) {
       const expression = statement.getExpression();
       if (!Node.isBinaryExpression(expression) || expression.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;
       const exportName = getCommonJsExportName(expression.getLeft());
-      if (exportName && exportNames.includes(exportName)) add(exportName, statement, getInlineFunction(expression.getRight()));
+      if (exportName && exportNames.includes(exportName)) add(exportName, statement, getHandlerFunction(sourceFile, expression.getRight()));
     }
   }
   return collected;
@@ -98,6 +99,33 @@ function getHttpEventHeaders(fn: WrappableFunction, handlerTypeName: string | un
   if (!typed && !readsHttpFields) return undefined;
   const headers = getParameterPath(fn, 0, ['headers'], quote);
   return headers === undefined ? undefined : { carrier: `${headers} ?? {}`, getter: 'default' };
+}
+
+/** Modules whose wrapper only calls the handler it is given, around its middlewares. */
+const TRANSPARENT_WRAPPER_MODULES = ['@middy/core', 'middy'];
+
+/**
+ * The function an exported handler runs: an inline function, or the handler given to middy
+ * (`middy(lambdaHandler).use(…)`), inline or a function of the same file that nothing else uses. Other wrappers are
+ * left alone: what they do around the handler is not known.
+ */
+function getHandlerFunction(sourceFile: SourceFile, value: Node | undefined): WrappableFunction | undefined {
+  const inline = getInlineFunction(value);
+  if (inline || !value) return inline;
+  let call: Node = value;
+  while ((Node.isCallExpression(call) || Node.isPropertyAccessExpression(call)) && !(Node.isCallExpression(call) && Node.isIdentifier(call.getExpression()))) call = call.getExpression();
+  if (!Node.isCallExpression(call) || !isImportedFrom(sourceFile, call.getExpression().getText(), TRANSPARENT_WRAPPER_MODULES)) return undefined;
+  const [handler] = call.getArguments();
+  return getInlineFunction(handler) ?? getFunctionByReference(handler);
+}
+
+/** Whether `name` is the default import (or `require`) of one of the modules. */
+function isImportedFrom(sourceFile: SourceFile, name: string, modules: readonly string[]): boolean {
+  if (sourceFile.getImportDeclarations().some((declaration) => modules.includes(declaration.getModuleSpecifierValue()) && declaration.getDefaultImport()?.getText() === name)) return true;
+  return sourceFile.getVariableDeclarations().some((declaration) => {
+    const init = declaration.getInitializer();
+    return declaration.getName() === name && Node.isCallExpression(init) && init.getExpression().getText() === 'require' && modules.includes(init.getArguments()[0]?.getText().slice(1, -1) ?? '');
+  });
 }
 
 /** `handler` for `exports.handler` and `module.exports.handler`. */

@@ -52,6 +52,7 @@ export function renderSpanSpec(target: WrapTarget, refs: ApiRefs, kind: string, 
   const options = `{ ${parts.join(', ')} }`;
   const parentContext = target.extraction ? extract(target.extraction.carrier, target.extraction.getter) : undefined;
   const spec: SpanWrapSpec = { tracer: refs.tracer, name, options, parentContext, statusCode: refs.statusCode };
+  // Not Lambda handlers: an error a Lambda throws fails the invocation, whatever status it carries.
   if (target.kind !== 'http') return spec;
   const { response, next } = target.http ?? {};
   const fn = target.fn;

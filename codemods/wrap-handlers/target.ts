@@ -83,6 +83,27 @@ export function getInlineFunction(node: Node | undefined): WrappableFunction | u
   return undefined;
 }
 
+/**
+ * A handler passed by name (`handler: onGetArticles`) that is a function of the same file: a function declaration, or
+ * a `const` holding a function. It is wrapped where it is defined; only functions no other route or code path shares
+ * are safe, so a function referenced more than once is left alone.
+ */
+export function getFunctionByReference(node: Node | undefined): WrappableFunction | undefined {
+  const value = Node.isPropertyAssignment(node) ? node.getInitializer() : Node.isShorthandPropertyAssignment(node) ? node.getNameNode() : node;
+  if (!value || !Node.isIdentifier(value)) return undefined;
+  const name = value.getText();
+  const sourceFile = value.getSourceFile();
+  const uses = sourceFile.getDescendantsOfKind(SyntaxKind.Identifier).filter((identifier) => identifier.getText() === name);
+  const declarations = uses.filter((identifier) => {
+    const parent = identifier.getParent();
+    return (Node.isFunctionDeclaration(parent) || Node.isVariableDeclaration(parent)) && parent.getNameNode() === identifier;
+  });
+  if (declarations.length !== 1 || uses.length !== 2) return undefined;
+  const declaration = declarations[0]!.getParent()!;
+  if (Node.isFunctionDeclaration(declaration)) return declaration;
+  return Node.isVariableDeclaration(declaration) ? getInlineFunction(declaration.getInitializer()) : undefined;
+}
+
 /** The function under `key` in an object literal: `{ key: (…) => … }` or `{ key(…) { … } }`. */
 export function getObjectFunction(object: Node | undefined, key: string): { fn?: WrappableFunction; property?: Node } {
   if (!object || !Node.isObjectLiteralExpression(object)) return {};
