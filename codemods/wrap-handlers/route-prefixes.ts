@@ -124,7 +124,7 @@ function getChainOwner(call: Node): string | undefined {
   return Node.isExportAssignment(holder) ? 'default' : undefined;
 }
 
-export function getFileFacts(sourceFile: SourceFile, path: string): FileFacts {
+function getFileFacts(sourceFile: SourceFile, path: string): FileFacts {
   const facts: FileFacts = { mounts: [], ownPrefixes: new Map(), exports: new Map(), imports: [], globalPrefixes: [] };
   for (const call of sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const callee = call.getExpression();
@@ -275,10 +275,5 @@ export function getNestGlobalPrefix(sourceFile: SourceFile, filePath: string): P
   const prefixes = new Set(getFileFacts(sourceFile, filePath).globalPrefixes);
   if (root) for (const [path, facts] of getIndex(root).files) if (path !== file) for (const prefix of facts.globalPrefixes) prefixes.add(prefix);
   return describePrefixes([...prefixes].length === 0 ? [''] : [...prefixes].map((prefix) => joinPath(prefix)), 'the Nest application');
-}
-
-/** For tests: forget what was read from disk. */
-export function clearPrefixIndex(): void {
-  indexes.clear();
 }
 
