@@ -59,7 +59,7 @@ export function collectLambdaHandlers(sourceFile: SourceFile, filePath: string, 
     const target: WrapTarget = { fn, name: { literal: `${moduleName}.${exportName}` }, kind: 'SERVER', attributes: [] };
     const { operation, ambiguous } = getLambdaConsumeOperation(fn, typeName, collected.notes);
     const http = operation || ambiguous ? undefined : getHttpEventHeaders(fn, typeName, quote);
-    if (!operation) collected.targets.push({ ...target, extraction: http, attributes: http ? [faasTrigger('http')] : [] });
+    if (!operation) collected.targets.push({ ...target, extraction: http, attributes: http ? [faasTrigger('http')] : [], returnsHttpResponse: http !== undefined });
     else if (operation.message.path.includes(EACH)) {
       collected.targets.push(getBatchTarget(fn, operation, { ...target, attributes: [faasTrigger('pubsub')] }, { isTypeScript, quote }));
       collectRecordLoops(fn, operation, { isTypeScript, quote }, collected);

@@ -52,6 +52,7 @@ export function renderSpanSpec(target: WrapTarget, refs: ApiRefs, kind: string, 
   const options = `{ ${parts.join(', ')} }`;
   const parentContext = target.extraction ? extract(target.extraction.carrier, target.extraction.getter) : undefined;
   const spec: SpanWrapSpec = { tracer: refs.tracer, name, options, parentContext, statusCode: refs.statusCode };
+  if (target.returnsHttpResponse) return { ...spec, afterResult: (span, result) => getResultStatusLines(span, result, refs.statusCode, style) };
   // Not Lambda handlers: an error a Lambda throws fails the invocation, whatever status it carries.
   if (target.kind !== 'http') return spec;
   const { response, next } = target.http ?? {};
@@ -62,6 +63,17 @@ export function renderSpanSpec(target: WrapTarget, refs: ApiRefs, kind: string, 
     beforeEnd: response ? (span) => getResponseStatusLines(span, response, refs.statusCode, style) : undefined,
     bodyEdits: next && fn ? (span) => getHandedOnErrorEdits(fn, next, span, refs.statusCode, style) : undefined,
   };
+}
+
+/** A Lambda invoked over HTTP answers with its result: its `statusCode` goes on the span, and a 5xx is an error. */
+function getResultStatusLines(span: string, result: string, statusCode: string, style: FileStyle): string[] {
+  // `Object(result)` reads the field from any result (a string, undefined) without a cast.
+  return [
+    `if (typeof Object(${result}).statusCode === 'number') {`,
+    `\t${span}.setAttribute(${quote(ENTRY_POINT_ATTRIBUTES.httpResponseStatusCode, style)}, Object(${result}).statusCode)`,
+    `\tif (Object(${result}).statusCode >= 500) ${span}.setStatus({ code: ${statusCode}.ERROR })`,
+    '}',
+  ];
 }
 
 /** Express: once the handler has answered, the span carries the status code, and a 5xx answer is an error. */

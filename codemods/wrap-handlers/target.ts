@@ -34,6 +34,8 @@ export interface WrapTarget {
   extraction?: { carrier: string; getter: CarrierGetter };
   /** HTTP routes (see HttpFacts). */
   http?: HttpFacts;
+  /** A Lambda invoked over HTTP: its result is the response, whose status code the span records. */
+  returnsHttpResponse?: boolean;
   /** Batches: the span links to the context extracted from each `record` of `records` (carrier written in terms of `record`). */
   links?: { records: string; carrier: string; getter: CarrierGetter };
 }

@@ -32,6 +32,12 @@ export interface SpanWrapSpec {
   beforeEnd?: (span: string) => string[];
   /** Edits inside the function's body, given the span variable; offsets are into the file's text. */
   bodyEdits?: (span: string) => TextEdit[];
+  /**
+   * Async handlers whose result is the response (a Lambda's `{ statusCode }`): statements (without their semicolon)
+   * run on the result before it is returned, given the span and result variables. The body then runs in an inner
+   * async arrow whose result is awaited.
+   */
+  afterResult?: (span: string, result: string) => string[];
 }
 
 /** Why a function's body cannot be moved into a span callback as it is, or undefined when it can. */
@@ -154,7 +160,8 @@ export function buildWrappedBody(fn: WrappableFunction, spec: SpanWrapSpec, styl
   const lines = Node.isBlock(body)
     ? getBlockLines(body, inner, fullText, edits)
     : getExpressionLines(body, inner, style.indentUnit, semicolon, isAsync && needsAwait(body) ? 'return await ' : 'return ');
-  return { start: body.getStart(), end: body.getEnd(), text: renderWrapped(lines, base, 'return ', isAsync, span, spec, style) };
+  const result = isAsync && spec.afterResult ? getSpanVariable(fn, ['result', 'handlerResult', 'otelResult']) : undefined;
+  return { start: body.getStart(), end: body.getEnd(), text: renderWrapped(lines, base, 'return ', isAsync, span, spec, style, result) };
 }
 
 /**
@@ -208,13 +215,24 @@ export function buildWrappedLoopBody(block: Block, enclosing: Node, spec: SpanWr
   return { start: block.getStart(), end: block.getEnd(), text: renderWrapped(lines, base, awaits ? 'await ' : '', awaits, span, spec, style) };
 }
 
-function renderWrapped(lines: BodyLine[], base: string, lead: string, isAsync: boolean, span: string, spec: SpanWrapSpec, style: FileStyle): string {
+function renderWrapped(lines: BodyLine[], base: string, lead: string, isAsync: boolean, span: string, spec: SpanWrapSpec, style: FileStyle, result?: string): string {
   const { eol, indentUnit: unit } = style;
   const semicolon = style.semicolons ? ';' : '';
   const inner = base + unit;
   const tryIndent = inner + unit;
   const bodyIndent = tryIndent + unit;
-  const movedLines = lines.map((line) => (line.inTemplate || line.text.trim() === '' ? line.text.trimEnd() : unit + unit + line.text));
+  const shift = result ? unit + unit + unit : unit + unit;
+  const bodyLines = lines.map((line) => (line.inTemplate || line.text.trim() === '' ? line.text.trimEnd() : shift + line.text));
+  const afterResult = result ? (spec.afterResult?.(span, result) ?? []).map((line) => `${bodyIndent}${line.replaceAll('\t', unit)}`) : [];
+  const movedLines = result
+    ? [
+        `${bodyIndent}const ${result} = await (async () => {`,
+        ...bodyLines,
+        `${bodyIndent}})()${semicolon}`,
+        ...afterResult.map((line) => (line.endsWith('{') || line.endsWith('}') ? line : `${line}${semicolon}`)),
+        `${bodyIndent}return ${result}${semicolon}`,
+      ]
+    : bodyLines;
   const callbackArguments = [spec.name, spec.options, ...(spec.parentContext ? [spec.parentContext] : [])].join(', ');
   const errorMessage = 'error instanceof Error ? error.message : String(error)';
   const setError = `${span}.setStatus({ code: ${spec.statusCode}.ERROR, message: ${errorMessage} })${semicolon}`;

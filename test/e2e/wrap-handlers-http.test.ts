@@ -222,6 +222,7 @@ describe('API Gateway Lambda handler, after wrap-handlers', () => {
   const LAMBDA = `import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 
 export const handler = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
+  if (event.path === '/fail') return { statusCode: 502, body: 'upstream failed' };
   return { statusCode: 200, body: event.path };
 };
 `;
@@ -232,8 +233,17 @@ export const handler = async (event: APIGatewayProxyEvent): Promise<APIGatewayPr
     exporter.reset();
     await expect(handler({ path: '/orders', headers: { traceparent: TRACEPARENT } })).resolves.toEqual({ statusCode: 200, body: '/orders' });
     const [span] = exporter.getFinishedSpans();
-    expect(describeSpan(span!)).toMatchObject({ ...inCallerTrace, name: 'orders.handler' });
+    expect(describeSpan(span!)).toMatchObject({ ...inCallerTrace, name: 'orders.handler', status: SpanStatusCode.UNSET, statusCode: 200 });
     expect(span!.attributes['faas.trigger']).toBe('http');
+  });
+
+  it('records the status code of the response it returns, and a 5xx as an error', async () => {
+    const path = join(directory, 'orders-failing.ts');
+    const { handler } = await load<{ handler: (event: unknown) => Promise<unknown> }>('orders-failing', wrapHandlers.apply({ path, source: LAMBDA, options: { tracerName: 'e2e-http' } }).source);
+    exporter.reset();
+    await expect(handler({ path: '/fail', headers: {} })).resolves.toEqual({ statusCode: 502, body: 'upstream failed' });
+    const [span] = exporter.getFinishedSpans();
+    expect(describeSpan(span!)).toMatchObject({ status: SpanStatusCode.ERROR, statusCode: 502 });
   });
 });
 
