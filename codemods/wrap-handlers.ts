@@ -6,7 +6,7 @@ import { OTEL_API_MODULE, SPAN_START_METHODS } from '../src/catalog/otel-api.js'
 import { detectFileStyle, type FileStyle } from '../src/transform/file-style.js';
 import { ensureNamedImports } from '../src/transform/imports.js';
 import { transformWithTsMorph } from '../src/transform/parse.js';
-import { getNearestDependencies } from '../src/transform/project-manifest.js';
+import { getMissingDependencyNote, getNearestDependencies } from '../src/transform/project-manifest.js';
 import { ensureModuleTracer } from '../src/transform/tracer.js';
 import type { CodemodTransform, TransformInput, TransformNote } from '../src/transform/types.js';
 import { buildWrappedBody, buildWrappedLoopBody, getUnwrappableReason, isAlreadyTraced, isWrappedInSpan, returnsPromiseWithoutAsync, type WrappableFunction } from '../src/transform/wrap-body.js';
@@ -67,7 +67,8 @@ export const wrapHandlers: CodemodTransform = {
         sourceFile.replaceText([edit.start, edit.end], edit.text);
         if (parameter) sourceFile.replaceText([parameter.start, parameter.end], parameter.text);
       }
-      return { changed: true, notes: found.notes };
+      const dependency = getMissingDependencyNote(input.path, OTEL_API_MODULE);
+      return { changed: true, notes: dependency ? [dependency, ...found.notes] : found.notes };
     }),
 };
 

@@ -115,6 +115,18 @@ describe('wrap-handlers notes for the sites it leaves alone', () => {
     expect(output).toContain("startActiveSpan('GET /x'");
   });
 
+  it('says how to add @opentelemetry/api when the nearest package.json does not list it', () => {
+    expect(notesOf('mounted-router/routes/articles')).toEqual([
+      {
+        line: 1,
+        kind: 'review',
+        message: `@opentelemetry/api is not a dependency in ${join(FIXTURE_DIR, 'mounted-router', 'package.json')}: add it with \`npm install @opentelemetry/api\` in that folder`,
+      },
+    ]);
+    // The project's own package.json lists it: no such note.
+    expect(notesOf('express-route-params')).toEqual([]);
+  });
+
   it('writes no note for a file with nothing to do', () => {
     expect(notesOf('not-a-framework-call')).toEqual([]);
     expect(notesOf('express-already-instrumented')).toEqual([]);
