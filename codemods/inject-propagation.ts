@@ -7,6 +7,7 @@ import { ensureNamedImports } from '../src/transform/imports.js';
 import { findConsumerHandlers, findPublishSites, getImportedModules } from '../src/transform/messaging-sites.js';
 import { getMember } from '../src/transform/object-literal.js';
 import { getLineAndColumn, transformWithTsMorph } from '../src/transform/parse.js';
+import { getMissingDependencyNote } from '../src/transform/project-manifest.js';
 import { applyTextEdits, type TextEdit } from '../src/transform/text-edits.js';
 import { ensureModuleTracer } from '../src/transform/tracer.js';
 import type { CodemodTransform, ExtraFile, TransformInput, TransformNote, TransformOutput } from '../src/transform/types.js';
@@ -162,7 +163,8 @@ function apply(input: TransformInput): TransformOutput {
     // Step 5: placeholders become the file's names for the helpers and imported values.
     const text = sourceFile.getFullText().replace(PLACEHOLDER_PATTERN, (match, helper: string | undefined) => (helper ? provided.refs[helper] ?? helper : natsRef ?? match));
     sourceFile.replaceWithText(text);
-    return { changed: true, notes: plan.notes };
+    const dependency = getMissingDependencyNote(input.path, OTEL_API_MODULE);
+    return { changed: true, notes: dependency ? [dependency, ...plan.notes] : plan.notes };
   });
   return extraFiles ? { ...output, extraFiles } : output;
 }

@@ -1,18 +1,20 @@
 import { extname } from 'node:path';
-import { Node, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
 import { HTTP_AUTO_INSTRUMENTATION_PACKAGES, HTTP_ENTRY_POINTS, LAMBDA_TYPE_MODULES } from '../src/catalog/entry-points.js';
 import { CONSUME_OPERATIONS } from '../src/catalog/messaging/index.js';
-import { OTEL_API_MODULE } from '../src/catalog/otel-api.js';
+import { OTEL_API_MODULE, SPAN_START_METHODS } from '../src/catalog/otel-api.js';
 import { detectFileStyle, type FileStyle } from '../src/transform/file-style.js';
 import { ensureNamedImports } from '../src/transform/imports.js';
 import { transformWithTsMorph } from '../src/transform/parse.js';
-import { getNearestDependencies } from '../src/transform/project-manifest.js';
+import { getMissingDependencyNote, getNearestDependencies } from '../src/transform/project-manifest.js';
 import { ensureModuleTracer } from '../src/transform/tracer.js';
 import type { CodemodTransform, TransformInput, TransformNote } from '../src/transform/types.js';
-import { buildWrappedBody, buildWrappedLoopBody, getUnwrappableReason, isAlreadyTraced, isWrappedInSpan, returnsPromiseWithoutAsync } from '../src/transform/wrap-body.js';
+import { buildWrappedBody, buildWrappedLoopBody, getUnwrappableReason, isAlreadyTraced, isWrappedInSpan, returnsPromiseWithoutAsync, type WrappableFunction } from '../src/transform/wrap-body.js';
+import { getHandedOnErrorNotes } from './wrap-handlers/handed-on-errors.js';
 import { collectConsumers } from './wrap-handlers/consumers.js';
 import { collectHttpHandlers } from './wrap-handlers/http.js';
 import { collectLambdaHandlers } from './wrap-handlers/lambda.js';
+import { collectNestProcessors } from './wrap-handlers/nest-processors.js';
 import { renderSpanSpec, type ApiRefs } from './wrap-handlers/render.js';
 import { skippedNote, type Collected, type WrapTarget } from './wrap-handlers/target.js';
 
@@ -20,6 +22,8 @@ import { skippedNote, type Collected, type WrapTarget } from './wrap-handlers/ta
  * The cheap text test: a file that names none of the catalog's framework and messaging modules, no Lambda export name,
  * no HTTP method export and no `event` parameter cannot hold an entry point.
  */
+const NEST_COMMON_MODULE = '@nestjs/common';
+
 const ENTRY_POINT_MODULES = [
   ...HTTP_ENTRY_POINTS.flatMap((entry) => ('modules' in entry ? entry.modules : [])),
   ...CONSUME_OPERATIONS.flatMap((operation) => operation.modules),
@@ -38,6 +42,8 @@ export const wrapHandlers: CodemodTransform = {
   mayApply: mayHoldEntryPoint,
   apply: (input) =>
     transformWithTsMorph(input, ({ sourceFile, style }) => {
+      // 0. Handlers passed by reference in frameworks that await them become inline arrows that call them (see Collected).
+      inlineHandlerReferences(sourceFile, input.path);
       // 1. Find entry points; a file with none (or only instrumented ones) is returned as it was.
       const found = collectTargets(sourceFile, input);
       if (found.targets.length === 0) return { changed: false, notes: found.notes };
@@ -45,6 +51,7 @@ export const wrapHandlers: CodemodTransform = {
       const extracting = found.targets.filter((target) => target.extraction !== undefined || target.links !== undefined);
       const shadowed = extracting.filter((target) => isNameShadowed(getSite(target), 'context')).length;
       const refs = ensureApi(sourceFile, input, style, { activeContext: shadowed < extracting.length, rootContext: shadowed > 0 });
+      if (found.targets.some((target) => target.http?.headersParameter)) refs.nestHeaders = ensureNamedImports(sourceFile, input.path, NEST_COMMON_MODULE, ['Headers'], style).Headers;
       // 3. Wrap handlers from the last to the first, one at a time: nodes go stale after each edit, so collect again.
       //    A wrapped handler is no longer a target, so there are as many rounds as targets found in step 1.
       for (let round = 0; round < found.targets.length; round++) {
@@ -52,14 +59,25 @@ export const wrapHandlers: CodemodTransform = {
         if (!last) break;
         const contextRoot = refs.context?.split('.')[0] ?? '';
         const activeContext = refs.rootContext && (!refs.context || isNameShadowed(getSite(last), contextRoot)) ? refs.rootContext : `${refs.context}.active()`;
-        const spec = renderSpanSpec(last, { ...refs, activeContext }, getSpanKind(last, input.path), style);
+        const spec = { ...renderSpanSpec(last, { ...refs, activeContext }, getSpanKind(last, input.path), style), forceAsync: last.fn !== undefined && isDeclaredAsync(last) };
         const body = last.loop?.getStatement();
         const edit = body && Node.isBlock(body) ? buildWrappedLoopBody(body, last.fn ?? sourceFile, spec, style) : buildWrappedBody(last.fn!, spec, style);
+        // The added parameter comes before the body: computed on the same tree, applied after the body's edit.
+        const parameter = last.http?.headersParameter && last.fn ? getHeadersParameterEdit(last.fn, last.http.headersParameter, refs.nestHeaders ?? 'Headers', input.path) : undefined;
         sourceFile.replaceText([edit.start, edit.end], edit.text);
+        if (parameter) sourceFile.replaceText([parameter.start, parameter.end], parameter.text);
       }
-      return { changed: true, notes: found.notes };
+      const dependency = getMissingDependencyNote(input.path, OTEL_API_MODULE);
+      return { changed: true, notes: dependency ? [dependency, ...found.notes] : found.notes };
     }),
 };
+
+function inlineHandlerReferences(sourceFile: SourceFile, path: string): void {
+  const references = collectHttpHandlers(sourceFile, path).references ?? [];
+  for (const { node, parameters } of references.sort((a, b) => b.node.getStart() - a.node.getStart())) {
+    node.replaceWithText(`async (${parameters}) => ${node.getText()}(${parameters})`);
+  }
+}
 
 /** Every entry point of the file that is not instrumented yet; the ones it must leave alone become notes. */
 function collectTargets(sourceFile: SourceFile, input: TransformInput): Collected {
@@ -70,19 +88,32 @@ function collectTargets(sourceFile: SourceFile, input: TransformInput): Collecte
     collectHttpHandlers(sourceFile, input.path),
     collectLambdaHandlers(sourceFile, input.path, { exportNames, isTypeScript, quote }),
     collectConsumers(sourceFile, isTypeScript, quote),
+    collectNestProcessors(sourceFile, isTypeScript, quote),
   ];
   const notes: TransformNote[] = parts.flatMap((part) => part.notes);
   const targets: WrapTarget[] = [];
-  for (const target of parts.flatMap((part) => part.targets)) {
+  const autoInstrumented = isHttpAutoInstrumented(input.path);
+  const globalHeaders = /\bHeaders\b/.test(sourceFile.getFullText()) && !importsNestHeaders(sourceFile);
+  for (const found of parts.flatMap((part) => part.targets)) {
+    const target = adaptHttpTarget(found, { autoInstrumented, globalHeaders }, notes);
     if (targets.some((other) => other.fn === target.fn && other.loop === target.loop)) continue;
     if (target.loop ? isWrappedInSpan(target.loop.getStatement()) : isAlreadyTraced(target.fn!)) continue;
-    const reason = target.loop ? undefined : getUnwrappableReason(target.fn!);
+    const reason = target.loop ? undefined : getUnwrappableReason(target.fn!) ?? getOwnServerSpanReason(target.fn!);
     if (reason) {
       notes.push(skippedNote(getSite(target), `handler not wrapped: ${reason}`));
       continue;
     }
     targets.push(target);
-    if (!target.loop && returnsPromiseWithoutAsync(target.fn!)) {
+    if (target.fn && target.http) notes.push(...getHandedOnErrorNotes(target.fn, target.http.next));
+    const ownSpan = target.loop ? undefined : getOwnSpanWithoutFinally(target.fn!);
+    if (ownSpan) {
+      notes.push({
+        line: ownSpan.getStartLineNumber(),
+        kind: 'review',
+        message: 'the handler starts a span of its own that no `finally` ends: it is a child of the new entry span, but it leaks when the work throws (otel/span-must-end)',
+      });
+    }
+    if (!target.loop && !isDeclaredAsync(target) && returnsPromiseWithoutAsync(target.fn!)) {
       notes.push({
         line: target.fn!.getStartLineNumber(),
         kind: 'review',
@@ -91,6 +122,67 @@ function collectTargets(sourceFile: SourceFile, input: TransformInput): Collecte
     }
   }
   return { targets, notes: notes.sort((a, b) => a.line - b.line) };
+}
+
+/**
+ * An HTTP route where an auto-instrumentation already starts the SERVER span: that span has extracted the caller's
+ * context and is active, so the route's span is its child and extracts nothing itself. A Nest `@Headers()` parameter
+ * is not added where the file uses the global `Headers` type (the import would hide it).
+ */
+function adaptHttpTarget(target: WrapTarget, facts: { autoInstrumented: boolean; globalHeaders: boolean }, notes: TransformNote[]): WrapTarget {
+  if (target.kind !== 'http') return target;
+  if (facts.autoInstrumented) return { ...target, extraction: undefined, http: { ...target.http, headersParameter: undefined } };
+  if (target.http?.headersParameter && facts.globalHeaders) {
+    notes.push({ line: getSite(target).getStartLineNumber(), kind: 'review', message: "the route's span does not continue the caller's trace: the file uses the global `Headers`, so no `@Headers()` parameter was added" });
+    return { ...target, extraction: undefined, http: { ...target.http, headersParameter: undefined } };
+  }
+  return target;
+}
+
+/**
+ * A function that is not async but whose callback must be: it is declared to return a promise (`(): Promise<T>`), or
+ * it is a Nest route (Nest awaits what a route returns) that visibly returns one.
+ */
+function isDeclaredAsync(target: WrapTarget): boolean {
+  const fn = target.fn;
+  if (!fn || fn.isAsync() || target.loop) return false;
+  if (/^Promise\s*</.test(fn.getReturnTypeNode()?.getText() ?? '')) return true;
+  return Node.isMethodDeclaration(fn) && target.kind === 'http' && returnsPromiseWithoutAsync(fn);
+}
+
+/** A `startSpan(…)` call in the handler when no `finally` of the handler ends a span. */
+function getOwnSpanWithoutFinally(fn: WrappableFunction): Node | undefined {
+  const calls = fn.getDescendantsOfKind(SyntaxKind.CallExpression);
+  const start = calls.find((call) => {
+    const callee = call.getExpression();
+    return Node.isPropertyAccessExpression(callee) && callee.getName() === 'startSpan';
+  });
+  if (!start) return undefined;
+  const endsInFinally = fn.getDescendantsOfKind(SyntaxKind.TryStatement).some((statement) => /\.end\(\)/.test(statement.getFinallyBlock()?.getText() ?? ''));
+  return endsInFinally ? undefined : start;
+}
+
+/** A handler that starts a SERVER span itself: a second one around it would make two server spans for one request. */
+function getOwnServerSpanReason(fn: WrappableFunction): string | undefined {
+  const starts = fn.getDescendantsOfKind(SyntaxKind.CallExpression).some((call) => {
+    const callee = call.getExpression();
+    return Node.isPropertyAccessExpression(callee) && SPAN_START_METHODS.includes(callee.getName()) && /\.SERVER\b|kind:\s*1\b/.test(call.getText());
+  });
+  return starts ? 'it starts its own SERVER span; make sure that span ends and records errors (otel/span-must-end, otel/span-error-status)' : undefined;
+}
+
+function importsNestHeaders(sourceFile: SourceFile): boolean {
+  return sourceFile.getImportDeclarations().some((declaration) => declaration.getModuleSpecifierValue() === NEST_COMMON_MODULE && declaration.getNamedImports().some((specifier) => specifier.getName() === 'Headers'));
+}
+
+/** `@Headers() headers?: Record<string, string>` after the method's last parameter. */
+function getHeadersParameterEdit(fn: WrappableFunction, name: string, decorator: string, path: string): { start: number; end: number; text: string } {
+  const typed = !/\.(c|m)?jsx?$/i.test(extname(path));
+  const text = `@${decorator}() ${name}${typed ? '?: Record<string, string>' : ''}`;
+  const last = fn.getParameters().at(-1);
+  if (last) return { start: last.getEnd(), end: last.getEnd(), text: `, ${text}` };
+  const open = fn.getFirstChildByKindOrThrow(SyntaxKind.OpenParenToken);
+  return { start: open.getEnd(), end: open.getEnd(), text };
 }
 
 /** The node a target wraps: the loop, or the handler function. */
@@ -138,6 +230,11 @@ function isNameShadowed(fn: Node, name: string): boolean {
 /** Route spans are SERVER spans unless the project's HTTP auto-instrumentation already starts one per request. */
 function getSpanKind(target: WrapTarget, path: string): 'SERVER' | 'INTERNAL' | 'CONSUMER' {
   if (target.kind !== 'http') return target.kind;
+  return isHttpAutoInstrumented(path) ? 'INTERNAL' : 'SERVER';
+}
+
+/** Whether the nearest package.json depends on an HTTP auto-instrumentation (see HTTP_AUTO_INSTRUMENTATION_PACKAGES). */
+function isHttpAutoInstrumented(path: string): boolean {
   const dependencies = getNearestDependencies(path);
-  return HTTP_AUTO_INSTRUMENTATION_PACKAGES.some((name) => dependencies.has(name)) ? 'INTERNAL' : 'SERVER';
+  return HTTP_AUTO_INSTRUMENTATION_PACKAGES.some((name) => dependencies.has(name));
 }

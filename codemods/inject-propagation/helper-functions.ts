@@ -153,7 +153,7 @@ function getTraceLinks(parent: ReturnType<typeof ${r.context}.active>) {
     source: (r, tracer) => `/** Runs a send inside a producer span named \`send <destination>\`, so the carrier written during the send points at it. */
 function inProducerSpan<T>(system: string, operation: string, destination: unknown, send: () => T): T {
   const attributes: Record<string, string> = {
-    'messaging.system': system,
+    'messaging.system.name': system,
     'messaging.operation.name': operation,
     'messaging.operation.type': 'send',
   };

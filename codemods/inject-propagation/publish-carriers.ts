@@ -90,17 +90,37 @@ function resolveSlots(start: Slot, path: readonly string[]): Slot[] | string {
         next.push({ ...slot, pendingKeys: [...slot.pendingKeys, segment] });
         continue;
       }
-      if (!Node.isObjectLiteralExpression(value)) {
+      const literal = Node.isObjectLiteralExpression(value) ? value : getSoleUseObjectLiteral(value);
+      if (!literal) {
         return `${describe(slot)} is passed as \`${abbreviate(value.getText())}\`, not as an object literal the carrier can be added to`;
       }
-      const member = getMember(value, segment);
+      const member = getMember(literal, segment);
       if (member && !Node.isPropertyAssignment(member) && !Node.isShorthandPropertyAssignment(member)) return `\`${segment}\` is not a plain property`;
-      if (!member && hasSpread(value)) return `\`${segment}\` may come from the spread in \`${abbreviate(value.getText())}\``;
-      next.push({ kind: 'property', object: value, key: segment, value: getPropertyInitializer(value, segment) });
+      if (!member && hasSpread(literal)) return `\`${segment}\` may come from the spread in \`${abbreviate(literal.getText())}\``;
+      next.push({ kind: 'property', object: literal, key: segment, value: getPropertyInitializer(literal, segment) });
     }
     slots = next;
   }
   return slots;
+}
+
+/**
+ * The object literal a variable passed to the call was declared with (`const params = { Entries: [...] };
+ * send(new PutEventsCommand(params))`), when the call is the only other place that names it: the carrier is then
+ * written into the declaration, and nothing else can have seen or changed the object.
+ */
+function getSoleUseObjectLiteral(value: Expression): ObjectLiteralExpression | undefined {
+  if (!Node.isIdentifier(value)) return undefined;
+  const name = value.getText();
+  // The function the call is in (other functions may have their own `params`), or the file.
+  const scope = value.getFirstAncestor((node) => Node.isFunctionDeclaration(node) || Node.isFunctionExpression(node) || Node.isArrowFunction(node) || Node.isMethodDeclaration(node)) ?? value.getSourceFile();
+  const declarations = scope.getDescendantsOfKind(SyntaxKind.VariableDeclaration).filter((declaration) => declaration.getName() === name);
+  const declaration = declarations[0];
+  if (declarations.length !== 1 || !declaration || declaration.getVariableStatement()?.getDeclarationKind() !== 'const') return undefined;
+  const initializer = declaration.getInitializer();
+  if (!initializer || !Node.isObjectLiteralExpression(initializer)) return undefined;
+  const uses = scope.getDescendantsOfKind(SyntaxKind.Identifier).filter((identifier) => identifier.getText() === name);
+  return uses.length === 2 ? initializer : undefined;
 }
 
 /** The object literals a `.map(cb)` callback returns (`items.map((value) => ({ value }))`), one per return. */

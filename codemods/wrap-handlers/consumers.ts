@@ -113,12 +113,12 @@ function getJsonCarrierExpression(text: string, envelopeKey: string): string {
 }
 
 /** `process <destination>`; `process <system>` when the destination is not known where the handler is. */
-function getConsumerName(operation: ConsumeOperation, destination: WrappedValue | undefined): WrapTarget['name'] {
+export function getConsumerName(operation: ConsumeOperation, destination: WrappedValue | undefined): WrapTarget['name'] {
   if (destination === undefined) return { literal: `process ${operation.system}` };
   return 'literal' in destination ? { literal: `process ${destination.literal}` } : { prefix: 'process ', expression: destination.expression };
 }
 
-function getConsumerAttributes(operation: ConsumeOperation, destination: WrappedValue | undefined): WrapTarget['attributes'] {
+export function getConsumerAttributes(operation: ConsumeOperation, destination: WrappedValue | undefined): WrapTarget['attributes'] {
   return [
     { key: ENTRY_POINT_ATTRIBUTES.messagingSystem, value: { literal: operation.system } },
     ...(destination ? [{ key: ENTRY_POINT_ATTRIBUTES.messagingDestination, value: destination }] : []),

@@ -9,22 +9,75 @@ import {
   type RouteObjectEntryPoint,
 } from '../../src/catalog/entry-points.js';
 import type { WrappableFunction } from '../../src/transform/wrap-body.js';
-import { getInlineFunction, getObjectFunction, getReceiverName, getStringValue, importsAnyModule, skippedNote, type Collected, type WrapTarget } from './target.js';
+import { getMountPrefix, getNestGlobalPrefix, type PrefixResult } from './route-prefixes.js';
+import { getFunctionByReference, getInlineFunction, getObjectFunction, getReceiverName, getStringValue, importsAnyModule, skippedNote, type Collected, type WrapTarget } from './target.js';
 
 /** HTTP route handlers of every framework in the catalog. */
 export function collectHttpHandlers(sourceFile: SourceFile, filePath: string): Collected {
   const collected: Collected = { targets: [], notes: [] };
+  const prefixes = new PrefixLookup(sourceFile, filePath, collected);
   for (const entry of HTTP_ENTRY_POINTS) {
     if (entry.kind === 'file-route') collectFileRoutes(sourceFile, filePath, entry, collected);
     else if (!importsAnyModule(sourceFile, entry.modules)) continue;
-    else if (entry.kind === 'route-method') collectRouteMethods(sourceFile, entry, collected);
-    else if (entry.kind === 'route-object') collectRouteObjects(sourceFile, entry, collected);
-    else collectControllers(sourceFile, entry, collected);
+    else if (entry.kind === 'route-method') collectRouteMethods(sourceFile, entry, collected, prefixes);
+    else if (entry.kind === 'route-object') collectRouteObjects(sourceFile, entry, collected, prefixes);
+    else collectControllers(sourceFile, entry, collected, prefixes);
   }
   return collected;
 }
 
-function routeTarget(fn: WrappableFunction, method: string, route: string): WrapTarget {
+/** Route prefixes of a file's routers, looked up once per router; an unknown one becomes one note. */
+class PrefixLookup {
+  private readonly known = new Map<string, string>();
+
+  constructor(
+    private readonly sourceFile: SourceFile,
+    private readonly filePath: string,
+    private readonly collected: Collected,
+  ) {}
+
+  /** The prefix of the routes registered on a call's receiver. */
+  forReceiver(call: CallExpression): string {
+    const callee = call.getExpression();
+    const local = Node.isPropertyAccessExpression(callee) ? getRouterBinding(callee.getExpression()) : undefined;
+    return local === undefined ? '' : this.lookup(local, call, () => getMountPrefix(this.sourceFile, this.filePath, local));
+  }
+
+  /** Nest's global prefix. */
+  forNest(node: Node): string {
+    return this.lookup('\0nest', node, () => getNestGlobalPrefix(this.sourceFile, this.filePath));
+  }
+
+  private lookup(key: string, node: Node, find: () => PrefixResult): string {
+    const cached = this.known.get(key);
+    if (cached !== undefined) return cached;
+    const result = find();
+    if ('unknown' in result) this.collected.notes.push({ line: node.getStartLineNumber(), kind: 'review', message: result.unknown });
+    const prefix = 'prefix' in result ? result.prefix : '';
+    this.known.set(key, prefix);
+    return prefix;
+  }
+}
+
+/**
+ * The name a receiver's routes are mounted by: the router variable, or for a Fastify plugin's parameter the plugin
+ * function's own name (`default` for an anonymous default export).
+ */
+function getRouterBinding(receiver: Node): string | undefined {
+  if (!Node.isIdentifier(receiver)) return undefined;
+  const name = receiver.getText();
+  for (let scope: Node | undefined = receiver.getParent(); scope; scope = scope.getParent()) {
+    if (!Node.isFunctionDeclaration(scope) && !Node.isArrowFunction(scope) && !Node.isFunctionExpression(scope)) continue;
+    if (!scope.getParameters().some((parameter) => parameter.getName() === name)) continue;
+    if (Node.isFunctionDeclaration(scope)) return scope.isDefaultExport() && !scope.getName() ? 'default' : scope.getName();
+    const holder = scope.getParent();
+    if (Node.isVariableDeclaration(holder)) return holder.getName();
+    return Node.isExportAssignment(holder) ? 'default' : undefined;
+  }
+  return name;
+}
+
+function routeTarget(fn: WrappableFunction, method: string, route: string, framework: string): WrapTarget {
   return {
     fn,
     name: { literal: `${method} ${route}` },
@@ -33,19 +86,128 @@ function routeTarget(fn: WrappableFunction, method: string, route: string): Wrap
       ...(method === 'ALL' ? [] : [{ key: ENTRY_POINT_ATTRIBUTES.httpMethod, value: { literal: method } }]),
       { key: ENTRY_POINT_ATTRIBUTES.httpRoute, value: { literal: route } },
     ],
+    ...getRequestFacts(fn, framework),
   };
 }
 
-function getMethodCall(call: CallExpression, methodNames: readonly string[], receiver: RegExp): string | undefined {
-  const callee = call.getExpression();
-  if (!Node.isPropertyAccessExpression(callee) || !methodNames.includes(callee.getName())) return undefined;
-  const receiverName = getReceiverName(callee.getExpression());
-  return receiverName !== undefined && receiver.test(receiverName) ? callee.getName() : undefined;
+/** The name of a plain (not destructured) parameter. */
+function getParameterName(fn: WrappableFunction, index: number): string | undefined {
+  const nameNode = fn.getParameters()[index]?.getNameNode();
+  return nameNode && Node.isIdentifier(nameNode) ? nameNode.getText() : undefined;
 }
 
-function collectRouteMethods(sourceFile: SourceFile, entry: RouteMethodEntryPoint, collected: Collected): void {
+/**
+ * Where the handler finds the incoming request's headers (the caller's `traceparent`), per framework, and for
+ * Express its response and `next`. The fetch API's `Headers` (Hono's `c.req.raw`, Next.js's `Request`) are read as a
+ * plain object, so the default getter reads them and no getter is written beside each route. A destructured request gives no carrier: the span then starts in the active context.
+ */
+function getRequestFacts(fn: WrappableFunction, framework: string): Pick<WrapTarget, 'extraction' | 'http'> {
+  const request = getParameterName(fn, 0);
+  const headers = (carrier: string): WrapTarget['extraction'] => ({ carrier, getter: 'default' });
+  switch (framework) {
+    case 'express':
+      return { extraction: request ? headers(`${request}.headers`) : undefined, http: { response: getParameterName(fn, 1), next: getParameterName(fn, 2) } };
+    case 'fastify':
+      return { extraction: request ? headers(`${request}.headers`) : undefined, http: {} };
+    case 'koa-router':
+      return { extraction: request ? headers(`${request}.headers`) : undefined, http: {} };
+    case 'hono':
+      return { extraction: request ? headers(`Object.fromEntries(${request}.req.raw.headers)`) : undefined, http: {} };
+    case 'nextjs':
+      return { extraction: request ? headers(`Object.fromEntries(${request}.headers)`) : undefined, http: {} };
+    case 'nestjs':
+      return getNestRequestFacts(fn);
+    default:
+      return { http: {} };
+  }
+}
+
+/** Nest: a `@Headers()` or `@Req()` parameter holds the headers; without one, a `@Headers()` parameter is added. */
+function getNestRequestFacts(fn: WrappableFunction): Pick<WrapTarget, 'extraction' | 'http'> {
+  for (const parameter of fn.getParameters()) {
+    const name = parameter.getNameNode();
+    if (!Node.isIdentifier(name)) continue;
+    for (const decorator of parameter.getDecorators()) {
+      const isAll = decorator.getArguments().length === 0;
+      if (decorator.getName() === 'Headers' && isAll) return { extraction: { carrier: `${name.getText()} ?? {}`, getter: 'default' }, http: {} };
+      if ((decorator.getName() === 'Req' || decorator.getName() === 'Request') && isAll) return { extraction: { carrier: `${name.getText()}.headers`, getter: 'default' }, http: {} };
+    }
+  }
+  const last = fn.getParameters().at(-1);
+  if (last?.isRestParameter()) return { http: {} };
+  const used = new Set(fn.getDescendantsOfKind(SyntaxKind.Identifier).map((identifier) => identifier.getText()));
+  const name = ['headers', 'requestHeaders', 'otelHeaders'].find((candidate) => !used.has(candidate)) ?? 'otelHeaders';
+  return { extraction: { carrier: `${name} ?? {}`, getter: 'default' }, http: { headersParameter: name } };
+}
+
+function getMethodCall(call: CallExpression, methodNames: readonly string[], receiver: RegExp, frameworkNames: ReadonlySet<string>): string | undefined {
+  const callee = call.getExpression();
+  if (!Node.isPropertyAccessExpression(callee) || !methodNames.includes(callee.getName())) return undefined;
+  const receiverNode = callee.getExpression();
+  const receiverName = getReceiverName(receiverNode);
+  if (receiverName !== undefined && receiver.test(receiverName)) return callee.getName();
+  return isFrameworkInstance(receiverNode, frameworkNames) ? callee.getName() : undefined;
+}
+
+/** Local names the file imports (or requires) from the framework's modules: `express`, `Router`, `FastifyInstance`. */
+function getFrameworkNames(sourceFile: SourceFile, modules: readonly string[]): ReadonlySet<string> {
+  const names = new Set<string>();
+  const matches = (specifier: string): boolean => modules.some((name) => specifier === name || specifier.startsWith(`${name}/`));
+  for (const declaration of sourceFile.getImportDeclarations()) {
+    if (!matches(declaration.getModuleSpecifierValue())) continue;
+    const whole = declaration.getDefaultImport() ?? declaration.getNamespaceImport();
+    if (whole) names.add(whole.getText());
+    for (const specifier of declaration.getNamedImports()) names.add(specifier.getAliasNode()?.getText() ?? specifier.getName());
+  }
+  for (const declaration of sourceFile.getVariableDeclarations()) {
+    const init = declaration.getInitializer();
+    if (!init || !Node.isCallExpression(init) || init.getExpression().getText() !== 'require' || !matches(getStringValue(init.getArguments()[0]) ?? '')) continue;
+    const name = declaration.getNameNode();
+    if (Node.isIdentifier(name)) names.add(name.getText());
+    else if (Node.isObjectBindingPattern(name)) for (const element of name.getElements()) names.add(element.getName());
+  }
+  return names;
+}
+
+function getRootName(node: Node | undefined): string | undefined {
+  let current = node;
+  while (current && (Node.isCallExpression(current) || Node.isNewExpression(current) || Node.isPropertyAccessExpression(current) || Node.isAwaitExpression(current) || Node.isTypeReference(current))) {
+    current = Node.isTypeReference(current) ? current.getTypeName() : current.getExpression();
+  }
+  if (current && Node.isQualifiedName(current)) return getRootName(current.getLeft());
+  return current && Node.isIdentifier(current) ? current.getText() : undefined;
+}
+
+/** The parameter of an enclosing function, or else a variable of the file, that an identifier names (syntax only: no type checker). */
+function findDeclaration(identifier: Node): Node | undefined {
+  const name = identifier.getText();
+  for (let scope: Node | undefined = identifier.getParent(); scope; scope = scope.getParent()) {
+    if (!Node.isFunctionDeclaration(scope) && !Node.isArrowFunction(scope) && !Node.isFunctionExpression(scope) && !Node.isMethodDeclaration(scope)) continue;
+    const parameter = scope.getParameters().find((candidate) => candidate.getName() === name);
+    if (parameter) return parameter;
+  }
+  return identifier.getSourceFile().getDescendantsOfKind(SyntaxKind.VariableDeclaration).find((declaration) => declaration.getName() === name);
+}
+
+/**
+ * A router or app known by where it comes from rather than by its name: a variable made by the framework
+ * (`const users = Router()`, `new Hono()`, `fastify()`), or a parameter typed with one of its types (`FastifyInstance`).
+ */
+function isFrameworkInstance(receiver: Node, frameworkNames: ReadonlySet<string>): boolean {
+  if (!Node.isIdentifier(receiver) || frameworkNames.size === 0) return false;
+  const declaration = findDeclaration(receiver);
+  if (Node.isVariableDeclaration(declaration)) {
+    const init = declaration.getInitializer();
+    return (Node.isCallExpression(init) || Node.isNewExpression(init) || Node.isAwaitExpression(init)) && frameworkNames.has(getRootName(init) ?? '');
+  }
+  if (Node.isParameterDeclaration(declaration)) return frameworkNames.has(getRootName(declaration.getTypeNode()) ?? '');
+  return false;
+}
+
+function collectRouteMethods(sourceFile: SourceFile, entry: RouteMethodEntryPoint, collected: Collected, prefixes: PrefixLookup): void {
+  const frameworkNames = getFrameworkNames(sourceFile, entry.modules);
   for (const call of sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-    const methodName = getMethodCall(call, entry.methodNames, entry.receiver);
+    const methodName = getMethodCall(call, entry.methodNames, entry.receiver, frameworkNames);
     const args = call.getArguments();
     if (!methodName || args.length < entry.pathArgument + 2) continue;
     const route = getStringValue(args[entry.pathArgument]);
@@ -54,37 +216,76 @@ function collectRouteMethods(sourceFile: SourceFile, entry: RouteMethodEntryPoin
       continue;
     }
     // Fastify also takes the handler in the route options: `fastify.get('/x', { schema, handler })`.
-    const fn = getInlineFunction(args.at(-1)) ?? getObjectFunction(args.at(-1), 'handler').fn;
-    if (!fn) {
-      collected.notes.push(skippedNote(call, `${entry.framework} route ${route}: the handler is not written inline here; wrap the function where it is defined`));
+    const options = getObjectFunction(args.at(-1), 'handler');
+    const fn = getInlineFunction(args.at(-1)) ?? options.fn ?? getFunctionByReference(options.property ?? args.at(-1));
+    const reference = fn ? undefined : getWrappableReference(args.at(-1), entry.framework);
+    if (reference) {
+      (collected.references ??= []).push(reference);
       continue;
     }
-    collected.targets.push(routeTarget(fn, ROUTE_METHODS[methodName]!, route));
+    if (!fn) {
+      collected.notes.push(skippedNote(call, `${entry.framework} route ${route}: the handler is not a function of this file used by this route only; wrap the function where it is defined`));
+      continue;
+    }
+    collected.targets.push(routeTarget(fn, ROUTE_METHODS[methodName]!, withPrefix(prefixes.forReceiver(call), route), entry.framework));
   }
 }
 
-function collectRouteObjects(sourceFile: SourceFile, entry: RouteObjectEntryPoint, collected: Collected): void {
+function collectRouteObjects(sourceFile: SourceFile, entry: RouteObjectEntryPoint, collected: Collected, prefixes: PrefixLookup): void {
+  const frameworkNames = getFrameworkNames(sourceFile, entry.modules);
   for (const call of sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-    if (!getMethodCall(call, entry.methodNames, entry.receiver)) continue;
+    if (!getMethodCall(call, entry.methodNames, entry.receiver, frameworkNames)) continue;
     const options = call.getArguments()[0];
     if (!options || !Node.isObjectLiteralExpression(options)) continue;
     const methodProperty = options.getProperty(entry.methodKey);
     const method = Node.isPropertyAssignment(methodProperty) ? getStringValue(methodProperty.getInitializer())?.toUpperCase() : undefined;
-    const urlProperty = options.getProperty(entry.pathKey);
+    const urlProperty = entry.pathKeys.map((key) => options.getProperty(key)).find((property) => property !== undefined);
     const route = Node.isPropertyAssignment(urlProperty) ? getStringValue(urlProperty.getInitializer()) : undefined;
-    const { fn } = getObjectFunction(options, entry.handlerKey);
+    const found = getObjectFunction(options, entry.handlerKey);
+    const fn = found.fn ?? getFunctionByReference(found.property);
+    const reasons = [
+      method === undefined && 'the method is not a string literal',
+      route === undefined && 'the url is not a string literal',
+      !fn && 'the handler is not a function of this file used by this route only',
+    ].filter(Boolean);
     if (method === undefined || route === undefined || !fn) {
-      collected.notes.push(skippedNote(call, `${entry.framework} route: method, url and handler must be written inline as one method, a string and a function`));
+      collected.notes.push(skippedNote(call, `${entry.framework} route: ${reasons.join('; ')}`));
       continue;
     }
-    collected.targets.push(routeTarget(fn, method, route));
+    collected.targets.push(routeTarget(fn, method, withPrefix(prefixes.forReceiver(call), route), entry.framework));
   }
 }
 
+/**
+ * Frameworks that call a route handler with these parameters, without `this`, and await what it returns: a handler
+ * defined in another module can be wrapped where the route is declared, in an async arrow that calls it.
+ */
+const REFERENCE_PARAMETERS: Readonly<Record<string, string>> = { 'koa-router': 'ctx, next', hono: 'c, next' };
+
+function getWrappableReference(node: Node | undefined, framework: string): { node: Node; parameters: string } | undefined {
+  const parameters = REFERENCE_PARAMETERS[framework];
+  if (!node || !parameters || (!Node.isIdentifier(node) && !Node.isPropertyAccessExpression(node))) return undefined;
+  let root: Node = node;
+  while (Node.isPropertyAccessExpression(root)) root = root.getExpression();
+  if (!Node.isIdentifier(root) || parameters.split(', ').includes(root.getText())) return undefined;
+  return { node, parameters };
+}
+
+/** The path of `@Get(':id')` or `@Controller('users')`, also written `@Controller({ path: 'users' })`. */
 function getFirstStringArgument(decoratorArguments: Node[]): string | undefined {
   const [first] = decoratorArguments;
   if (!first) return '';
+  if (Node.isObjectLiteralExpression(first)) {
+    const path = first.getProperty('path');
+    if (!path) return '';
+    return Node.isPropertyAssignment(path) ? getStringValue(path.getInitializer()) : undefined;
+  }
   return getStringValue(first);
+}
+
+/** A route under its mount path; without one, the route exactly as it was written. */
+function withPrefix(prefix: string, route: string): string {
+  return prefix === '' ? route : joinRoute(prefix, route);
 }
 
 function joinRoute(...parts: string[]): string {
@@ -92,7 +293,7 @@ function joinRoute(...parts: string[]): string {
   return `/${joined}`;
 }
 
-function collectControllers(sourceFile: SourceFile, entry: DecoratedControllerEntryPoint, collected: Collected): void {
+function collectControllers(sourceFile: SourceFile, entry: DecoratedControllerEntryPoint, collected: Collected, prefixes: PrefixLookup): void {
   for (const controller of sourceFile.getDescendantsOfKind(SyntaxKind.ClassDeclaration)) {
     const decorator = controller.getDecorator(entry.controllerDecorator);
     if (!decorator) continue;
@@ -101,7 +302,7 @@ function collectControllers(sourceFile: SourceFile, entry: DecoratedControllerEn
       collected.notes.push(skippedNote(decorator, `${entry.framework} controller: the prefix is not a string literal, so its routes have no name`));
       continue;
     }
-    collectControllerMethods(controller, prefix, entry, collected);
+    collectControllerMethods(controller, joinRoute(prefixes.forNest(decorator), prefix), entry, collected);
   }
 }
 
@@ -114,7 +315,7 @@ function collectControllerMethods(controller: ClassDeclaration, prefix: string, 
       collected.notes.push(skippedNote(method, `${entry.framework} route ${method.getName()}: the path is not a string literal`));
       continue;
     }
-    collected.targets.push(routeTarget(method, entry.methodDecorators[decorator.getName()]!, joinRoute(prefix, path)));
+    collected.targets.push(routeTarget(method, entry.methodDecorators[decorator.getName()]!, joinRoute(prefix, path), entry.framework));
   }
 }
 
@@ -131,7 +332,7 @@ function collectFileRoutes(sourceFile: SourceFile, filePath: string, entry: File
       if (!Node.isFunctionDeclaration(declaration) && !Node.isVariableDeclaration(declaration)) continue;
       if (declaration.getName() !== name || declaration.getSourceFile() !== sourceFile) continue;
       const fn = Node.isFunctionDeclaration(declaration) ? declaration : getInlineFunction(declaration.getInitializer());
-      if (fn) collected.targets.push(routeTarget(fn, name, route));
+      if (fn) collected.targets.push(routeTarget(fn, name, route, entry.framework));
     }
   }
 }

@@ -1,12 +1,14 @@
 import { isExportedByName } from '../../src/transform/syntax-scope.js';
 import { basename, extname } from 'node:path';
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
-import { ARN_DESTINATION_KEYS, ENTRY_POINT_ATTRIBUTES, LAMBDA_EVENT_PARAMETER, LAMBDA_HANDLER_EXPORT_NAMES, LAMBDA_TYPE_MODULES } from '../../src/catalog/entry-points.js';
+import { ARN_DESTINATION_KEYS, ENTRY_POINT_ATTRIBUTES, LAMBDA_EVENT_PARAMETER, LAMBDA_HTTP_EVENT_FIELDS, LAMBDA_HTTP_EVENT_TYPES, LAMBDA_HANDLER_EXPORT_NAMES, LAMBDA_TYPE_MODULES } from '../../src/catalog/entry-points.js';
 import { CONSUME_OPERATIONS, EACH, type ConsumeOperation } from '../../src/catalog/messaging/index.js';
+import type { TransformNote } from '../../src/transform/types.js';
 import type { WrappableFunction } from '../../src/transform/wrap-body.js';
 import {
   getAccessPath,
   getCarrierExpression,
+  getFunctionByReference,
   getInlineFunction,
   getLoopMessage,
   getParameterPath,
@@ -49,11 +51,17 @@ export function collectLambdaHandlers(sourceFile: SourceFile, filePath: string, 
     }
     const firstParameter = fn.getParameters()[0]?.getName() ?? '';
     if (!typedFile && !LAMBDA_EVENT_PARAMETER.test(firstParameter)) return;
+    if (!fn.isAsync() && fn.getParameters().length >= 3) {
+      // The result goes to the callback, maybe later: a span around the body would end before the work.
+      collected.notes.push(skippedNote(site, `Lambda handler ${exportName}: callback-style (event, context, callback); make it async and return the result, then run the codemod again`));
+      return;
+    }
     const target: WrapTarget = { fn, name: { literal: `${moduleName}.${exportName}` }, kind: 'SERVER', attributes: [] };
-    const operation = getLambdaConsumeOperation(fn, typeName);
-    if (!operation) collected.targets.push(target);
+    const { operation, ambiguous } = getLambdaConsumeOperation(fn, typeName, collected.notes);
+    const http = operation || ambiguous ? undefined : getHttpEventHeaders(fn, typeName, quote);
+    if (!operation) collected.targets.push({ ...target, extraction: http, attributes: http ? [faasTrigger('http')] : [], returnsHttpResponse: http !== undefined });
     else if (operation.message.path.includes(EACH)) {
-      collected.targets.push(getBatchTarget(fn, operation, target, { isTypeScript, quote }));
+      collected.targets.push(getBatchTarget(fn, operation, { ...target, attributes: [faasTrigger('pubsub')] }, { isTypeScript, quote }));
       collectRecordLoops(fn, operation, { isTypeScript, quote }, collected);
     } else collected.targets.push(getEventConsumerTarget(fn, operation, target, { isTypeScript, quote }) ?? target);
   };
@@ -64,16 +72,60 @@ export function collectLambdaHandlers(sourceFile: SourceFile, filePath: string, 
     } else if (Node.isVariableStatement(statement)) {
       for (const declaration of statement.getDeclarations()) {
         const typeName = declaration.getTypeNode()?.getText().replace(/<.*$/s, '');
-        if (exportNames.includes(declaration.getName()) && isExportedByName(sourceFile, statement, declaration.getName())) add(declaration.getName(), declaration, getInlineFunction(declaration.getInitializer()), typeName);
+        if (exportNames.includes(declaration.getName()) && isExportedByName(sourceFile, statement, declaration.getName())) add(declaration.getName(), declaration, getHandlerFunction(sourceFile, declaration.getInitializer()), typeName);
       }
     } else if (Node.isExpressionStatement(statement)) {
       const expression = statement.getExpression();
       if (!Node.isBinaryExpression(expression) || expression.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;
       const exportName = getCommonJsExportName(expression.getLeft());
-      if (exportName && exportNames.includes(exportName)) add(exportName, statement, getInlineFunction(expression.getRight()));
+      if (exportName && exportNames.includes(exportName)) add(exportName, statement, getHandlerFunction(sourceFile, expression.getRight()));
     }
   }
   return collected;
+}
+
+/**
+ * An API Gateway, ALB or function URL event carries the caller's `traceparent` in `event.headers`: by its type
+ * (`APIGatewayProxyEvent`, `APIGatewayProxyHandlerV2`, …) or, untyped, by the handler reading HTTP fields of the event.
+ */
+function getHttpEventHeaders(fn: WrappableFunction, handlerTypeName: string | undefined, quote: string): WrapTarget['extraction'] {
+  const eventTypeName = fn.getParameters()[0]?.getTypeNode()?.getText().replace(/<.*$/s, '');
+  const typed = [eventTypeName, handlerTypeName].some((name) => name !== undefined && LAMBDA_HTTP_EVENT_TYPES.test(name));
+  const event = fn.getParameters()[0]?.getNameNode();
+  const readsHttpFields =
+    event !== undefined &&
+    Node.isIdentifier(event) &&
+    fn.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression).some((access) => access.getExpression().getText() === event.getText() && LAMBDA_HTTP_EVENT_FIELDS.includes(access.getName()));
+  if (!typed && !readsHttpFields) return undefined;
+  const headers = getParameterPath(fn, 0, ['headers'], quote);
+  return headers === undefined ? undefined : { carrier: `${headers} ?? {}`, getter: 'default' };
+}
+
+/** Modules whose wrapper only calls the handler it is given, around its middlewares. */
+const TRANSPARENT_WRAPPER_MODULES = ['@middy/core', 'middy'];
+
+/**
+ * The function an exported handler runs: an inline function, or the handler given to middy
+ * (`middy(lambdaHandler).use(…)`), inline or a function of the same file that nothing else uses. Other wrappers are
+ * left alone: what they do around the handler is not known.
+ */
+function getHandlerFunction(sourceFile: SourceFile, value: Node | undefined): WrappableFunction | undefined {
+  const inline = getInlineFunction(value);
+  if (inline || !value) return inline;
+  let call: Node = value;
+  while ((Node.isCallExpression(call) || Node.isPropertyAccessExpression(call)) && !(Node.isCallExpression(call) && Node.isIdentifier(call.getExpression()))) call = call.getExpression();
+  if (!Node.isCallExpression(call) || !isImportedFrom(sourceFile, call.getExpression().getText(), TRANSPARENT_WRAPPER_MODULES)) return undefined;
+  const [handler] = call.getArguments();
+  return getInlineFunction(handler) ?? getFunctionByReference(handler);
+}
+
+/** Whether `name` is the default import (or `require`) of one of the modules. */
+function isImportedFrom(sourceFile: SourceFile, name: string, modules: readonly string[]): boolean {
+  if (sourceFile.getImportDeclarations().some((declaration) => modules.includes(declaration.getModuleSpecifierValue()) && declaration.getDefaultImport()?.getText() === name)) return true;
+  return sourceFile.getVariableDeclarations().some((declaration) => {
+    const init = declaration.getInitializer();
+    return declaration.getName() === name && Node.isCallExpression(init) && init.getExpression().getText() === 'require' && modules.includes(init.getArguments()[0]?.getText().slice(1, -1) ?? '');
+  });
 }
 
 /** `handler` for `exports.handler` and `module.exports.handler`. */
@@ -83,16 +135,100 @@ function getCommonJsExportName(left: Node): string | undefined {
   return object === 'exports' || object === 'module.exports' ? left.getName() : undefined;
 }
 
-/** The catalog's Lambda consume operation for a handler typed `SQSHandler` or whose event parameter is typed `SQSEvent`. */
-function getLambdaConsumeOperation(fn: WrappableFunction, handlerTypeName: string | undefined): ConsumeOperation | undefined {
+/**
+ * The catalog's Lambda consume operation for a handler typed `SQSHandler` or whose event parameter is typed `SQSEvent`;
+ * for a handler without types (an untyped or `any` event), the one whose fields it reads (see getInferredOperation).
+ */
+function getLambdaConsumeOperation(fn: WrappableFunction, handlerTypeName: string | undefined, notes: TransformNote[]): { operation?: ConsumeOperation; ambiguous?: boolean } {
   const eventTypeName = fn.getParameters()[0]?.getTypeNode()?.getText().replace(/<.*$/s, '');
-  return CONSUME_OPERATIONS.find((operation) =>
+  if ((eventTypeName === undefined || eventTypeName === 'any') && handlerTypeName === undefined) {
+    const { operation, ambiguous } = getInferredOperation(fn);
+    if (ambiguous) {
+      notes.push({ line: fn.getStartLineNumber(), kind: 'review', message: `the Lambda handler serves several triggers (${ambiguous}): its span continues no trace; wrap each trigger's branch by hand` });
+    }
+    return { operation, ambiguous: ambiguous !== undefined };
+  }
+  const operation = CONSUME_OPERATIONS.find((operation) =>
     operation.matchers.some(
       (matcher) =>
         matcher.kind === 'lambda-handler' &&
         ((eventTypeName !== undefined && matcher.eventTypeNames.includes(eventTypeName)) || (handlerTypeName !== undefined && matcher.handlerTypeNames.includes(handlerTypeName))),
     ),
   );
+  return { operation };
+}
+
+/**
+ * The trigger of an untyped handler, from what it reads: a field of a record of `event.Records` (`record.body` for SQS,
+ * `record.Sns` for SNS), or of the event itself (`event.detail` for EventBridge). Records are whatever the handler
+ * reads `event.Records` into: a loop variable, a `map`/`forEach` callback's parameter, `event.Records[0]`.
+ */
+function getInferredOperation(fn: WrappableFunction): { operation?: ConsumeOperation; ambiguous?: string } {
+  const event = fn.getParameters()[0]?.getNameNode();
+  if (!event || !Node.isIdentifier(event)) return {};
+  const eventName = event.getText();
+  const reads = getFieldReads(fn);
+  // `event.Records`, and variables it is copied into (`const records = event.Records`).
+  const recordLists = [`${eventName}.Records`, ...fn.getDescendantsOfKind(SyntaxKind.VariableDeclaration).filter((d) => d.getInitializer()?.getText() === `${eventName}.Records` && Node.isIdentifier(d.getNameNode())).map((d) => d.getName())];
+  const readsRecords = reads.some(({ object, field }) => object === eventName && field === 'Records');
+  const recordNames = new Set(recordLists.flatMap((records) => getRecordNames(fn, records)));
+  const readsOnRecord = (field: string): boolean =>
+    reads.some(({ object, field: read }) => read === field && (recordNames.has(object) || recordLists.some((records) => object.startsWith(`${records}[`))));
+  const readsEventField = (field: string): boolean => reads.some(({ object, field: read }) => object === eventName && read === field);
+  const matches = CONSUME_OPERATIONS.filter((operation) =>
+    operation.matchers.some((matcher) => {
+      if (matcher.kind !== 'lambda-handler' || !matcher.inferredFrom) return false;
+      const { recordFields = [], eventFields = [] } = matcher.inferredFrom;
+      return (readsRecords && recordFields.some(readsOnRecord)) || eventFields.some(readsEventField);
+    }),
+  );
+  // A handler that tells its triggers apart (`if (event.Records) … else if (event['detail-type']) …`, or HTTP besides)
+  // gets no consumer span: one trigger's span would be wrong for the others.
+  const records = `\`${eventName}.Records\``;
+  const triggers = new Set(matches.map((operation) => (operation.message.path.includes(EACH) ? records : operation.system)));
+  if (readsRecords) triggers.add(records);
+  if (LAMBDA_HTTP_EVENT_FIELDS.some(readsEventField)) triggers.add('HTTP');
+  if (triggers.size > 1) return { ambiguous: [...triggers].sort().join(', ') };
+  return { operation: matches[0] };
+}
+
+/** Every `object.field`, `object['field']` and `const { field } = object` in the function, as the object's text and the field. */
+function getFieldReads(fn: WrappableFunction): Array<{ object: string; field: string }> {
+  return fn.getDescendants().flatMap((node): Array<{ object: string; field: string }> => {
+    if (Node.isPropertyAccessExpression(node)) return [{ object: node.getExpression().getText(), field: node.getName() }];
+    if (Node.isElementAccessExpression(node)) {
+      const argument = node.getArgumentExpression();
+      const field = argument && (Node.isStringLiteral(argument) || Node.isNoSubstitutionTemplateLiteral(argument)) ? argument.getLiteralValue() : undefined;
+      return field === undefined ? [] : [{ object: node.getExpression().getText(), field }];
+    }
+    if (Node.isVariableDeclaration(node) && Node.isObjectBindingPattern(node.getNameNode())) {
+      const object = node.getInitializer()?.getText();
+      if (object === undefined) return [];
+      return node.getNameNode().asKindOrThrow(SyntaxKind.ObjectBindingPattern).getElements().map((element) => ({ object, field: element.getPropertyNameNode()?.getText() ?? element.getName() }));
+    }
+    return [];
+  });
+}
+
+/** Names records of `records` are read into: `for (const r of records)`, `records.map((r) => …)`, `const r = records[0]`. */
+function getRecordNames(fn: WrappableFunction, records: string): string[] {
+  const names: string[] = [];
+  for (const loop of fn.getDescendantsOfKind(SyntaxKind.ForOfStatement)) {
+    const initializer = loop.getInitializer();
+    const declaration = Node.isVariableDeclarationList(initializer) ? initializer.getDeclarations()[0] : undefined;
+    if (declaration && loop.getExpression().getText() === records) names.push(declaration.getName());
+  }
+  for (const call of fn.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const callee = call.getExpression();
+    if (!Node.isPropertyAccessExpression(callee) || callee.getExpression().getText() !== records) continue;
+    const callback = getInlineFunction(call.getArguments()[0]);
+    const parameter = callback?.getParameters()[0]?.getNameNode();
+    if (parameter && Node.isIdentifier(parameter)) names.push(parameter.getText());
+  }
+  for (const declaration of fn.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) {
+    if (declaration.getInitializer()?.getText().startsWith(`${records}[`) && Node.isIdentifier(declaration.getNameNode())) names.push(declaration.getName());
+  }
+  return names;
 }
 
 interface FileFacts {
@@ -125,9 +261,14 @@ function getEventConsumerTarget(fn: WrappableFunction, operation: ConsumeOperati
     ...target,
     name: name === undefined ? { literal: `process ${operation.system}` } : { prefix: 'process ', expression: name },
     kind: 'CONSUMER',
-    attributes: getMessagingAttributes(operation, name === undefined ? undefined : { expression: name }),
+    attributes: [faasTrigger('pubsub'), ...getMessagingAttributes(operation, name === undefined ? undefined : { expression: name })],
     extraction: { carrier: getCarrierExpression(event, location.path, getter, location.envelopeKey, file.isTypeScript, file.quote), getter },
   };
+}
+
+/** `faas.trigger` of the invocation's own span: `http` for API Gateway and function URLs, `pubsub` for queues, topics and buses. */
+function faasTrigger(trigger: 'http' | 'pubsub'): WrapTarget['attributes'][number] {
+  return { key: ENTRY_POINT_ATTRIBUTES.faasTrigger, value: { literal: trigger } };
 }
 
 /** An SQS or SNS handler's own span, linked to the context of every record in the batch. */

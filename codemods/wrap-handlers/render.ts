@@ -1,5 +1,7 @@
+import { ENTRY_POINT_ATTRIBUTES } from '../../src/catalog/entry-points.js';
 import type { FileStyle } from '../../src/transform/file-style.js';
 import type { SpanWrapSpec } from '../../src/transform/wrap-body.js';
+import { getHandedOnErrorEdits } from './handed-on-errors.js';
 import type { CarrierGetter, WrapTarget, WrappedValue } from './target.js';
 
 /** How the file refers to what the generated code uses. */
@@ -13,6 +15,8 @@ export interface ApiRefs {
   rootContext?: string;
   /** The context extraction starts from: `context.active()`, or `ROOT_CONTEXT` where `context` is shadowed. */
   activeContext?: string;
+  /** Nest's `Headers` parameter decorator, when a route gets a `@Headers()` parameter. */
+  nestHeaders?: string;
 }
 
 function quote(value: string, style: FileStyle): string {
@@ -47,5 +51,37 @@ export function renderSpanSpec(target: WrapTarget, refs: ApiRefs, kind: string, 
   }
   const options = `{ ${parts.join(', ')} }`;
   const parentContext = target.extraction ? extract(target.extraction.carrier, target.extraction.getter) : undefined;
-  return { tracer: refs.tracer, name, options, parentContext, statusCode: refs.statusCode };
+  const spec: SpanWrapSpec = { tracer: refs.tracer, name, options, parentContext, statusCode: refs.statusCode };
+  if (target.returnsHttpResponse) return { ...spec, afterResult: (span, result) => getResultStatusLines(span, result, refs.statusCode, style) };
+  // Not Lambda handlers: an error a Lambda throws fails the invocation, whatever status it carries.
+  if (target.kind !== 'http') return spec;
+  const { response, next } = target.http ?? {};
+  const fn = target.fn;
+  return {
+    ...spec,
+    clientErrorsAreNotErrors: true,
+    beforeEnd: response ? (span) => getResponseStatusLines(span, response, refs.statusCode, style) : undefined,
+    bodyEdits: next && fn ? (span) => getHandedOnErrorEdits(fn, next, span, refs.statusCode, style) : undefined,
+  };
+}
+
+/** A Lambda invoked over HTTP answers with its result: its `statusCode` goes on the span, and a 5xx is an error. */
+function getResultStatusLines(span: string, result: string, statusCode: string, style: FileStyle): string[] {
+  // `Object(result)` reads the field from any result (a string, undefined) without a cast.
+  return [
+    `if (typeof Object(${result}).statusCode === 'number') {`,
+    `\t${span}.setAttribute(${quote(ENTRY_POINT_ATTRIBUTES.httpResponseStatusCode, style)}, Object(${result}).statusCode)`,
+    `\tif (Object(${result}).statusCode >= 500) ${span}.setStatus({ code: ${statusCode}.ERROR })`,
+    '}',
+  ];
+}
+
+/** Express: once the handler has answered, the span carries the status code, and a 5xx answer is an error. */
+function getResponseStatusLines(span: string, response: string, statusCode: string, style: FileStyle): string[] {
+  return [
+    `if (${response}.headersSent) {`,
+    `\t${span}.setAttribute(${quote(ENTRY_POINT_ATTRIBUTES.httpResponseStatusCode, style)}, ${response}.statusCode)`,
+    `\tif (${response}.statusCode >= 500) ${span}.setStatus({ code: ${statusCode}.ERROR })`,
+    '}',
+  ];
 }

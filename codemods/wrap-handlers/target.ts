@@ -9,6 +9,16 @@ export type WrappedValue = { literal: string } | { expression: string };
 /** How a message's carrier is read: with the API's default getter, or with one for its encoding. */
 export type CarrierGetter = 'default' | 'buffer-map' | 'nats-headers' | 'lambda-sqs' | 'lambda-sns';
 
+/** HTTP routes: what the handler sees of the request and the response, beyond the headers it extracts from. */
+export interface HttpFacts {
+  /** Express: the response parameter; the span records its status code once the handler has answered. */
+  response?: string;
+  /** Express: the `next` parameter; an error handed to `next(err)` is recorded on the span there. */
+  next?: string;
+  /** Nest: the request headers are not a parameter yet, so a `@Headers()` parameter of this name is added. */
+  headersParameter?: string;
+}
+
 /** One handler to run inside a span, and what the span looks like. */
 export interface WrapTarget {
   /** The handler; for a loop target, the function the loop is in (none for a loop at a module's top level). */
@@ -22,6 +32,10 @@ export interface WrapTarget {
   attributes: ReadonlyArray<{ key: string; value: WrappedValue }>;
   /** Consumers: the span's parent is extracted from this carrier expression. */
   extraction?: { carrier: string; getter: CarrierGetter };
+  /** HTTP routes (see HttpFacts). */
+  http?: HttpFacts;
+  /** A Lambda invoked over HTTP: its result is the response, whose status code the span records. */
+  returnsHttpResponse?: boolean;
   /** Batches: the span links to the context extracted from each `record` of `records` (carrier written in terms of `record`). */
   links?: { records: string; carrier: string; getter: CarrierGetter };
 }
@@ -29,6 +43,11 @@ export interface WrapTarget {
 export interface Collected {
   targets: WrapTarget[];
   notes: TransformNote[];
+  /**
+   * Handlers passed by reference from another module (`router.get('/x', ctrl.get)`) in frameworks that await every
+   * handler: the reference becomes `async (ctx, next) => ctrl.get(ctx, next)`, which is then wrapped like any route.
+   */
+  references?: Array<{ node: Node; parameters: string }>;
 }
 
 export function skippedNote(node: Node, message: string): TransformNote {
@@ -64,6 +83,27 @@ export function getInlineFunction(node: Node | undefined): WrappableFunction | u
   if (Node.isArrowFunction(node) || Node.isFunctionExpression(node)) return node;
   if (Node.isParenthesizedExpression(node)) return getInlineFunction(node.getExpression());
   return undefined;
+}
+
+/**
+ * A handler passed by name (`handler: onGetArticles`) that is a function of the same file: a function declaration, or
+ * a `const` holding a function. It is wrapped where it is defined; only functions no other route or code path shares
+ * are safe, so a function referenced more than once is left alone.
+ */
+export function getFunctionByReference(node: Node | undefined): WrappableFunction | undefined {
+  const value = Node.isPropertyAssignment(node) ? node.getInitializer() : Node.isShorthandPropertyAssignment(node) ? node.getNameNode() : node;
+  if (!value || !Node.isIdentifier(value)) return undefined;
+  const name = value.getText();
+  const sourceFile = value.getSourceFile();
+  const uses = sourceFile.getDescendantsOfKind(SyntaxKind.Identifier).filter((identifier) => identifier.getText() === name);
+  const declarations = uses.filter((identifier) => {
+    const parent = identifier.getParent();
+    return (Node.isFunctionDeclaration(parent) || Node.isVariableDeclaration(parent)) && parent.getNameNode() === identifier;
+  });
+  if (declarations.length !== 1 || uses.length !== 2) return undefined;
+  const declaration = declarations[0]!.getParent()!;
+  if (Node.isFunctionDeclaration(declaration)) return declaration;
+  return Node.isVariableDeclaration(declaration) ? getInlineFunction(declaration.getInitializer()) : undefined;
 }
 
 /** The function under `key` in an object literal: `{ key: (…) => … }` or `{ key(…) { … } }`. */

@@ -42,7 +42,8 @@ export interface RouteObjectEntryPoint {
   methodNames: readonly string[];
   receiver: RegExp;
   methodKey: string;
-  pathKey: string;
+  /** Keys the path may be under (Fastify takes `url` and its alias `path`). */
+  pathKeys: readonly string[];
   handlerKey: string;
 }
 
@@ -72,6 +73,9 @@ export type HttpEntryPoint = RouteMethodEntryPoint | RouteObjectEntryPoint | Dec
 
 const EXPRESS_LIKE_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'options', 'head', 'all'];
 
+/** A Fastify plugin file may import only `fastify-plugin` (or nothing but its types). */
+const FASTIFY_MODULES = ['fastify', 'fastify-plugin'];
+
 export const HTTP_ENTRY_POINTS: readonly HttpEntryPoint[] = [
   {
     kind: 'route-method',
@@ -84,7 +88,7 @@ export const HTTP_ENTRY_POINTS: readonly HttpEntryPoint[] = [
   {
     kind: 'route-method',
     framework: 'fastify',
-    modules: ['fastify'],
+    modules: FASTIFY_MODULES,
     methodNames: ['get', 'post', 'put', 'patch', 'delete', 'options', 'head', 'all'],
     receiver: /^(app|server|instance)$|fastify/i,
     pathArgument: 0,
@@ -92,11 +96,11 @@ export const HTTP_ENTRY_POINTS: readonly HttpEntryPoint[] = [
   {
     kind: 'route-object',
     framework: 'fastify',
-    modules: ['fastify'],
+    modules: FASTIFY_MODULES,
     methodNames: ['route'],
     receiver: /^(app|server|instance)$|fastify/i,
     methodKey: 'method',
-    pathKey: 'url',
+    pathKeys: ['url', 'path'],
     handlerKey: 'handler',
   },
   {
@@ -131,11 +135,17 @@ export const HTTP_ENTRY_POINTS: readonly HttpEntryPoint[] = [
   },
 ];
 
-/** AWS Lambda handlers: exported functions with these names (the `lambdaExportNames` option replaces the list). */
-export const LAMBDA_HANDLER_EXPORT_NAMES: readonly string[] = ['handler'];
+/** AWS Lambda handlers: exported functions with these names (`lambdaHandler` is what SAM templates point at; the `lambdaExportNames` option replaces the list). */
+export const LAMBDA_HANDLER_EXPORT_NAMES: readonly string[] = ['handler', 'lambdaHandler'];
 
 /** Modules whose import marks a file as a Lambda function (the event types). */
 export const LAMBDA_TYPE_MODULES: readonly string[] = ['aws-lambda', '@types/aws-lambda'];
+
+/** Event and handler types of Lambdas invoked over HTTP (API Gateway REST and HTTP APIs, ALB, function URLs). */
+export const LAMBDA_HTTP_EVENT_TYPES = /^(APIGatewayProxy(Event|EventV2|Handler|HandlerV2)|APIGatewayProxyWithCognitoAuthorizer(Event|Handler)|ALB(Event|Handler)|LambdaFunctionURL(Event|Handler))$/;
+
+/** Fields only an HTTP event has: an untyped handler that reads one of them is invoked over HTTP. */
+export const LAMBDA_HTTP_EVENT_FIELDS: readonly string[] = ['httpMethod', 'headers', 'pathParameters', 'queryStringParameters', 'rawPath', 'routeKey', 'multiValueHeaders'];
 
 /** Without an import from LAMBDA_TYPE_MODULES, an exported handler counts when its first parameter is named so. */
 export const LAMBDA_EVENT_PARAMETER = /^_?(event|evt)$/;
@@ -153,7 +163,9 @@ export const HTTP_AUTO_INSTRUMENTATION_PACKAGES: readonly string[] = [
 export const ENTRY_POINT_ATTRIBUTES = {
   httpMethod: 'http.request.method',
   httpRoute: 'http.route',
-  messagingSystem: 'messaging.system',
+  httpResponseStatusCode: 'http.response.status_code',
+  faasTrigger: 'faas.trigger',
+  messagingSystem: 'messaging.system.name',
   messagingDestination: 'messaging.destination.name',
   messagingOperationType: 'messaging.operation.type',
 } as const;

@@ -1,6 +1,6 @@
 import { Node, type SourceFile } from 'ts-morph';
 import type { FileStyle } from './file-style.js';
-import { getIndexAfterImports, isCommonJsFile, isRequireOf } from './module-system.js';
+import { insertAfterImports, isCommonJsFile, isRequireOf } from './module-system.js';
 
 /**
  * Makes each of `names` (values exported by `moduleName`) usable in the file, reusing what is already imported:
@@ -43,7 +43,7 @@ function ensureImported(sourceFile: SourceFile, moduleName: string, names: reado
   }
   const quote = style.quote;
   const semicolon = style.semicolons ? ';' : '';
-  sourceFile.insertStatements(getIndexAfterImports(sourceFile), `import { ${missing.join(', ')} } from ${quote}${moduleName}${quote}${semicolon}`);
+  insertAfterImports(sourceFile, `import { ${missing.join(', ')} } from ${quote}${moduleName}${quote}${semicolon}`);
   for (const name of missing) refs[name] = name;
   return refs;
 }
@@ -73,7 +73,7 @@ function ensureRequired(sourceFile: SourceFile, moduleName: string, names: reado
   } else {
     const quote = style.quote;
     const semicolon = style.semicolons ? ';' : '';
-    sourceFile.insertStatements(getIndexAfterImports(sourceFile), `const { ${missing.join(', ')} } = require(${quote}${moduleName}${quote})${semicolon}`);
+    insertAfterImports(sourceFile, `const { ${missing.join(', ')} } = require(${quote}${moduleName}${quote})${semicolon}`);
   }
   for (const name of missing) refs[name] = name;
   return refs;

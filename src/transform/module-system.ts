@@ -31,3 +31,37 @@ export function getIndexAfterImports(sourceFile: SourceFile): number {
   });
   return index;
 }
+
+/**
+ * Inserts a module-level statement after the last import. In a file without imports, a comment block at its top that
+ * is followed by a blank line (a licence header, a file overview) stays first: the statement goes below it.
+ */
+export function insertAfterImports(sourceFile: SourceFile, text: string): void {
+  const index = getIndexAfterImports(sourceFile);
+  const fullText = sourceFile.getFullText();
+  const eol = fullText.includes('\r\n') ? '\r\n' : '\n';
+  if (index > 0) {
+    // At the end of the last import's line, so a comment after it on that line stays with it.
+    const end = sourceFile.getStatements()[index - 1]!.getEnd();
+    const newline = fullText.indexOf('\n', end);
+    const position = newline === -1 ? fullText.length : fullText[newline - 1] === '\r' ? newline - 1 : newline;
+    sourceFile.insertText(position, `${eol}${text}`);
+    return;
+  }
+  const headerEnd = getHeaderCommentEnd(sourceFile);
+  if (headerEnd === undefined) sourceFile.insertStatements(0, text);
+  else sourceFile.insertText(headerEnd, `${eol}${eol}${text}`);
+}
+
+/** The end of the last top-of-file comment that a blank line separates from what follows, if there is one. */
+function getHeaderCommentEnd(sourceFile: SourceFile): number | undefined {
+  const first = sourceFile.getStatements()[0];
+  if (!first) return undefined;
+  const text = sourceFile.getFullText();
+  let end: number | undefined;
+  for (const comment of first.getLeadingCommentRanges()) {
+    const following = text.slice(comment.getEnd(), first.getStart());
+    if (/^[ \t]*\r?\n[ \t]*\r?\n/.test(following)) end = comment.getEnd();
+  }
+  return end;
+}

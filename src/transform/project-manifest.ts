@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import type { TransformNote } from './types.js';
 
 /** The dependency names (all kinds) of the package.json nearest to a file on disk; empty when there is none. */
 export function getNearestDependencies(filePath: string): ReadonlySet<string> {
@@ -33,4 +34,23 @@ function readDependencies(manifest: string): ReadonlySet<string> {
     // An unreadable or invalid package.json says nothing about the project's instrumentation.
     return new Set();
   }
+}
+
+/** The nearest package.json above a file on disk, if there is one. */
+export function findNearestManifest(filePath: string): string | undefined {
+  for (let directory = dirname(resolve(filePath)); ; directory = dirname(directory)) {
+    const manifest = join(directory, 'package.json');
+    if (existsSync(manifest)) return manifest;
+    if (dirname(directory) === directory) return undefined;
+  }
+}
+
+/**
+ * A note for code that now imports `name` from a project whose nearest package.json does not list it: the one command
+ * that adds it. Nothing when there is no package.json to judge by.
+ */
+export function getMissingDependencyNote(filePath: string, name: string): TransformNote | undefined {
+  const manifest = findNearestManifest(filePath);
+  if (!manifest || getNearestDependencies(filePath).has(name)) return undefined;
+  return { line: 1, kind: 'review', message: `${name} is not a dependency in ${manifest}: add it with \`npm install ${name}\` in that folder` };
 }

@@ -2,7 +2,7 @@ import { Node, type SourceFile } from 'ts-morph';
 import { TRACER_FACTORY_METHODS } from '../catalog/otel-api.js';
 import type { FileStyle } from './file-style.js';
 import { isTopLevelNameTaken } from './imports.js';
-import { getIndexAfterImports } from './module-system.js';
+import { insertAfterImports } from './module-system.js';
 
 /** The name of a module-level `const x = <…>.getTracer(…)` in the file, if there is one. */
 export function findModuleTracer(sourceFile: SourceFile): string | undefined {
@@ -30,6 +30,6 @@ export function ensureModuleTracer(sourceFile: SourceFile, tracerName: string, t
   const quote = style.quote;
   const semicolon = style.semicolons ? ';' : '';
   const name = tracerName.replace(/\\/g, '\\\\').replaceAll(quote, `\\${quote}`);
-  sourceFile.insertStatements(getIndexAfterImports(sourceFile), `const ${variable} = ${traceRef}.getTracer(${quote}${name}${quote})${semicolon}`);
+  insertAfterImports(sourceFile, `const ${variable} = ${traceRef}.getTracer(${quote}${name}${quote})${semicolon}`);
   return variable;
 }

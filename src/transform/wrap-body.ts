@@ -21,6 +21,23 @@ export interface SpanWrapSpec {
   parentContext?: string;
   /** How the file refers to `SpanStatusCode`. */
   statusCode: string;
+  /**
+   * Server spans: a thrown error that carries an HTTP status below 500 (`ctx.throw(404)`, a Nest `HttpException`,
+   * http-errors) is the client's, so it is recorded without the ERROR status.
+   */
+  clientErrorsAreNotErrors?: boolean;
+  /** The callback is async although the function is not: the function is declared to return a promise. */
+  forceAsync?: boolean;
+  /** Statements (without their semicolon) run in `finally` before the span ends, given the span variable. */
+  beforeEnd?: (span: string) => string[];
+  /** Edits inside the function's body, given the span variable; offsets are into the file's text. */
+  bodyEdits?: (span: string) => TextEdit[];
+  /**
+   * Async handlers whose result is the response (a Lambda's `{ statusCode }`): statements (without their semicolon)
+   * run on the result before it is returned, given the span and result variables. The body then runs in an inner
+   * async arrow whose result is awaited.
+   */
+  afterResult?: (span: string, result: string) => string[];
 }
 
 /** Why a function's body cannot be moved into a span callback as it is, or undefined when it can. */
@@ -137,9 +154,51 @@ export function buildWrappedBody(fn: WrappableFunction, spec: SpanWrapSpec, styl
   const semicolon = style.semicolons ? ';' : '';
   const base = getLineIndent(fullText, body.getStart());
   const inner = base + style.indentUnit;
-  const lines = Node.isBlock(body) ? getBlockLines(body, inner, fullText) : getExpressionLines(body, inner, style.indentUnit, semicolon);
+  const isAsync = fn.isAsync() || spec.forceAsync === true;
   const span = getSpanVariable(fn, ['span', 'handlerSpan']);
-  return { start: body.getStart(), end: body.getEnd(), text: renderWrapped(lines, base, 'return ', fn.isAsync(), span, spec, style) };
+  const edits = [...(spec.bodyEdits?.(span) ?? []), ...(isAsync && Node.isBlock(body) ? getReturnAwaitEdits(body) : [])];
+  const lines = Node.isBlock(body)
+    ? getBlockLines(body, inner, fullText, edits)
+    : getExpressionLines(body, inner, style.indentUnit, semicolon, isAsync && needsAwait(body) ? 'return await ' : 'return ');
+  const result = isAsync && spec.afterResult ? getSpanVariable(fn, ['result', 'handlerResult', 'otelResult']) : undefined;
+  return { start: body.getStart(), end: body.getEnd(), text: renderWrapped(lines, base, 'return ', isAsync, span, spec, style, result) };
+}
+
+/**
+ * In an async callback, `return work()` hands the promise on and the `finally` ends the span at once: the span ends
+ * before the work and never sees its rejection. `return await work()` keeps both inside the span. Only calls are
+ * awaited (a value that is already a variable was made before), and calls on the response (`res.json(…)`, `c.json(…)`)
+ * are left alone.
+ */
+function getReturnAwaitEdits(body: Block): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (const node of getOwnDescendants(body)) {
+    if (!Node.isReturnStatement(node)) continue;
+    const expression = node.getExpression();
+    if (expression && needsAwait(expression)) edits.push({ start: expression.getStart(), end: expression.getStart(), text: 'await ' });
+  }
+  return edits;
+}
+
+/** Whether a returned expression is a call (or `new`) whose promise, if it is one, is not awaited yet. */
+function needsAwait(expression: Node): boolean {
+  let value = expression;
+  while (Node.isParenthesizedExpression(value) || Node.isAsExpression(value) || Node.isNonNullExpression(value)) value = value.getExpression();
+  if (!Node.isCallExpression(value) && !Node.isNewExpression(value)) return false;
+  if (Node.isNewExpression(value) && value.getExpression().getText() !== 'Promise') return false;
+  return !isResponseCall(value);
+}
+
+/** The response, the framework's context or the fetch `Response` class: calls on them answer the request and return no promise. */
+const RESPONSE_PARAMETER = /^(res|response|reply|c|ctx|Response|NextResponse)$/;
+
+function isResponseCall(value: Node): boolean {
+  let root: Node = value;
+  while (Node.isCallExpression(root) || Node.isPropertyAccessExpression(root)) root = root.getExpression();
+  if (!Node.isIdentifier(root) || !RESPONSE_PARAMETER.test(root.getText())) return false;
+  // Koa's `ctx` is also where `ctx.render(…)` and friends live, which may be async: only the fetch-style `c.json` and the
+  // response objects count.
+  return root.getText() !== 'ctx';
 }
 
 /**
@@ -152,19 +211,40 @@ export function buildWrappedLoopBody(block: Block, enclosing: Node, spec: SpanWr
   const base = getLineIndent(fullText, block.getStart());
   const awaits = hasOwnAwait(block);
   const span = getSpanVariable(enclosing, ['span', 'messageSpan']);
-  const lines = getBlockLines(block, base + style.indentUnit, fullText);
+  const lines = getBlockLines(block, base + style.indentUnit, fullText, []);
   return { start: block.getStart(), end: block.getEnd(), text: renderWrapped(lines, base, awaits ? 'await ' : '', awaits, span, spec, style) };
 }
 
-function renderWrapped(lines: BodyLine[], base: string, lead: string, isAsync: boolean, span: string, spec: SpanWrapSpec, style: FileStyle): string {
+function renderWrapped(lines: BodyLine[], base: string, lead: string, isAsync: boolean, span: string, spec: SpanWrapSpec, style: FileStyle, result?: string): string {
   const { eol, indentUnit: unit } = style;
   const semicolon = style.semicolons ? ';' : '';
   const inner = base + unit;
   const tryIndent = inner + unit;
   const bodyIndent = tryIndent + unit;
-  const movedLines = lines.map((line) => (line.inTemplate || line.text.trim() === '' ? line.text.trimEnd() : unit + unit + line.text));
+  const shift = result ? unit + unit + unit : unit + unit;
+  const bodyLines = lines.map((line) => (line.inTemplate || line.text.trim() === '' ? line.text.trimEnd() : shift + line.text));
+  const afterResult = result ? (spec.afterResult?.(span, result) ?? []).map((line) => `${bodyIndent}${line.replaceAll('\t', unit)}`) : [];
+  const movedLines = result
+    ? [
+        `${bodyIndent}const ${result} = await (async () => {`,
+        ...bodyLines,
+        `${bodyIndent}})()${semicolon}`,
+        ...afterResult.map((line) => (line.endsWith('{') || line.endsWith('}') ? line : `${line}${semicolon}`)),
+        `${bodyIndent}return ${result}${semicolon}`,
+      ]
+    : bodyLines;
   const callbackArguments = [spec.name, spec.options, ...(spec.parentContext ? [spec.parentContext] : [])].join(', ');
   const errorMessage = 'error instanceof Error ? error.message : String(error)';
+  const setError = `${span}.setStatus({ code: ${spec.statusCode}.ERROR, message: ${errorMessage} })${semicolon}`;
+  // `Object(error)` reads a status from any thrown value without a cast, in TypeScript and JavaScript alike.
+  const errorStatus = spec.clientErrorsAreNotErrors
+    ? [
+        `${bodyIndent}if (!(Number(Object(error).status ?? Object(error).statusCode) < 500)) {`,
+        `${bodyIndent}${unit}${setError}`,
+        `${bodyIndent}}`,
+      ]
+    : [`${bodyIndent}${setError}`];
+  const beforeEnd = (spec.beforeEnd?.(span) ?? []).flatMap((statement) => statement.split('\n').map((line) => `${bodyIndent}${line.replaceAll('\t', unit)}`));
   return [
     '{',
     `${inner}${lead}${spec.tracer}.startActiveSpan(${callbackArguments}, ${isAsync ? 'async ' : ''}(${span}) => {`,
@@ -172,9 +252,10 @@ function renderWrapped(lines: BodyLine[], base: string, lead: string, isAsync: b
     ...movedLines,
     `${tryIndent}} catch (error) {`,
     `${bodyIndent}${span}.recordException(error instanceof Error ? error : String(error))${semicolon}`,
-    `${bodyIndent}${span}.setStatus({ code: ${spec.statusCode}.ERROR, message: ${errorMessage} })${semicolon}`,
+    ...errorStatus,
     `${bodyIndent}throw error${semicolon}`,
     `${tryIndent}} finally {`,
+    ...beforeEnd.map((line) => (line.endsWith('{') || line.endsWith('}') ? line : `${line}${semicolon}`)),
     `${bodyIndent}${span}.end()${semicolon}`,
     `${tryIndent}}`,
     `${inner}})${semicolon}`,
@@ -219,14 +300,14 @@ interface BodyLine {
 }
 
 /** `return <expression>;` for an expression body; its continuation lines keep their place relative to the first. */
-function getExpressionLines(body: Node, inner: string, unit: string, semicolon: string): BodyLine[] {
+function getExpressionLines(body: Node, inner: string, unit: string, semicolon: string, lead: string): BodyLine[] {
   const templates = getTemplateRanges(body);
   let offset = body.getStart();
-  return `return ${body.getText()}${semicolon}`.split('\n').map((raw, index) => {
+  return `${lead}${body.getText()}${semicolon}`.split('\n').map((raw, index) => {
     const text = raw.replace(/\r$/, '');
     const inTemplate = index > 0 && templates.some(([start, end]) => offset > start && offset < end);
     const line = { text: index === 0 ? inner + text : inTemplate ? text : unit + text, inTemplate };
-    offset += (index === 0 ? raw.length - 'return '.length : raw.length) + 1;
+    offset += (index === 0 ? raw.length - lead.length : raw.length) + 1;
     return line;
   });
 }
@@ -238,15 +319,18 @@ function getTemplateRanges(node: Node): Array<readonly [number, number]> {
 }
 
 /** The lines between a block's braces, without the empty first and last ones; a statement on the `{` line is moved to its own line. */
-function getBlockLines(body: Node, inner: string, fullText: string): BodyLine[] {
+function getBlockLines(body: Node, inner: string, fullText: string, edits: readonly TextEdit[]): BodyLine[] {
   const open = body.getStart() + 1;
   const close = body.getEnd() - 1;
-  const templates = getTemplateRanges(body);
+  // Edits are insertions or replacements outside template literals: a template's range moves by what is inserted before it.
+  const shift = (offset: number): number => edits.reduce((total, edit) => (edit.end <= offset ? total + edit.text.length - (edit.end - edit.start) : total), 0);
+  const templates = getTemplateRanges(body).map(([start, end]) => [start + shift(start), end + shift(start)] as const);
+  const text = applyEdits(fullText.slice(open, close), edits.map((edit) => ({ ...edit, start: edit.start - open, end: edit.end - open })));
   const lines: BodyLine[] = [];
   let offset = open;
-  for (const raw of fullText.slice(open, close).split('\n')) {
-    const text = raw.replace(/\r$/, '');
-    lines.push({ text, inTemplate: templates.some(([start, end]) => offset > start && offset < end) });
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\r$/, '');
+    lines.push({ text: line, inTemplate: templates.some(([start, end]) => offset > start && offset < end) });
     offset += raw.length + 1;
   }
   if (lines.length > 0 && lines[0]!.text.trim() === '') lines.shift();
@@ -254,4 +338,8 @@ function getBlockLines(body: Node, inner: string, fullText: string): BodyLine[] 
   if (lines.length > 0 && lines.at(-1)!.text.trim() === '') lines.pop();
   else if (lines.length > 0 && lines.length === 1) lines[0] = { text: lines[0]!.text.trimEnd(), inTemplate: false };
   return lines;
+}
+
+function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  return [...edits].sort((a, b) => b.start - a.start).reduce((result, edit) => result.slice(0, edit.start) + edit.text + result.slice(edit.end), text);
 }

@@ -24,7 +24,7 @@ describe('wrap-handlers fixtures cover the catalogs', () => {
   it.each(CONSUME_OPERATIONS.filter((operation) => operation.id !== 'kafkajs:consumer.run.eachBatch').map((operation) => [operation.id, operation] as const))(
     '%s',
     (_id, operation) => {
-      const covering = changed.filter((fixture) => importsModule(fixture.input, operation.modules) && fixture.output.includes(`'messaging.system': '${operation.system}'`));
+      const covering = changed.filter((fixture) => importsModule(fixture.input, operation.modules) && fixture.output.includes(`'messaging.system.name': '${operation.system}'`));
       expect(covering.length).toBeGreaterThan(0);
     },
   );

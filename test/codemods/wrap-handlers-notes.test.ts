@@ -20,8 +20,8 @@ describe('wrap-handlers notes for the sites it leaves alone', () => {
 
   it('names a route whose path is not a literal, and one whose handler is defined elsewhere', () => {
     expect(notesOf('express-dynamic-path')).toEqual([{ line: 6, kind: 'skipped', message: 'express route: the path is not a string literal, so the span has no name' }]);
-    expect(notesOf('express-handler-by-reference')).toEqual([
-      { line: 10, kind: 'skipped', message: 'express route /users: the handler is not written inline here; wrap the function where it is defined' },
+    expect(notesOf('express-handler-imported')).toEqual([
+      { line: 7, kind: 'skipped', message: 'express route /orders: the handler is not a function of this file used by this route only; wrap the function where it is defined' },
     ]);
   });
 
@@ -55,6 +55,76 @@ describe('wrap-handlers notes for the sites it leaves alone', () => {
         message: 'the handler returns a promise without being async: its span ends when it returns, before the promise settles; make it async and await the promise',
       },
     ]);
+  });
+
+  it('names a Fastify route object whose url is computed', () => {
+    expect(notesOf('fastify-plugin-route-objects')).toEqual([{ line: 15, kind: 'skipped', message: 'fastify route: the url is not a string literal' }]);
+  });
+
+  it('gives a Lambda handler that serves several triggers a plain span and a note', () => {
+    expect(notesOf('lambda-several-triggers')).toEqual([
+      {
+        line: 2,
+        kind: 'review',
+        message: "the Lambda handler serves several triggers (`event.Records`, aws.eventbridge): its span continues no trace; wrap each trigger's branch by hand",
+      },
+    ]);
+  });
+
+  it('leaves a callback-style Lambda alone: its span would end before the callback is called', () => {
+    expect(notesOf('lambda-sync-callback')).toEqual([
+      { line: 3, kind: 'skipped', message: 'Lambda handler handler: callback-style (event, context, callback); make it async and return the result, then run the codemod again' },
+    ]);
+  });
+
+  it('leaves a handler that starts its own SERVER span alone', () => {
+    expect(notesOf('express-own-server-span-skipped')).toEqual([
+      {
+        line: 8,
+        kind: 'skipped',
+        message: 'handler not wrapped: it starts its own SERVER span; make sure that span ends and records errors (otel/span-must-end, otel/span-error-status)',
+      },
+    ]);
+  });
+
+  it('asks for review of a span the handler starts and no finally ends', () => {
+    expect(notesOf('express-inner-span-leaks')).toEqual([
+      {
+        line: 13,
+        kind: 'review',
+        message: 'the handler starts a span of its own that no `finally` ends: it is a child of the new entry span, but it leaks when the work throws (otel/span-must-end)',
+      },
+    ]);
+  });
+
+  it('names the errors handed to next() that the span cannot record', () => {
+    expect(notesOf('express-api-mount-next-error')).toEqual([
+      {
+        line: 31,
+        kind: 'review',
+        message: "`next(new HttpError(404, 'article not found'))` hands an error to Express that the span does not record: assign the error to a variable first, or record it on the span",
+      },
+      { line: 43, kind: 'review', message: '`next` is passed as a callback: errors it receives are not recorded on the span' },
+    ]);
+  });
+
+  it('names a router mounted under a path that is not a literal, and names its routes without it', () => {
+    const source = "import express from 'express';\nimport { config } from './config.js';\n\nconst app = express();\nconst api = express.Router();\napi.get('/x', (_req, res) => {\n  res.end();\n});\napp.use(config.base, api);\n";
+    const { notes, source: output } = wrapHandlers.apply({ path: join(FIXTURE_DIR, 'app.ts'), source, options });
+    expect(notes).toEqual([{ line: 6, kind: 'review', message: '`api` is mounted under a path that is not a string literal, so its routes are named without it' }]);
+    expect(output).toContain("startActiveSpan('GET /x'");
+  });
+
+  it('says how to add @opentelemetry/api when the nearest package.json does not list it', () => {
+    expect(notesOf('mounted-router/routes/articles')).toEqual([
+      {
+        line: 1,
+        kind: 'review',
+        message: `@opentelemetry/api is not a dependency in ${join(FIXTURE_DIR, 'mounted-router', 'package.json')}: add it with \`npm install @opentelemetry/api\` in that folder`,
+      },
+    ]);
+    // The project's own package.json lists it: no such note.
+    expect(notesOf('express-route-params')).toEqual([]);
   });
 
   it('writes no note for a file with nothing to do', () => {

@@ -131,13 +131,15 @@ afterAll(async () => {
 });
 
 describe('a transformed Express app on loopback', () => {
-  it('ends one SERVER span per request, named by the route, with method and route attributes', async () => {
+  it('ends one SERVER span per request, named by the route, with method, route and status code attributes', async () => {
     expect((await fetch(`${baseUrl}/users/42`)).status).toBe(200);
     expect((await fetch(`${baseUrl}/users/0`)).status).toBe(404);
     const spans = await spansNamed('GET /users/:id', 2);
+    // The answer's status code is on the span; a 404 is the client's error, so neither span is an ERROR.
+    expect(spans.map((span) => span.attributes['http.response.status_code'])).toEqual([200, 404]);
     for (const span of spans) {
       expect(span.kind).toBe(SpanKind.SERVER);
-      expect(span.attributes).toEqual({ 'http.request.method': 'GET', 'http.route': '/users/:id' });
+      expect(span.attributes).toMatchObject({ 'http.request.method': 'GET', 'http.route': '/users/:id' });
       expect(span.status.code).toBe(SpanStatusCode.UNSET);
     }
   });
@@ -189,7 +191,7 @@ describe('a transformed kafkajs consumer', () => {
     expect(traced!.kind).toBe(SpanKind.CONSUMER);
     expect(traced!.spanContext().traceId).toBe(traceId);
     expect(traced!.parentSpanContext?.spanId).toBe(parentSpanId);
-    expect(traced!.attributes).toEqual({ 'messaging.system': 'kafka', 'messaging.destination.name': 'orders', 'messaging.operation.type': 'process' });
+    expect(traced!.attributes).toEqual({ 'messaging.system.name': 'kafka', 'messaging.destination.name': 'orders', 'messaging.operation.type': 'process' });
     expect(failed!.spanContext().traceId).not.toBe(traceId);
     expect(failed!.status.code).toBe(SpanStatusCode.ERROR);
     expect(failed!.events.map((event) => event.name)).toEqual(['exception']);
@@ -214,7 +216,7 @@ describe('a transformed SQS Lambda handler', () => {
 
     const records = await spansNamed('process invoices', 2);
     expect(records.map((span) => span.attributes)).toEqual(
-      carriers.map(() => ({ 'messaging.system': 'aws_sqs', 'messaging.destination.name': 'invoices', 'messaging.operation.type': 'process' })),
+      carriers.map(() => ({ 'messaging.system.name': 'aws_sqs', 'messaging.destination.name': 'invoices', 'messaging.operation.type': 'process' })),
     );
     expect(records.map((span) => [span.kind, span.spanContext().traceId, span.parentSpanContext?.spanId])).toEqual(
       carriers.map(({ traceId, spanId }) => [SpanKind.CONSUMER, traceId, spanId]),

@@ -188,7 +188,7 @@ export interface PublishOperation {
   matchers: readonly PublishMatcher[];
   /** Where the carrier may live; the first is where codemods write it. */
   carriers: readonly PublishCarrierLocation[];
-  /** `messaging.system` value (semantic conventions where the system has one). */
+  /** `messaging.system.name` value (semantic conventions where the system has one). */
   system: string;
   /** `messaging.operation.name`, e.g. `send`, `publish`. */
   operationName: string;
@@ -234,6 +234,11 @@ export type ConsumeMatcher =
       kind: 'lambda-handler';
       eventTypeNames: readonly string[];
       handlerTypeNames: readonly string[];
+      /**
+       * For a handler without types: fields whose use gives the trigger away, read on a record of `event.Records`
+       * (`record.body`, `record.Sns`) or on the event itself (`event.detail`, `event['detail-type']`).
+       */
+      inferredFrom?: { recordFields?: readonly string[]; eventFields?: readonly string[] };
     };
 
 /** Where the received message is, relative to the handler. */

@@ -1,0 +1,69 @@
+import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import type { FileStyle } from '../../src/transform/file-style.js';
+import type { TransformNote } from '../../src/transform/types.js';
+import { getLineIndent, type TextEdit, type WrappableFunction } from '../../src/transform/wrap-body.js';
+
+/**
+ * Express handlers hand errors to the framework with `next(err)` instead of throwing: the span's `catch` never sees
+ * them. Where `next(err)` is a statement and `err` a variable, the error is recorded on the span right before it.
+ */
+
+/** `next(…)` calls with an argument in the handler, where `next` is still the handler's parameter. */
+function getNextCalls(fn: WrappableFunction, next: string): CallExpression[] {
+  return fn.getDescendantsOfKind(SyntaxKind.CallExpression).filter((call) => {
+    if (call.getExpression().getText() !== next || call.getArguments().length === 0) return false;
+    for (let scope = call.getParent(); scope && scope !== fn; scope = scope.getParent()) {
+      if ((Node.isArrowFunction(scope) || Node.isFunctionExpression(scope) || Node.isFunctionDeclaration(scope)) && scope.getParameters().some((p) => p.getName() === next)) return false;
+    }
+    return true;
+  });
+}
+
+/** The statement `next(err);` or `return next(err);` a call is, when it stands alone in a block. */
+function getOwnStatement(call: CallExpression): Node | undefined {
+  const parent = call.getParent();
+  if (!Node.isExpressionStatement(parent) && !Node.isReturnStatement(parent)) return undefined;
+  const holder = parent.getParent();
+  return holder && (Node.isBlock(holder) || Node.isCaseClause(holder) || Node.isDefaultClause(holder)) ? parent : undefined;
+}
+
+function isRecordable(call: CallExpression): boolean {
+  const [error] = call.getArguments();
+  return error !== undefined && Node.isIdentifier(error) && error.getText() !== 'undefined' && getOwnStatement(call) !== undefined;
+}
+
+/** Notes for the `next(…)` hand-offs the span cannot see: an error built in place, `.catch(next)`, an expression body. */
+export function getHandedOnErrorNotes(fn: WrappableFunction, next: string | undefined): TransformNote[] {
+  if (!next) return [];
+  const notes: TransformNote[] = getNextCalls(fn, next)
+    .filter((call) => !isRecordable(call) && !/^['"`]route['"`]$/.test(call.getArguments()[0]!.getText()))
+    .map((call) => ({
+      line: call.getStartLineNumber(),
+      kind: 'review' as const,
+      message: `\`${call.getText().slice(0, 60)}\` hands an error to Express that the span does not record: assign the error to a variable first, or record it on the span`,
+    }));
+  const references = fn.getDescendantsOfKind(SyntaxKind.Identifier).filter((identifier) => identifier.getText() === next && Node.isCallExpression(identifier.getParent()) && identifier.getParent() !== undefined && (identifier.getParent() as CallExpression).getExpression() !== identifier);
+  for (const reference of references) {
+    notes.push({ line: reference.getStartLineNumber(), kind: 'review', message: `\`${next}\` is passed as a callback: errors it receives are not recorded on the span` });
+  }
+  return notes;
+}
+
+/** Insertions that record `err` on the span before each `next(err);` statement. */
+export function getHandedOnErrorEdits(fn: WrappableFunction, next: string, span: string, statusCode: string, style: FileStyle): TextEdit[] {
+  const semicolon = style.semicolons ? ';' : '';
+  const text = fn.getSourceFile().getFullText();
+  return getNextCalls(fn, next)
+    .filter(isRecordable)
+    .map((call) => {
+      const statement = getOwnStatement(call)!;
+      const error = call.getArguments()[0]!.getText();
+      const indent = getLineIndent(text, statement.getStart());
+      const lines = [
+        `${span}.recordException(${error} instanceof Error ? ${error} : String(${error}))${semicolon}`,
+        // Express answers with the error's own status: a 4xx is the client's error, not the server's.
+        `if (!(Number(Object(${error}).status ?? Object(${error}).statusCode) < 500)) ${span}.setStatus({ code: ${statusCode}.ERROR, message: ${error} instanceof Error ? ${error}.message : String(${error}) })${semicolon}`,
+      ];
+      return { start: statement.getStart(), end: statement.getStart(), text: lines.map((line) => `${line}${style.eol}${indent}`).join('') };
+    });
+}
