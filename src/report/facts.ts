@@ -1,0 +1,36 @@
+/** The plain facts `otel-codemod report` is built from; part of the JSON schema documented in docs/report.md. */
+
+/** A destination as the code shows it: a string, a `process.env` name, or a template literal's constant prefix. */
+export interface Destination {
+  kind: 'literal' | 'env' | 'prefix';
+  value: string;
+}
+
+export interface MessagingFact {
+  kind: 'publish' | 'consume';
+  /** The catalog's operation id, e.g. `aws-sdk:sqs.SendMessage`. */
+  operation: string;
+  library: string;
+  /** `messaging.system`, e.g. `aws_sqs`, `kafka`, `rabbitmq`. */
+  system: string;
+  destination: Destination | undefined;
+  /** Publish: injects a carrier; consume: starts a span that continues the extracted context. */
+  carriesContext: boolean;
+  /** Consume only: whether the handler starts a span at all. */
+  inSpan?: boolean;
+  /** Why the context is not carried, in the propagation rules' words. */
+  reason?: string;
+  file: string;
+  line: number;
+}
+
+export interface EntryPointFact {
+  kind: 'http' | 'lambda' | 'consumer';
+  /** `GET /orders`, the Lambda export, or the consumer's operation. */
+  name: string;
+  inSpan: boolean;
+  /** Consumers only: whether the span continues the producer's context. */
+  contextExtracted?: boolean;
+  file: string;
+  line: number;
+}
