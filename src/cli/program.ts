@@ -180,7 +180,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
 
   program
     .command('demo')
-    .description('lint the bundled demo service and show what the transforms would change (writes nothing)')
+    .description('lint the bundled demo service, show what the transforms would change (changing nothing in it) and write its report (HTML) to a temporary folder')
     .action(async () => {
       const { runDemo } = await import('./demo.js');
       exitCode = await runDemo({ ...context, registry: await getRegistry(), preset: context.lintPreset });

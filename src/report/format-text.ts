@@ -6,6 +6,10 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
 }
 
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 function where(site: MessagingSite): string {
   return `${site.file}:${site.line}`;
 }
@@ -20,7 +24,7 @@ function describeDestination(site: MessagingSite): string {
 export function formatReportText(report: Report): string {
   const out: string[] = [];
   const broken = report.flows.filter((flow) => flow.status === 'broken');
-  out.push(`otel-codemod report: score ${report.score}/100, ${report.services.length} services, ${report.flows.length} flows (${broken.length} broken)`, '');
+  out.push(`otel-codemod report: score ${report.score}/100, ${plural(report.services.length, 'service')}, ${plural(report.flows.length, 'flow')} (${broken.length} broken)`, '');
   if (broken.length > 0) {
     out.push('Broken flows', '');
     for (const flow of broken) {
