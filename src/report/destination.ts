@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { EACH, EACH_IF_ARRAY, type CarrierPath, type DestinationLocation } from '../catalog/messaging/index.js';
-import { getPropertyName, getStaticKey, isFunctionNode, skipTransparentWrappers } from '../lint/ast.js';
+import { forEachDescendant, getPropertyName, getStaticKey, isFunctionNode, skipTransparentWrappers } from '../lint/ast.js';
 import type { Destination } from './facts.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -13,6 +13,27 @@ function getConstInit(node: TSESTree.Identifier, context: Context): TSESTree.Nod
   const declaration = definition.node.parent;
   if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration || declaration.kind !== 'const') return undefined;
   return definition.node.init ?? undefined;
+}
+
+/**
+ * What a class field holds when the class gives it one value: `this.queue = new Queue('q')` in one place (the
+ * constructor, usually), or `queue = new Queue('q')` as a field initialiser.
+ */
+function getFieldValue(node: TSESTree.MemberExpression, context: Context): TSESTree.Node | undefined {
+  if (skipTransparentWrappers(node.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  const name = getPropertyName(node);
+  let owner: TSESTree.Node | undefined = node.parent;
+  while (owner && owner.type !== AST_NODE_TYPES.ClassBody) owner = owner.parent;
+  if (!owner || name === undefined) return undefined;
+  const values: TSESTree.Node[] = [];
+  for (const member of owner.body) {
+    if (member.type === AST_NODE_TYPES.PropertyDefinition && getStaticKey(member) === name && member.value) values.push(member.value);
+  }
+  forEachDescendant(owner, context.sourceCode, (candidate) => {
+    if (candidate.type !== AST_NODE_TYPES.AssignmentExpression || candidate.operator !== '=' || candidate.left.type !== AST_NODE_TYPES.MemberExpression) return;
+    if (candidate.left.object.type === AST_NODE_TYPES.ThisExpression && getPropertyName(candidate.left) === name) values.push(candidate.right);
+  });
+  return values.length === 1 ? values[0] : undefined;
 }
 
 /** `process.env.X` / `process.env['X']`: the variable's name. */
@@ -44,6 +65,7 @@ export function resolveDestinationValue(node: TSESTree.Node | undefined, context
   }
   const env = getEnvName(expression);
   if (env !== undefined) return { kind: 'env', value: env };
+  if (expression.type === AST_NODE_TYPES.MemberExpression) return resolveDestinationValue(getFieldValue(expression, context), context, depth + 1);
   return undefined;
 }
 
@@ -81,11 +103,9 @@ function followPath(node: TSESTree.Node | undefined, path: CarrierPath, context:
 function getFactoryArgument(receiver: TSESTree.Node | undefined, argument: number, context: Context): TSESTree.Node | undefined {
   if (!receiver) return undefined;
   let expression = skipTransparentWrappers(receiver);
-  if (expression.type === AST_NODE_TYPES.Identifier) {
-    const init = getConstInit(expression, context);
-    if (!init) return undefined;
-    expression = skipTransparentWrappers(init);
-  }
+  const holder = expression.type === AST_NODE_TYPES.Identifier ? getConstInit(expression, context) : expression.type === AST_NODE_TYPES.MemberExpression ? getFieldValue(expression, context) : expression;
+  if (!holder) return undefined;
+  expression = skipTransparentWrappers(holder);
   if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = skipTransparentWrappers(expression.argument);
   if (expression.type === AST_NODE_TYPES.CallExpression || expression.type === AST_NODE_TYPES.NewExpression) return expression.arguments[argument];
   return undefined;
@@ -94,23 +114,12 @@ function getFactoryArgument(receiver: TSESTree.Node | undefined, argument: numbe
 /** kafkajs: `consumer.subscribe({ topic })` / `({ topics: [...] })` in the same file names what `eachMessage` receives. */
 function getSubscribedTopic(program: TSESTree.Program, context: Context): TSESTree.Node | undefined {
   let found: TSESTree.Node | undefined;
-  const visit = (node: TSESTree.Node): void => {
-    if (found) return;
-    if (node.type === AST_NODE_TYPES.CallExpression) {
-      const callee = skipTransparentWrappers(node.callee);
-      if (callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(callee) === 'subscribe') {
-        found = followPath(node.arguments[0], ['topic'], context) ?? followPath(node.arguments[0], ['topics', EACH], context);
-        if (found) return;
-      }
-    }
-    for (const key of context.sourceCode.visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      for (const item of Array.isArray(child) ? child : [child]) {
-        if (item && typeof item === 'object' && 'type' in item) visit(item as TSESTree.Node);
-      }
-    }
-  };
-  visit(program);
+  forEachDescendant(program, context.sourceCode, (node) => {
+    if (found || node.type !== AST_NODE_TYPES.CallExpression) return;
+    const callee = skipTransparentWrappers(node.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(callee) !== 'subscribe') return;
+    found = followPath(node.arguments[0], ['topic'], context) ?? followPath(node.arguments[0], ['topics', EACH], context);
+  });
   return found;
 }
 

@@ -23,6 +23,16 @@ export function send(region: string, queue: string): void {
   void emailQueue.add('welcome', { to: 'x' });
   void pubsub.topic('signups').publishMessage({ data: Buffer.from('f') });
 }
+
+export class Outbox {
+  private readonly queue: Queue;
+  constructor(options: { queueName?: string }) {
+    this.queue = new Queue(options.queueName ?? 'outbox');
+  }
+  publish(): void {
+    void this.queue.add('entry', { at: 1 });
+  }
+}
 `;
 
 const CONSUMERS = `import amqp from 'amqplib';
@@ -35,11 +45,12 @@ await channel.consume('audit', (msg) => console.log(msg));
 await channel.consume(process.env.REFUNDS_QUEUE_NAME!, (msg) => console.log(msg));
 await channel.consume('invoices.eu', (msg) => console.log(msg));
 new Worker('emails', async (job) => console.log(job.data));
+new Worker('outbox', async (job) => console.log(job.data));
 new PubSub().subscription('signups').on('message', (message) => message.ack());
 `;
 
 describe('report: destinations as the code shows them', () => {
-  it('reads literals, consts, process.env names, template prefixes, queue constructors and receiver factories, and pairs them across services', async () => {
+  it('reads literals, consts, process.env names, template prefixes, queue constructors, receiver factories and class fields (a default after ?? when the option is not shown), and pairs them across services', async () => {
     const dir = makeProject({
       'producer/package.json': '{ "name": "producer" }',
       'producer/src/send.ts': PRODUCERS,
@@ -54,6 +65,7 @@ describe('report: destinations as the code shows them', () => {
       [{ kind: 'literal', value: 'billing' }, 'billing', 'billing'],
       [{ kind: 'literal', value: 'emails' }, 'emails', 'emails'],
       [{ kind: 'prefix', value: 'invoices.' }, 'invoices-*', 'invoices.eu'],
+      [{ kind: 'literal', value: 'outbox' }, 'outbox', 'outbox'],
       [{ kind: 'env', value: 'REFUNDS_QUEUE' }, 'refunds', 'REFUNDS_QUEUE_NAME'],
       [{ kind: 'literal', value: 'signups' }, 'signups', 'signups'],
     ]);
