@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { CarrierFlow, combineAlternatives } from './carrier-flow.js';
+import { CarrierFlow, combineAlternatives, type CarrierVerdict } from './carrier-flow.js';
 import type { ExtractedContextTracker } from './extracted-context.js';
 import { hasBuiltInTracing, isWrappedByTracingHelper, type ConsumeSite, type PublishSite } from './messaging-sites.js';
 import type { SpanStartCall } from './otel-calls.js';
@@ -18,6 +18,11 @@ export interface PropagationProblem<MessageId extends string> {
 export type PublishMessageId = 'missingCarrier' | 'instrumentationSkips' | 'notCoveredByInstrumentation';
 export type ExtractionMessageId = 'notExtracted' | 'notCoveredByInstrumentation';
 
+/** What the code shows of a publish's carrier, over every place the catalog says it may live. */
+export function getPublishCarrierVerdict(site: PublishSite, flow: CarrierFlow): CarrierVerdict {
+  return combineAlternatives(site.operation.carriers.map((location) => flow.getVerdictAt(location, site.arguments, site.node)));
+}
+
 /** What is wrong with a publish's carrier, or undefined when the publish carries the trace context (or nothing is claimed). */
 export function getPublishProblem(
   site: PublishSite,
@@ -26,7 +31,7 @@ export function getPublishProblem(
   autoInstrumented: ReadonlySet<string>,
 ): PropagationProblem<PublishMessageId> | undefined {
   const { operation } = site;
-  const verdict = combineAlternatives(operation.carriers.map((location) => flow.getVerdictAt(location, site.arguments, site.node)));
+  const verdict = getPublishCarrierVerdict(site, flow);
   if (verdict.verdict !== 'missing') return undefined;
   const listed = autoInstrumented.has(operation.library);
   if (operation.builtInTracing && (listed || hasBuiltInTracing(site, context))) return undefined;

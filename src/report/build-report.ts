@@ -88,13 +88,13 @@ export async function buildReport(options: ReportOptions): Promise<ReportBuild> 
           system: fact.system,
           destination,
           destinationKey: getDestinationKey(destination),
-          carriesContext: fact.carriesContext,
+          context: fact.context,
           ...(fact.reason ? { reason: fact.reason } : {}),
           file,
           line: message.line,
         });
         if (fact.kind === 'consume') {
-          entryPoints.push({ service: unit.name, kind: 'consumer', name: fact.operation, inSpan: fact.inSpan ?? false, contextExtracted: fact.carriesContext, file, line: message.line });
+          entryPoints.push({ service: unit.name, kind: 'consumer', name: fact.operation, inSpan: fact.inSpan ?? false, context: fact.context, file, line: message.line });
         }
       } else if (message.ruleId) service.byRule[message.ruleId] = (service.byRule[message.ruleId] ?? 0) + 1;
     }
@@ -108,6 +108,7 @@ export async function buildReport(options: ReportOptions): Promise<ReportBuild> 
     const findings = Object.values(byRule).reduce((sum, count) => sum + count, 0);
     const entryCounts = { total: own.length, inSpan: own.filter((entry) => entry.inSpan).length };
     const connected = touching.filter((flow) => flow.status === 'connected').length;
+    const broken = touching.filter((flow) => flow.status === 'broken').length;
     return {
       name: unit.name,
       folder: unit.folder,
@@ -115,7 +116,7 @@ export async function buildReport(options: ReportOptions): Promise<ReportBuild> 
       lines,
       score: computeScore({ entryPoints: entryCounts, flows: { total: touching.length, connected }, findings, lines }),
       entryPoints: entryCounts,
-      flows: { total: touching.length, connected, broken: touching.length - connected },
+      flows: { total: touching.length, connected, broken, unknown: touching.length - connected - broken },
       findings: { total: findings, perThousandLines: getFindingsPerThousandLines(findings, lines), byRule },
     };
   });

@@ -17,12 +17,14 @@ import { getSpanStartCall, type SpanStartCall } from '../lint/otel-calls.js';
 import {
   getConsumerSpanProblem,
   getEnclosingHandler,
+  getHandlerBody,
+  getPublishCarrierVerdict,
   getPublishProblem,
   isConsumerCoveredByTracing,
   type PropagationProblem,
 } from '../lint/propagation-verdicts.js';
 import { resolveDestination } from './destination.js';
-import type { MessagingFact } from './facts.js';
+import type { ContextVerdict, MessagingFact } from './facts.js';
 
 /** The rule id the report's lint pass registers this collector under; its messages are facts, not findings. */
 export const FACTS_RULE_ID = 'otel-report/messaging-facts';
@@ -61,6 +63,9 @@ export default ESLintUtils.RuleCreator.withoutDocs<[], 'fact'>({
 
     function recordPublish(site: PublishSite): void {
       const problem = getPublishProblem(site, flow, context, NO_AUTO_INSTRUMENTATION);
+      // No problem with a carrier the code shows missing means the library's tracing or a tracing wrapper carries it.
+      const shown = getPublishCarrierVerdict(site, flow).verdict;
+      const verdict: ContextVerdict = problem ? 'missing' : shown === 'unknown' ? 'unknown' : 'carried';
       const { operation } = site;
       const destination = resolveDestination({ destination: operation.destination, arguments: site.arguments, receiver: site.receiver, handler: undefined }, context);
       record(site.node, {
@@ -69,7 +74,7 @@ export default ESLintUtils.RuleCreator.withoutDocs<[], 'fact'>({
         library: operation.library,
         system: operation.system,
         destination,
-        carriesContext: !problem,
+        context: verdict,
         ...(problem ? { reason: describe(problem, propagationRule.meta.messages) } : {}),
       });
     }
@@ -78,10 +83,14 @@ export default ESLintUtils.RuleCreator.withoutDocs<[], 'fact'>({
       const { operation } = site;
       const spans = spanStarts.filter((start) => getEnclosingHandler(start.call, handlers) === site);
       let reason: string | undefined;
+      let verdict: ContextVerdict = 'carried';
       if (!isConsumerCoveredByTracing(site, context, NO_AUTO_INSTRUMENTATION)) {
         const problem = spans.map((start) => getConsumerSpanProblem(site, start, tracker, context, NO_AUTO_INSTRUMENTATION)).find(Boolean);
         if (spans.length === 0) reason = NO_SPAN;
         else if (problem) reason = describe(problem, extractionRule.meta.messages);
+        // A span whose parent the rule cannot read (an outer span, a context from elsewhere) is neither claimed nor cleared.
+        const extracted = spans.some((start) => tracker.getSpanParentVerdict(start, getHandlerBody(site)) === 'extracted');
+        verdict = reason !== undefined ? 'missing' : extracted ? 'carried' : 'unknown';
       }
       const registration = site.registration;
       const destination = resolveDestination(
@@ -99,7 +108,7 @@ export default ESLintUtils.RuleCreator.withoutDocs<[], 'fact'>({
         library: operation.library,
         system: operation.system,
         destination,
-        carriesContext: reason === undefined,
+        context: verdict,
         inSpan: spans.length > 0 || isConsumerCoveredByTracing(site, context, NO_AUTO_INSTRUMENTATION),
         ...(reason ? { reason } : {}),
       });

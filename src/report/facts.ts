@@ -6,6 +6,8 @@ export interface Destination {
   value: string;
 }
 
+export type ContextVerdict = 'carried' | 'missing' | 'unknown';
+
 export interface MessagingFact {
   kind: 'publish' | 'consume';
   /** The catalog's operation id, e.g. `aws-sdk:sqs.SendMessage`. */
@@ -14,8 +16,11 @@ export interface MessagingFact {
   /** `messaging.system`, e.g. `aws_sqs`, `kafka`, `rabbitmq`. */
   system: string;
   destination: Destination | undefined;
-  /** Publish: injects a carrier; consume: starts a span that continues the extracted context. */
-  carriesContext: boolean;
+  /**
+   * Publish: injects a carrier; consume: starts a span that continues the extracted context. `unknown` where the
+   * rules claim nothing (the carrier or the span's parent comes from code they cannot follow).
+   */
+  context: ContextVerdict;
   /** Consume only: whether the handler starts a span at all. */
   inSpan?: boolean;
   /** Why the context is not carried, in the propagation rules' words. */
@@ -30,7 +35,7 @@ export interface EntryPointFact {
   name: string;
   inSpan: boolean;
   /** Consumers only: whether the span continues the producer's context. */
-  contextExtracted?: boolean;
+  context?: ContextVerdict;
   file: string;
   line: number;
 }

@@ -6,7 +6,8 @@ import type { MessagingSite, Report } from './model.js';
 /**
  * One self-contained HTML page: the service/destination graph as inline SVG (laid out by dagre here, so the page
  * needs no script and loads nothing), then the tables. Services are boxes, destinations are ellipses; an edge is drawn
- * solid green when its end carries the trace context and dashed red when it breaks it, and links to its file and line.
+ * solid green when its end carries the trace context, dashed red when it breaks it, dash-dotted amber when the code
+ * does not show it, and links to its file and line.
  */
 
 function escapeHtml(text: string): string {
@@ -19,7 +20,7 @@ const NODE_HEIGHT = 40;
 interface GraphEdge {
   from: string;
   to: string;
-  status: 'connected' | 'broken' | 'unpaired';
+  status: 'connected' | 'broken' | 'unknown' | 'unpaired';
   site: MessagingSite;
 }
 
@@ -40,8 +41,7 @@ function getEdges(report: Report): GraphEdge[] {
     if (!edges.some((edge) => edge.site === site)) edges.push({ from, to, status, site });
   };
   for (const flow of report.flows) {
-    add(flow.producer, flow.producer.carriesContext ? 'connected' : 'broken');
-    add(flow.consumer, flow.consumer.carriesContext ? 'connected' : 'broken');
+    for (const end of [flow.producer, flow.consumer]) add(end, end.context === 'carried' ? 'connected' : end.context === 'missing' ? 'broken' : 'unknown');
   }
   for (const { site } of report.unpaired) if (site.destinationKey !== null) add(site, 'unpaired');
   return edges;
@@ -93,7 +93,7 @@ function renderGraph(report: Report, root: string): string {
   }
   const marker = (status: string) =>
     `<marker id="arrow-${status}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path class="arrow ${status}" d="M0,0 L10,5 L0,10 z"/></marker>`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="services and destinations" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><defs>${['connected', 'broken', 'unpaired'].map(marker).join('')}</defs>${parts.join('')}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="services and destinations" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><defs>${['connected', 'broken', 'unknown', 'unpaired'].map(marker).join('')}</defs>${parts.join('')}</svg>`;
 }
 
 function tableHtml(header: string[], rows: string[][]): string {
@@ -107,9 +107,9 @@ body { font: 14px/1.4 system-ui, sans-serif; margin: 24px; color: #1f2328; }
 h1 { font-size: 20px; } h2 { font-size: 16px; margin-top: 28px; }
 table { border-collapse: collapse; margin: 8px 0; } th, td { border: 1px solid #d0d7de; padding: 4px 8px; text-align: left; vertical-align: top; }
 .node rect { fill: #ddf4ff; stroke: #0969da; } .node ellipse { fill: #fff8c5; stroke: #9a6700; } .node text { font: 12px system-ui, sans-serif; }
-.edge { fill: none; stroke-width: 2; } .edge.connected { stroke: #1a7f37; } .edge.broken { stroke: #cf222e; stroke-dasharray: 6 4; } .edge.unpaired { stroke: #8c959f; stroke-dasharray: 2 3; }
-.arrow.connected { fill: #1a7f37; } .arrow.broken { fill: #cf222e; } .arrow.unpaired { fill: #8c959f; }
-.broken-status { color: #cf222e; font-weight: 600; } .connected-status { color: #1a7f37; }
+.edge { fill: none; stroke-width: 2; } .edge.connected { stroke: #1a7f37; } .edge.broken { stroke: #cf222e; stroke-dasharray: 6 4; } .edge.unknown { stroke: #bf8700; stroke-dasharray: 10 3 2 3; } .edge.unpaired { stroke: #8c959f; stroke-dasharray: 2 3; }
+.arrow.connected { fill: #1a7f37; } .arrow.broken { fill: #cf222e; } .arrow.unknown { fill: #bf8700; } .arrow.unpaired { fill: #8c959f; }
+.broken-status { color: #cf222e; font-weight: 600; } .unknown-status { color: #9a6700; } .connected-status { color: #1a7f37; }
 .legend span { margin-right: 16px; }
 `;
 
@@ -159,7 +159,7 @@ export function formatReportHtml(report: Report, root: string): string {
 </head>
 <body>
 <h1>Where traces break: score ${report.score}/100</h1>
-<p class="legend"><span class="connected-status">── carries the trace context</span><span class="broken-status">- - breaks the trace</span><span>··· no partner found</span></p>
+<p class="legend"><span class="connected-status">── carries the trace context</span><span class="broken-status">- - breaks the trace</span><span class="unknown-status">-·- not shown in the code</span><span>··· no partner found</span></p>
 ${renderGraph(report, root)}
 <h2>Flows</h2>
 ${flows}

@@ -24,7 +24,8 @@ function describeDestination(site: MessagingSite): string {
 export function formatReportText(report: Report): string {
   const out: string[] = [];
   const broken = report.flows.filter((flow) => flow.status === 'broken');
-  out.push(`otel-codemod report: score ${report.score}/100, ${plural(report.services.length, 'service')}, ${plural(report.flows.length, 'flow')} (${broken.length} broken)`, '');
+  const unknown = report.flows.filter((flow) => flow.status === 'unknown').length;
+  out.push(`otel-codemod report: score ${report.score}/100, ${plural(report.services.length, 'service')}, ${plural(report.flows.length, 'flow')} (${broken.length} broken, ${unknown} not shown)`, '');
   if (broken.length > 0) {
     out.push('Broken flows', '');
     for (const flow of broken) {

@@ -1,4 +1,4 @@
-import type { Destination, EntryPointFact } from './facts.js';
+import type { ContextVerdict, Destination, EntryPointFact } from './facts.js';
 
 /** The JSON `otel-codemod report --format json` prints; docs/report.md documents it. Bump on a breaking change. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -12,7 +12,8 @@ export interface MessagingSite {
   destination: Destination | null;
   /** What the destination is paired by: lower case, separators as `-`, URL/ARN reduced to their last segment. */
   destinationKey: string | null;
-  carriesContext: boolean;
+  /** Whether it carries the trace context: `unknown` where the code does not show it. */
+  context: ContextVerdict;
   reason?: string;
   file: string;
   line: number;
@@ -20,8 +21,9 @@ export interface MessagingSite {
 
 export interface Flow {
   destination: string;
-  status: 'connected' | 'broken';
-  /** Why a broken flow breaks: the producer's and/or the consumer's reason. */
+  /** `connected`: both ends carry the context; `broken`: one end does not; `unknown`: the code does not show it for an end. */
+  status: 'connected' | 'broken' | 'unknown';
+  /** Why a flow is not connected: the producer's and/or the consumer's reason. */
   reasons: string[];
   producer: MessagingSite;
   consumer: MessagingSite;
@@ -39,7 +41,7 @@ export interface ServiceReport {
   lines: number;
   score: number;
   entryPoints: { total: number; inSpan: number };
-  flows: { total: number; connected: number; broken: number };
+  flows: { total: number; connected: number; broken: number; unknown: number };
   findings: { total: number; perThousandLines: number; byRule: Record<string, number> };
 }
 

@@ -28,6 +28,9 @@ function matches(producerKey: string, consumerKey: string): boolean {
   return false;
 }
 
+const UNKNOWN_REASON = 'the code does not show whether it carries the trace context (built or passed on elsewhere)';
+const STATUS_ORDER: Record<Flow['status'], number> = { broken: 0, unknown: 1, connected: 2 };
+
 /** Pairs every producer with every consumer of the same destination; what has no partner is listed with why. */
 export function pairFlows(sites: readonly MessagingSite[]): { flows: Flow[]; unpaired: UnpairedSite[] } {
   const producers = sites.filter((site) => site.kind === 'publish');
@@ -39,8 +42,10 @@ export function pairFlows(sites: readonly MessagingSite[]): { flows: Flow[]; unp
     for (const consumer of consumers) {
       if (consumer.destinationKey === null || !matches(producer.destinationKey, consumer.destinationKey)) continue;
       paired.add(producer).add(consumer);
-      const reasons = [producer, consumer].filter((end) => !end.carriesContext).map((end) => `${end.kind === 'publish' ? 'producer' : 'consumer'} (${end.file}:${end.line}): ${end.reason ?? 'does not carry the trace context'}`);
-      flows.push({ destination: producer.destinationKey, status: reasons.length === 0 ? 'connected' : 'broken', reasons, producer, consumer });
+      const ends = [producer, consumer];
+      const reasons = ends.filter((end) => end.context !== 'carried').map((end) => `${end.kind === 'publish' ? 'producer' : 'consumer'} (${end.file}:${end.line}): ${end.reason ?? UNKNOWN_REASON}`);
+      const status = ends.some((end) => end.context === 'missing') ? 'broken' : ends.every((end) => end.context === 'carried') ? 'connected' : 'unknown';
+      flows.push({ destination: producer.destinationKey, status, reasons, producer, consumer });
     }
   }
   const unpaired: UnpairedSite[] = sites
@@ -50,6 +55,6 @@ export function pairFlows(sites: readonly MessagingSite[]): { flows: Flow[]; unp
       why: site.destinationKey === null ? 'destination not shown in the code' : site.kind === 'publish' ? 'no consumer found' : 'no producer found',
     }));
   // Broken flows first: they are what the report is read for.
-  flows.sort((a, b) => (a.status === b.status ? a.destination.localeCompare(b.destination) : a.status === 'broken' ? -1 : 1));
+  flows.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.destination.localeCompare(b.destination));
   return { flows, unpaired };
 }

@@ -46,7 +46,7 @@ describe('otel-codemod report on the three-service fixture', () => {
     expect(broken!.producer).toMatchObject({
       operation: 'amqplib:channel.sendToQueue',
       destination: { kind: 'literal', value: 'notifications' },
-      carriesContext: false,
+      context: 'missing',
       file: 'services/worker/src/notify.ts',
       line: 9,
     });
@@ -65,7 +65,7 @@ describe('otel-codemod report on the three-service fixture', () => {
     ]);
     const worker = report.services.find((service) => service.name === '@shop/worker')!;
     expect(worker.findings.byRule).toEqual({ 'otel/require-context-propagation': 1 });
-    expect(worker.flows).toEqual({ total: 3, connected: 2, broken: 1 });
+    expect(worker.flows).toEqual({ total: 3, connected: 2, broken: 1, unknown: 0 });
   });
 
   it('connects every flow and raises the score after wrap-handlers and inject-propagation', async () => {
