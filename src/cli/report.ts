@@ -29,15 +29,17 @@ export async function renderReport(report: Report, format: ReportFormat, root: s
   return (await import('../report/format-text.js')).formatReportText(report);
 }
 
-/** `otel-codemod report [paths…]`: returns the exit code (1 below --fail-under, 2 on unreadable paths or I/O errors). */
+/** `otel-codemod report [paths…]`: returns the exit code (1 below --fail-under, 2 on unreadable paths or I/O errors; the report is still written). */
 export async function runReport(options: ReportCliOptions, context: ReportContext): Promise<number> {
   const { cwd, stdout, stderr } = context;
   let report: Report;
+  let problems = 0;
   try {
     const { buildReport } = await import('../report/build-report.js');
     const built = await buildReport({ cwd, paths: options.paths, ignore: options.ignore, maxFileSize: options.maxFileSize, preset: context.preset });
+    // Like lint: a path that cannot be read is named and makes the exit code 2, and the rest is still reported.
     for (const problem of built.problems) stderr.write(`failed   ${problem.displayPath}: ${problem.reason}\n`);
-    if (built.problems.length > 0) return EXIT_ERROR;
+    problems = built.problems.length;
     report = built.report;
   } catch (error) {
     stderr.write(`report: ${(error as Error).message}\n`);
@@ -55,6 +57,7 @@ export async function runReport(options: ReportCliOptions, context: ReportContex
     stderr.write(`Report written to ${target} (score ${report.score}/100)\n`);
   } else stdout.write(text);
   for (const error of report.parseErrors) stderr.write(`not parsed: ${error.file} ${error.message}\n`);
+  if (problems > 0) return EXIT_ERROR;
   if (options.failUnder !== undefined && report.score < options.failUnder) {
     stderr.write(`Score ${report.score} is below --fail-under ${options.failUnder}.\n`);
     return EXIT_FINDINGS;

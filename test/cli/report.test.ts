@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -96,6 +96,15 @@ describe('otel-codemod report on the three-service fixture', () => {
     expect(atScore.code).toBe(0);
     const bad = await runInProcess(['report', '--fail-under', 'high'], dir, { registry: transforms });
     expect(bad.code).toBe(2);
+  });
+
+  it('still reports when a path cannot be read, names it and exits 2', async () => {
+    const dir = copyFixture();
+    symlinkSync(join(dir, 'missing-target.ts'), join(dir, 'services/api/src/broken-link.ts'));
+    const { code, report, stderr } = await reportJson(dir);
+    expect(code).toBe(2);
+    expect(stderr).toBe('failed   services/api/src/broken-link.ts: not found (or a broken symlink)\n');
+    expect(report.flows).toHaveLength(3);
   });
 
   it('prints the text summary on stdout with broken flows first', async () => {
