@@ -80,7 +80,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
   let exitCode = EXIT_OK;
 
   const program = new Command('otel-codemod')
-    .description('Find and fix OpenTelemetry instrumentation mistakes: lint with the otel rules, or apply codemods.')
+    .description('Find and fix OpenTelemetry instrumentation mistakes: lint with the otel rules, apply codemods, or map where traces break across services (report).')
     .version(packageInfo.version, '-v, --version')
     .usage('<transform>[,<transform>…] [paths…] [options]\n       otel-codemod lint [paths…] [options]\n       otel-codemod report [paths…] [options]\n       otel-codemod list')
     .argument('[transform]', 'transform(s) to apply, comma-separated (see `otel-codemod list`)')
