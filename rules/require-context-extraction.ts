@@ -6,11 +6,11 @@ import {
   getCallbackConsumeSite,
   getIteratorConsumeSite,
   getLambdaConsumeSite,
-  hasBuiltInTracing,
   type ConsumeSite,
   type FunctionNode,
 } from '../src/lint/messaging-sites.js';
 import { getSpanStartCall, type SpanStartCall } from '../src/lint/otel-calls.js';
+import { getConsumerSpanProblem, getEnclosingHandler, type ExtractionMessageId } from '../src/lint/propagation-verdicts.js';
 
 export type Options = [
   {
@@ -18,11 +18,7 @@ export type Options = [
     autoInstrumented?: MessagingLibraryId[];
   },
 ];
-export type MessageId = 'notExtracted' | 'notCoveredByInstrumentation';
-
-function getHandlerBody(site: ConsumeSite): TSESTree.Node {
-  return site.handler.type === 'ForOfStatement' ? site.handler.body : site.handler;
-}
+export type MessageId = ExtractionMessageId;
 
 export default createRule<Options, MessageId>({
   name: 'require-context-extraction',
@@ -72,36 +68,11 @@ export default createRule<Options, MessageId>({
       if (site) handlers.push(site);
     }
 
-    /** The innermost handler whose body contains the call. */
-    function getEnclosingHandler(call: TSESTree.CallExpression): ConsumeSite | undefined {
-      let best: ConsumeSite | undefined;
-      for (const site of handlers) {
-        const body = getHandlerBody(site);
-        if (call.range[0] < body.range[0] || call.range[1] > body.range[1]) continue;
-        if (!best || body.range[0] >= getHandlerBody(best).range[0]) best = site;
-      }
-      return best;
-    }
-
     function checkSpan(start: SpanStartCall): void {
-      const site = getEnclosingHandler(start.call);
+      const site = getEnclosingHandler(start.call, handlers);
       if (!site) return;
-      if (tracker.getSpanParentVerdict(start, getHandlerBody(site)) !== 'notExtracted') return;
-      const { operation } = site;
-      const listed = autoInstrumented.has(operation.library);
-      if (operation.builtInTracing && (listed || hasBuiltInTracing(site, context))) return;
-      const location = operation.carriers[0]?.description ?? '';
-      const auto = operation.autoInstrumentation;
-      if (listed && auto?.covers) return;
-      if (listed && auto) {
-        context.report({
-          node: start.call,
-          messageId: 'notCoveredByInstrumentation',
-          data: { operation: operation.displayName, instrumentation: auto.package, note: auto.note, location },
-        });
-        return;
-      }
-      context.report({ node: start.call, messageId: 'notExtracted', data: { operation: operation.displayName, location } });
+      const problem = getConsumerSpanProblem(site, start, tracker, context, autoInstrumented);
+      if (problem) context.report({ node: start.call, messageId: problem.messageId, data: problem.data });
     }
 
     function checkLambda(node: FunctionNode): void {

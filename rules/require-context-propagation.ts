@@ -1,8 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { MESSAGING_LIBRARY_IDS, type MessagingLibraryId } from '../src/catalog/messaging/index.js';
-import { CarrierFlow, combineAlternatives } from '../src/lint/carrier-flow.js';
+import { CarrierFlow } from '../src/lint/carrier-flow.js';
 import { createRule } from '../src/lint/create-rule.js';
-import { getCommandPublishSite, getMethodPublishSite, hasBuiltInTracing, isWrappedByTracingHelper, type PublishSite } from '../src/lint/messaging-sites.js';
+import { getCommandPublishSite, getMethodPublishSite, type PublishSite } from '../src/lint/messaging-sites.js';
+import { getPublishProblem, type PublishMessageId } from '../src/lint/propagation-verdicts.js';
 
 export type Options = [
   {
@@ -10,7 +11,7 @@ export type Options = [
     autoInstrumented?: MessagingLibraryId[];
   },
 ];
-export type MessageId = 'missingCarrier' | 'instrumentationSkips' | 'notCoveredByInstrumentation';
+export type MessageId = PublishMessageId;
 
 export default createRule<Options, MessageId>({
   name: 'require-context-propagation',
@@ -58,33 +59,8 @@ export default createRule<Options, MessageId>({
     const sites: PublishSite[] = [];
 
     function checkSite(site: PublishSite): void {
-      const { operation } = site;
-      const verdict = combineAlternatives(operation.carriers.map((location) => flow.getVerdictAt(location, site.arguments, site.node)));
-      if (verdict.verdict !== 'missing') return;
-      const listed = autoInstrumented.has(operation.library);
-      if (operation.builtInTracing && (listed || hasBuiltInTracing(site, context))) return;
-      if (isWrappedByTracingHelper(site, context)) return;
-      const location = operation.carriers[0]?.description ?? '';
-      const auto = operation.autoInstrumentation;
-      if (listed && auto?.covers) {
-        const limit = auto.skipsWhenEntriesAtLeast;
-        if (limit === undefined || verdict.entries === undefined || verdict.entries < limit) return;
-        context.report({
-          node: site.node,
-          messageId: 'instrumentationSkips',
-          data: { operation: operation.displayName, entries: verdict.entries, instrumentation: auto.package, limit, location },
-        });
-        return;
-      }
-      if (listed && auto) {
-        context.report({
-          node: site.node,
-          messageId: 'notCoveredByInstrumentation',
-          data: { operation: operation.displayName, instrumentation: auto.package, note: auto.note, location },
-        });
-        return;
-      }
-      context.report({ node: site.node, messageId: 'missingCarrier', data: { operation: operation.displayName, location } });
+      const problem = getPublishProblem(site, flow, context, autoInstrumented);
+      if (problem) context.report({ node: site.node, messageId: problem.messageId, data: problem.data });
     }
 
     return {

@@ -1,7 +1,9 @@
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageInfo } from '../package-info.js';
 import type { CliIO } from './output.js';
 import { runLint, type LintContext } from './lint.js';
+import { runReport } from './report.js';
 import { runCodemod, type CodemodRunContext } from './run-codemod.js';
 import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
 import { RULE_DOCS_BASE_URL } from '../lint/create-rule.js';
@@ -11,9 +13,13 @@ const TRANSFORM_DOCS_BASE_URL = 'https://github.com/otel-codemod/otel-codemod/bl
 /** Where the demo service lives, in a checkout of this repository and in the installed package alike. */
 export const DEMO_DIR = join(packageInfo.root, 'fixtures', 'demo');
 
+/** Where the demo's report goes: outside the package, which may be read-only once installed. */
+export const DEMO_REPORT_PATH = join(tmpdir(), 'otel-codemod-demo', 'report.html');
+
 /**
  * `otel-codemod demo` (what `npm start` runs): lints the demo service, then shows as a diff what every registered
- * transform would change in it. Writes nothing.
+ * transform would change in it, and writes the demo's `otel-codemod report` as HTML to {@link DEMO_REPORT_PATH}.
+ * Changes nothing in the demo.
  */
 export async function runDemo(context: CodemodRunContext & LintContext & CliIO): Promise<number> {
   const { stdout } = context;
@@ -28,6 +34,9 @@ export async function runDemo(context: CodemodRunContext & LintContext & CliIO):
     const codemodCode = await runCodemod({ transforms: names, paths: ['.'], diff: true, jobs: 1, tracerName: 'orders-service' }, demo);
     if (codemodCode === EXIT_ERROR) return EXIT_ERROR;
   }
+  stdout.write(`\n# otel-codemod report --format html --out ${DEMO_REPORT_PATH}\n\n`);
+  const reportCode = await runReport({ paths: ['.'], format: 'html', out: DEMO_REPORT_PATH }, { ...demo, stderr: stdout });
+  if (reportCode === EXIT_ERROR) return EXIT_ERROR;
   stdout.write(formatNextSteps(names));
   return EXIT_OK;
 }

@@ -82,6 +82,30 @@ interface LintTarget {
   realPath: string;
 }
 
+/** ESLint, the TypeScript parser and the recommended preset, loaded as peers; a message naming the missing peer when one is absent. */
+export async function loadZeroConfigParts(preset?: Linter.Config): Promise<{ ESLint: typeof ESLint; tsParser: Linter.Parser; preset: Linter.Config }> {
+  // The peers first: the rules load @typescript-eslint/utils, which needs eslint.
+  const ESLintClass = (await importPeer('eslint', () => import('eslint'))).ESLint;
+  const tsParser = (await importPeer('@typescript-eslint/parser', () => import('@typescript-eslint/parser'))).default as Linter.Parser;
+  preset ??= (await import('../../rules/index.js')).default.configs.recommended as Linter.Config;
+  return { ESLint: ESLintClass, tsParser, preset };
+}
+
+/**
+ * Drops what a run says that is not a finding (ignored-file notes, and other plugins' rule comments under the
+ * built-in config) and turns a legacy eslint-env comment's fatal message into a warning.
+ */
+export function dropNonFindings(results: ESLint.LintResult[], ownConfig: boolean, sourceLinesByPath?: ReadonlyMap<string, string[]>): void {
+  for (const result of results) {
+    result.messages = result.messages
+      .filter((message) => !isIgnoredFileWarning(message) && (ownConfig || !isForeignRuleComment(message)))
+      .map((message) => softenEslintEnvComment(message, sourceLinesByPath?.get(result.filePath) ?? result.source?.split(/\r\n|\r|\n/)));
+    result.warningCount = result.messages.filter((message) => message.severity === 1).length;
+    result.errorCount = result.messages.filter((message) => message.severity === 2).length;
+    result.fatalErrorCount = result.messages.filter((message) => message.fatal).length;
+  }
+}
+
 /** `otel-codemod lint [paths…]`: returns the exit code. */
 export async function runLint(options: LintOptions, context: LintContext): Promise<number> {
   const { cwd, stdout, stderr } = context;
@@ -89,13 +113,9 @@ export async function runLint(options: LintOptions, context: LintContext): Promi
   let tsParser: Linter.Parser | undefined;
   let preset = context.preset;
   try {
-    // The peers first: the rules load @typescript-eslint/utils, which needs eslint.
-    ESLintClass = (await importPeer('eslint', () => import('eslint'))).ESLint;
     // A user's own config brings its own parsers and rules.
-    if (!options.config) {
-      tsParser = (await importPeer('@typescript-eslint/parser', () => import('@typescript-eslint/parser'))).default as Linter.Parser;
-      preset ??= (await import('../../rules/index.js')).default.configs.recommended as Linter.Config;
-    }
+    if (options.config) ESLintClass = (await importPeer('eslint', () => import('eslint'))).ESLint;
+    else ({ ESLint: ESLintClass, tsParser, preset } = await loadZeroConfigParts(preset));
   } catch (error) {
     stderr.write(`${(error as Error).message}\n`);
     return EXIT_ERROR;
@@ -152,14 +172,7 @@ export async function runLint(options: LintOptions, context: LintContext): Promi
     }
   }
 
-  for (const result of results) {
-    result.messages = result.messages
-      .filter((message) => !isIgnoredFileWarning(message) && (options.config !== undefined || !isForeignRuleComment(message)))
-      .map((message) => softenEslintEnvComment(message, sourceLinesByPath.get(result.filePath) ?? result.source?.split(/\r\n|\r|\n/)));
-    result.warningCount = result.messages.filter((message) => message.severity === 1).length;
-    result.errorCount = result.messages.filter((message) => message.severity === 2).length;
-    result.fatalErrorCount = result.messages.filter((message) => message.fatal).length;
-  }
+  dropNonFindings(results, options.config !== undefined, sourceLinesByPath);
   if (options.fix) {
     for (const result of results) {
       if (result.output === undefined) continue;

@@ -25,5 +25,6 @@ export function formatList(transforms: TransformRegistry, rules: Record<string, 
     transformRows.length > 0 ? formatRows(transformRows) : '  (none)\n',
     '\nRules (otel-codemod lint, or otel-codemod/eslint-plugin):\n',
     ruleRows.length > 0 ? formatRows(ruleRows) : '  (none)\n',
+    '\nReport (otel-codemod report [paths…] --format text|json|html): services, entry points and messaging flows, where traces break.\n',
   ].join('');
 }

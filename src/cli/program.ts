@@ -44,6 +44,23 @@ type CodemodCliOptions = Omit<CodemodRunOptions, 'transforms' | 'paths' | 'trans
   helper?: string;
 };
 
+function parseScore(value: string): number {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || number < 0 || number > 100) throw new InvalidArgumentError('expected a score from 0 to 100');
+  return number;
+}
+
+type ReportFormatOption = 'text' | 'json' | 'html';
+const REPORT_FORMATS: readonly ReportFormatOption[] = ['text', 'json', 'html'];
+
+interface ReportCliOptionsParsed {
+  format: ReportFormatOption;
+  out?: string;
+  failUnder?: number;
+  ignore?: string[];
+  maxFileSize: number;
+}
+
 interface LintCliOptions {
   config?: string;
   format: LintFormat;
@@ -63,9 +80,9 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
   let exitCode = EXIT_OK;
 
   const program = new Command('otel-codemod')
-    .description('Find and fix OpenTelemetry instrumentation mistakes: lint with the otel rules, or apply codemods.')
+    .description('Find and fix OpenTelemetry instrumentation mistakes: lint with the otel rules, apply codemods, or map where traces break across services (report).')
     .version(packageInfo.version, '-v, --version')
-    .usage('<transform>[,<transform>…] [paths…] [options]\n       otel-codemod lint [paths…] [options]\n       otel-codemod list')
+    .usage('<transform>[,<transform>…] [paths…] [options]\n       otel-codemod lint [paths…] [options]\n       otel-codemod report [paths…] [options]\n       otel-codemod list')
     .argument('[transform]', 'transform(s) to apply, comma-separated (see `otel-codemod list`)')
     .argument('[paths...]', 'files and folders to transform (default: .)')
     .option('-d, --dry', 'write nothing; report what would change')
@@ -137,6 +154,20 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
     });
 
   program
+    .command('report')
+    .description('map services, entry points and messaging flows: where the traces of a repository break (text, json, html)')
+    .argument('[paths...]', 'folders to map; each package.json under them is a service (default: .)')
+    .addOption(new Option('--format <format>', 'output format').choices(REPORT_FORMATS).default('text'))
+    .option('-o, --out <file>', 'write the report to this file instead of stdout')
+    .option('--fail-under <score>', 'exit 1 when the overall score (0–100) is below this', parseScore)
+    .option('--ignore <glob...>', 'skip files and folders matching these globs')
+    .addOption(new Option('--max-file-size <size>', 'skip files larger than this').argParser(parseSize).default(DEFAULT_MAX_FILE_SIZE, '1MiB'))
+    .action(async (paths: string[], options: ReportCliOptionsParsed) => {
+      const { runReport } = await import('./report.js');
+      exitCode = await runReport({ paths, ...options }, { ...context, preset: context.lintPreset });
+    });
+
+  program
     .command('list')
     .description('list the transforms and the rules')
     .action(async () => {
@@ -149,7 +180,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
 
   program
     .command('demo')
-    .description('lint the bundled demo service and show what the transforms would change (writes nothing)')
+    .description('lint the bundled demo service, show what the transforms would change (changing nothing in it) and write its report (HTML) to a temporary folder')
     .action(async () => {
       const { runDemo } = await import('./demo.js');
       exitCode = await runDemo({ ...context, registry: await getRegistry(), preset: context.lintPreset });

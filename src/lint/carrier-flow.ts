@@ -8,6 +8,7 @@ import {
   type PublishCarrierLocation,
 } from '../catalog/messaging/index.js';
 import { getCalleeName, getPropertyName, getStaticKey, getStaticString, isFunctionNode, skipTransparentWrappers } from './ast.js';
+import { callsLocalHelperThat } from './local-helpers.js';
 import { getTypeServices } from './type-info.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -103,7 +104,8 @@ export class CarrierFlow {
 
   private isInjectFunctionCall(call: TSESTree.CallExpression): boolean {
     const name = getCalleeName(skipTransparentWrappers(call.callee));
-    return name !== undefined && this.options.injectFunctions.includes(name);
+    if (name !== undefined && this.options.injectFunctions.includes(name)) return true;
+    return callsLocalHelperThat(call, this.context, isInjectCall);
   }
 
   /** Records `propagation.inject(ctx, carrier)`, `helper(carrier)` and `headers.set('traceparent', …)`. */

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../rules/index.js';
-import { DEMO_DIR } from '../../src/cli/demo.js';
+import { DEMO_DIR, DEMO_REPORT_PATH } from '../../src/cli/demo.js';
 import { runInProcess } from './support/harness.js';
 import { testPreset } from './support/test-plugin.js';
 import { appendMarker } from './support/test-transforms.js';
@@ -52,6 +52,9 @@ describe('otel-codemod demo (npm start)', () => {
     expect(run.code).toBe(0);
     expect(hashDemo()).toBe(before);
     expect(run.stdout).toMatch(/^# otel-codemod lint \(recommended rules\)/);
+    // It also maps the demo with otel-codemod report and says where the HTML is.
+    expect(run.stdout).toMatch(new RegExp(`\\nReport written to ${DEMO_REPORT_PATH.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(score \\d+/100\\)\\n`));
+    expect(readFileSync(DEMO_REPORT_PATH, 'utf8')).toContain('class="node service"');
     // The demo holds at least one of the mistakes each recommended rule is about, and something for each transform to do.
     for (const ruleId of Object.keys(plugin.configs.recommended.rules ?? {})) expect(run.stdout).toContain(`  ${ruleId}\n`);
     if (Object.keys(transforms).length > 0) expect(run.stdout).toContain('--- a/src/');
