@@ -24,7 +24,7 @@ export default createRule<Options, MessageId>({
     },
     hasSuggestions: true,
     messages: {
-      simpleProcessor: '{{processor}} exports every span as it ends and waits on the network each time: use {{batch}}.',
+      simpleProcessor: '{{processor}} exports every {{item}} as it ends and waits on the network each time: use {{batch}}.',
       keepsEveryTrace: '{{sampler}} keeps every trace in production: sample a ratio, or put it behind an environment check.',
       noShutdownOnSigterm: '{{sdk}} is started but not shut down on SIGTERM: what it still buffers is lost when the process is stopped.',
       useBatchProcessor: 'Use {{batch}}.',
@@ -100,7 +100,7 @@ export default createRule<Options, MessageId>({
         else if (isBufferingSetUp(node, sdkClass.name, context)) buffers = true;
         // A simple processor chosen at run time (`useBatch ? new Batch…(e) : new Simple…(e)`) is a choice, like a sampler.
         if (batch && isNetworkExporter(node.arguments[0], context) && !isChosenAtRunTime(node)) {
-          context.report({ node, messageId: 'simpleProcessor', data: { processor: sdkClass.name, batch }, suggest: getBatchSuggestion(node, sdkClass, batch) });
+          context.report({ node, messageId: 'simpleProcessor', data: { processor: sdkClass.name, batch, item: /LogRecord/.test(sdkClass.name) ? 'log record' : 'span' }, suggest: getBatchSuggestion(node, sdkClass, batch) });
         }
         checkSampler(node, sdkClass.name);
         if (Object.hasOwn(SDK_START_METHODS, sdkClass.name)) sdks.push({ node, name: sdkClass.name });

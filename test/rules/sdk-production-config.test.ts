@@ -111,7 +111,7 @@ ruleTester.run('sdk-production-config', rule, {
       errors: [
         {
           messageId: 'simpleProcessor',
-          data: { processor: 'SimpleSpanProcessor', batch: 'BatchSpanProcessor' },
+          data: { processor: 'SimpleSpanProcessor', batch: 'BatchSpanProcessor', item: 'span' },
           line: 3,
           column: 11,
           suggestions: [
@@ -199,7 +199,7 @@ ruleTester.run('sdk-production-config', rule, {
       errors: [
         {
           messageId: 'simpleProcessor',
-          data: { processor: 'SimpleLogRecordProcessor', batch: 'BatchLogRecordProcessor' },
+          data: { processor: 'SimpleLogRecordProcessor', batch: 'BatchLogRecordProcessor', item: 'log record' },
           line: 3,
           column: 11,
           suggestions: [{ messageId: 'useBatchProcessor', output: `import { BatchLogRecordProcessor } from '@opentelemetry/sdk-logs';\nimport { OTLPLogExporter } from '@opentelemetry/exporter-logs-otlp-http';\nconst p = new BatchLogRecordProcessor(new OTLPLogExporter());` }],
