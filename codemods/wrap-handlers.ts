@@ -256,12 +256,25 @@ function isNameShadowed(fn: Node, name: string): boolean {
   if (name === '') return false;
   for (let scope: Node | undefined = fn; scope && !Node.isSourceFile(scope); scope = scope.getParent()) {
     if (!Node.isFunctionLikeDeclaration(scope) && !Node.isArrowFunction(scope) && !Node.isFunctionExpression(scope)) continue;
-    const declares = scope.getDescendants().some(
-      (node) => (Node.isParameterDeclaration(node) || Node.isVariableDeclaration(node) || Node.isBindingElement(node) || Node.isFunctionDeclaration(node)) && node.getName() === name,
-    );
-    if (declares) return true;
+    if (getDeclaredNames(scope).has(name)) return true;
   }
   return false;
+}
+
+// Keyed by the compiler's node, which an edit replaces: routes inside one function all ask about that function, so
+// its descendants are read once instead of once per route.
+const declaredNames = new WeakMap<object, ReadonlySet<string | undefined>>();
+
+/** The names of the parameters, variables and functions declared anywhere inside a function (its own name is not). */
+function getDeclaredNames(scope: Node): ReadonlySet<string | undefined> {
+  const cached = declaredNames.get(scope.compilerNode);
+  if (cached) return cached;
+  const names = new Set<string | undefined>();
+  for (const node of scope.getDescendants()) {
+    if (Node.isParameterDeclaration(node) || Node.isVariableDeclaration(node) || Node.isBindingElement(node) || Node.isFunctionDeclaration(node)) names.add(node.getName());
+  }
+  declaredNames.set(scope.compilerNode, names);
+  return names;
 }
 
 /** Route spans are SERVER spans unless the project's HTTP auto-instrumentation already starts one per request. */
