@@ -79,10 +79,10 @@ export async function measureWrapHandlersScaling({ counts = [10, 100, 1000], rep
 }
 
 /** The markdown lines of the section, as `npm run bench` writes them. */
-export function formatScaling(results, reps) {
+export function formatScaling(results, reps, heading = '## Codemod cost and file size') {
   const last = results.at(-1);
   return [
-    '## Codemod cost and file size',
+    heading,
     '',
     `\`wrap-handlers\` in-process on one generated Express file with N inline routes (median of ${reps}).`,
     '',
