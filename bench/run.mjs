@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { listCorpusSources, listRelevantSources, materializeCorpus, readSources } from './corpus.mjs';
-import { formatScaling, measureWrapHandlersScaling } from './wrap-handlers-scaling.mjs';
+import { formatScaling, measureBothShapes } from './wrap-handlers-scaling.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const reps = Number(process.env.BENCH_REPS ?? 5);
@@ -250,8 +250,9 @@ function workers(corpusDir) {
 }
 
 async function fileSizeScaling() {
-  const results = await measureWrapHandlersScaling({ counts: [10, 100, 1000], reps: Math.max(1, Math.min(reps, 3)) });
-  for (const line of formatScaling(results, Math.max(1, Math.min(reps, 3)), '## 6. Codemod cost and file size')) out(line);
+  const scalingReps = Math.max(1, Math.min(reps, 3));
+  const runs = await measureBothShapes({ counts: [10, 100, 1000], reps: scalingReps });
+  for (const line of formatScaling(runs, scalingReps, '## 6. Codemod cost and file size')) out(line);
 }
 
 async function main() {

@@ -12,13 +12,16 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 const METHODS = ['get', 'post', 'put', 'delete', 'patch'];
 
-/** One Express file with `count` inline async routes of a few statements each, all on one app. */
-export function generateExpressFile(count) {
+/**
+ * One Express file with `count` inline async routes of a few statements each, all on one app: at the top level of the
+ * module, or (`inFunction`) inside one exported function that registers them, where every route has an enclosing scope.
+ */
+export function generateExpressFile(count, { inFunction = false } = {}) {
   const lines = [
     "import express from 'express';",
     "import { db } from './db';",
     '',
-    'const app = express();',
+    inFunction ? 'export function registerRoutes(app: express.Express): void {' : 'const app = express();',
     'app.use(express.json());',
     '',
   ];
@@ -37,7 +40,7 @@ export function generateExpressFile(count) {
       '',
     );
   }
-  lines.push('app.listen(3000);', '');
+  lines.push(inFunction ? '}' : 'app.listen(3000);', '');
   return lines.join('\n');
 }
 
@@ -46,7 +49,7 @@ function median(samples) {
 }
 
 /** Median seconds of `wrap-handlers` on a generated file with each route count, and the per-route ratios. */
-export async function measureWrapHandlersScaling({ counts = [10, 100, 1000], reps = 3 } = {}) {
+export async function measureWrapHandlersScaling({ counts = [10, 100, 1000], reps = 3, inFunction = false } = {}) {
   const { getTransform } = await import(pathToFileURL(join(root, 'dist/codemods/index.js')).href);
   const transform = getTransform('wrap-handlers');
   const dir = mkdtempSync(join(os.tmpdir(), 'otel-codemod-scaling-'));
@@ -56,9 +59,9 @@ export async function measureWrapHandlersScaling({ counts = [10, 100, 1000], rep
   const results = [];
   try {
     // One untimed run warms the JIT and the module caches, so the smallest size is not charged for them.
-    transform.apply({ path, source: generateExpressFile(counts[0]), options: { tracerName: 'scaling' } });
+    transform.apply({ path, source: generateExpressFile(counts[0], { inFunction }), options: { tracerName: 'scaling' } });
     for (const count of counts) {
-      const source = generateExpressFile(count);
+      const source = generateExpressFile(count, { inFunction });
       const samples = [];
       let wrapped = 0;
       for (let index = 0; index < reps; index++) {
@@ -75,22 +78,27 @@ export async function measureWrapHandlersScaling({ counts = [10, 100, 1000], rep
     rmSync(dir, { recursive: true, force: true });
   }
   const base = results[0].perRoute;
-  return results.map((result) => ({ ...result, ratio: result.perRoute / base }));
+  return results.map((result) => ({ ...result, inFunction, ratio: result.perRoute / base }));
 }
 
-/** The markdown lines of the section, as `npm run bench` writes them. */
-export function formatScaling(results, reps, heading = '## Codemod cost and file size') {
-  const last = results.at(-1);
+/** Both shapes of the file, top-level routes first. */
+export async function measureBothShapes(options) {
+  return [await measureWrapHandlersScaling({ ...options, inFunction: false }), await measureWrapHandlersScaling({ ...options, inFunction: true })];
+}
+
+/** The markdown lines of the section, as `npm run bench` writes them, for the runs of measureBothShapes. */
+export function formatScaling(runs, reps, heading = '## Codemod cost and file size') {
+  const shapeName = (run) => (run[0].inFunction ? 'inside one function' : 'top level');
   return [
     heading,
     '',
-    `\`wrap-handlers\` in-process on one generated Express file with N inline routes (median of ${reps}).`,
+    `\`wrap-handlers\` in-process on one generated Express file with N inline routes, at the top level of the module or inside one function that registers them (median of ${reps}; \`node bench/wrap-handlers-scaling.mjs\`).`,
     '',
-    '| routes | file size | median time | time per route | per route vs. the smallest file |',
-    '| --- | --- | --- | --- | --- |',
-    ...results.map((r) => `| ${r.count} | ${(r.bytes / 1024).toFixed(0)} KiB | ${r.seconds.toFixed(3)} s | ${(r.perRoute * 1000).toFixed(2)} ms | ${r.ratio.toFixed(2)}× |`),
+    '| routes | where | file size | median time | time per route | per route vs. the smallest file |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...runs.flatMap((run) => run.map((r) => `| ${r.count} | ${shapeName(run)} | ${(r.bytes / 1024).toFixed(0)} KiB | ${r.seconds.toFixed(3)} s | ${(r.perRoute * 1000).toFixed(2)} ms | ${r.ratio.toFixed(2)}× |`)),
     '',
-    `Time per route at ${last.count} routes is **${last.ratio.toFixed(2)}×** the time per route at ${results[0].count} (target ≤ 1.5×; 1.0 = linear).`,
+    ...runs.map((run) => `Routes ${shapeName(run)}: time per route at ${run.at(-1).count} routes is **${run.at(-1).ratio.toFixed(2)}×** the time per route at ${run[0].count} (target ≤ 1.5×; 1.0 = linear).`),
     '',
   ];
 }
@@ -98,6 +106,6 @@ export function formatScaling(results, reps, heading = '## Codemod cost and file
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const counts = (process.env.SCALING_ROUTES ?? '10,100,1000').split(',').map(Number);
   const reps = Number(process.env.BENCH_REPS ?? 3);
-  const results = await measureWrapHandlersScaling({ counts, reps });
-  process.stdout.write(`${formatScaling(results, reps).join('\n')}\n`);
+  const runs = await measureBothShapes({ counts, reps });
+  process.stdout.write(`${formatScaling(runs, reps).join('\n')}\n`);
 }
