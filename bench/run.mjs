@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { listCorpusSources, listRelevantSources, materializeCorpus, readSources } from './corpus.mjs';
+import { formatScaling, measureBothShapes } from './wrap-handlers-scaling.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const reps = Number(process.env.BENCH_REPS ?? 5);
@@ -17,7 +18,7 @@ const work = mkdtempSync(join(os.tmpdir(), 'otel-codemod-bench-'));
 // The ESLint timing corpus lives inside the repository (ignored by git), where ESLint's base path covers it.
 const lintWork = join(root, 'bench/.corpus');
 const lines = [];
-/** BENCH_ONLY=lint,codemod,memory,precommit,workers runs a subset. */
+/** BENCH_ONLY=lint,codemod,memory,precommit,workers,scaling runs a subset. */
 const only = process.env.BENCH_ONLY?.split(',');
 const wanted = (section) => !only || only.includes(section);
 
@@ -248,6 +249,12 @@ function workers(corpusDir) {
   out();
 }
 
+async function fileSizeScaling() {
+  const scalingReps = Math.max(1, Math.min(reps, 3));
+  const runs = await measureBothShapes({ counts: [10, 100, 1000], reps: scalingReps });
+  for (const line of formatScaling(runs, scalingReps, '## 6. Codemod cost and file size')) out(line);
+}
+
 async function main() {
   execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
   header();
@@ -258,6 +265,7 @@ async function main() {
   if (wanted('memory')) memoryAndGrowth();
   if (wanted('precommit')) precommitLatency();
   if (wanted('workers')) workers(corpusDir);
+  if (wanted('scaling')) await fileSizeScaling();
   // A partial run (BENCH_ONLY) prints its figures but leaves the recorded full run alone.
   if (!process.env.BENCH_ONLY) writeFileSync(join(root, 'bench/RESULTS.md'), `${lines.join('\n')}\n`);
   rmSync(work, { recursive: true, force: true });

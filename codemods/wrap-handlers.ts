@@ -6,6 +6,7 @@ import { OTEL_API_MODULE, SPAN_START_METHODS } from '../src/catalog/otel-api.js'
 import { detectFileStyle, type FileStyle } from '../src/transform/file-style.js';
 import { ensureNamedImports } from '../src/transform/imports.js';
 import { transformWithTsMorph } from '../src/transform/parse.js';
+import { applyTextEdits, replaceNodeEdit, type TextEdit } from '../src/transform/text-edits.js';
 import { getMissingDependencyNote, getNearestDependencies } from '../src/transform/project-manifest.js';
 import { ensureModuleTracer } from '../src/transform/tracer.js';
 import type { CodemodTransform, TransformInput, TransformNote } from '../src/transform/types.js';
@@ -52,21 +53,9 @@ export const wrapHandlers: CodemodTransform = {
       const shadowed = extracting.filter((target) => isNameShadowed(getSite(target), 'context')).length;
       const refs = ensureApi(sourceFile, input, style, { activeContext: shadowed < extracting.length, rootContext: shadowed > 0 });
       if (found.targets.some((target) => target.http?.headersParameter)) refs.nestHeaders = ensureNamedImports(sourceFile, input.path, NEST_COMMON_MODULE, ['Headers'], style).Headers;
-      // 3. Wrap handlers from the last to the first, one at a time: nodes go stale after each edit, so collect again.
-      //    A wrapped handler is no longer a target, so there are as many rounds as targets found in step 1.
-      for (let round = 0; round < found.targets.length; round++) {
-        const [last] = collectTargets(sourceFile, input).targets.sort((a, b) => getSite(b).getStart() - getSite(a).getStart());
-        if (!last) break;
-        const contextRoot = refs.context?.split('.')[0] ?? '';
-        const activeContext = refs.rootContext && (!refs.context || isNameShadowed(getSite(last), contextRoot)) ? refs.rootContext : `${refs.context}.active()`;
-        const spec = { ...renderSpanSpec(last, { ...refs, activeContext }, getSpanKind(last, input.path), style), forceAsync: last.fn !== undefined && isDeclaredAsync(last) };
-        const body = last.loop?.getStatement();
-        const edit = body && Node.isBlock(body) ? buildWrappedLoopBody(body, last.fn ?? sourceFile, spec, style) : buildWrappedBody(last.fn!, spec, style);
-        // The added parameter comes before the body: computed on the same tree, applied after the body's edit.
-        const parameter = last.http?.headersParameter && last.fn ? getHeadersParameterEdit(last.fn, last.http.headersParameter, refs.nestHeaders ?? 'Headers', input.path) : undefined;
-        sourceFile.replaceText([edit.start, edit.end], edit.text);
-        if (parameter) sourceFile.replaceText([parameter.start, parameter.end], parameter.text);
-      }
+      // 3. Wrap the handlers (see wrapTargets); a wrapped handler is no longer a target, so there are at most as many
+      //    wraps as targets found in step 1.
+      wrapTargets(sourceFile, input, refs, style, found.targets.length);
       const dependency = getMissingDependencyNote(input.path, OTEL_API_MODULE);
       return { changed: true, notes: dependency ? [dependency, ...found.notes] : found.notes };
     }),
@@ -74,9 +63,57 @@ export const wrapHandlers: CodemodTransform = {
 
 function inlineHandlerReferences(sourceFile: SourceFile, path: string): void {
   const references = collectHttpHandlers(sourceFile, path).references ?? [];
-  for (const { node, parameters } of references.sort((a, b) => b.node.getStart() - a.node.getStart())) {
-    node.replaceWithText(`async (${parameters}) => ${node.getText()}(${parameters})`);
+  if (references.length === 0) return;
+  const edits = references.map(({ node, parameters }) => replaceNodeEdit(node, `async (${parameters}) => ${node.getText()}(${parameters})`));
+  replaceFileText(sourceFile, applyTextEdits(sourceFile.getFullText(), edits));
+}
+
+/** Re-parses the file once with a new text (nodes taken before are stale afterwards). */
+function replaceFileText(sourceFile: SourceFile, text: string): void {
+  sourceFile.replaceText([0, sourceFile.getEnd()], text);
+}
+
+/**
+ * Wraps the targets from the last to the first, as if one at a time, with the edits planned on one tree and applied
+ * at once. A target's text depends on the wraps after it only inside its own scope (the span variable avoids the names
+ * used there, and a handler around another one moves the inner one's wrapped body): such a target ends the round, the
+ * round's edits are applied, and the targets are collected again. A file of sibling routes takes one round.
+ */
+function wrapTargets(sourceFile: SourceFile, input: TransformInput, refs: ApiRefs, style: FileStyle, budget: number): void {
+  let remaining = budget;
+  while (remaining > 0) {
+    const targets = collectTargets(sourceFile, input).targets.sort((a, b) => getSite(b).getStart() - getSite(a).getStart());
+    if (targets.length === 0) return;
+    const edits: TextEdit[] = [];
+    const planned: Array<{ start: number; end: number }> = [];
+    for (const target of targets) {
+      if (remaining === 0) break;
+      const scope = getNameScope(target, sourceFile);
+      const [scopeStart, scopeEnd] = [scope.getPos(), scope.getEnd()];
+      if (planned.some((site) => site.start >= scopeStart && site.end <= scopeEnd)) break;
+      edits.push(...planWrap(target, input, refs, style, sourceFile));
+      const site = getSite(target);
+      planned.push({ start: site.getStart(), end: site.getEnd() });
+      remaining--;
+    }
+    replaceFileText(sourceFile, applyTextEdits(sourceFile.getFullText(), edits));
   }
+}
+
+/** Where the span variable of a target must not clash with a name: its function, or the scope around its loop. */
+function getNameScope(target: WrapTarget, sourceFile: SourceFile): Node {
+  return target.loop ? (target.fn ?? sourceFile) : getSite(target);
+}
+
+/** The edits that wrap one target: its body, and the `@Headers()` parameter a Nest route gets before it. */
+function planWrap(target: WrapTarget, input: TransformInput, refs: ApiRefs, style: FileStyle, sourceFile: SourceFile): TextEdit[] {
+  const contextRoot = refs.context?.split('.')[0] ?? '';
+  const activeContext = refs.rootContext && (!refs.context || isNameShadowed(getSite(target), contextRoot)) ? refs.rootContext : `${refs.context}.active()`;
+  const spec = { ...renderSpanSpec(target, { ...refs, activeContext }, getSpanKind(target, input.path), style), forceAsync: target.fn !== undefined && isDeclaredAsync(target) };
+  const body = target.loop?.getStatement();
+  const edit = body && Node.isBlock(body) ? buildWrappedLoopBody(body, target.fn ?? sourceFile, spec, style) : buildWrappedBody(target.fn!, spec, style);
+  const parameter = target.http?.headersParameter && target.fn ? getHeadersParameterEdit(target.fn, target.http.headersParameter, refs.nestHeaders ?? 'Headers', input.path) : undefined;
+  return parameter ? [edit, parameter] : [edit];
 }
 
 /** Every entry point of the file that is not instrumented yet; the ones it must leave alone become notes. */
@@ -176,7 +213,7 @@ function importsNestHeaders(sourceFile: SourceFile): boolean {
 }
 
 /** `@Headers() headers?: Record<string, string>` after the method's last parameter. */
-function getHeadersParameterEdit(fn: WrappableFunction, name: string, decorator: string, path: string): { start: number; end: number; text: string } {
+function getHeadersParameterEdit(fn: WrappableFunction, name: string, decorator: string, path: string): TextEdit {
   const typed = !/\.(c|m)?jsx?$/i.test(extname(path));
   const text = `@${decorator}() ${name}${typed ? '?: Record<string, string>' : ''}`;
   const last = fn.getParameters().at(-1);
@@ -219,12 +256,25 @@ function isNameShadowed(fn: Node, name: string): boolean {
   if (name === '') return false;
   for (let scope: Node | undefined = fn; scope && !Node.isSourceFile(scope); scope = scope.getParent()) {
     if (!Node.isFunctionLikeDeclaration(scope) && !Node.isArrowFunction(scope) && !Node.isFunctionExpression(scope)) continue;
-    const declares = scope.getDescendants().some(
-      (node) => (Node.isParameterDeclaration(node) || Node.isVariableDeclaration(node) || Node.isBindingElement(node) || Node.isFunctionDeclaration(node)) && node.getName() === name,
-    );
-    if (declares) return true;
+    if (getDeclaredNames(scope).has(name)) return true;
   }
   return false;
+}
+
+// Keyed by the compiler's node, which an edit replaces: routes inside one function all ask about that function, so
+// its descendants are read once instead of once per route.
+const declaredNames = new WeakMap<object, ReadonlySet<string | undefined>>();
+
+/** The names of the parameters, variables and functions declared anywhere inside a function (its own name is not). */
+function getDeclaredNames(scope: Node): ReadonlySet<string | undefined> {
+  const cached = declaredNames.get(scope.compilerNode);
+  if (cached) return cached;
+  const names = new Set<string | undefined>();
+  for (const node of scope.getDescendants()) {
+    if (Node.isParameterDeclaration(node) || Node.isVariableDeclaration(node) || Node.isBindingElement(node) || Node.isFunctionDeclaration(node)) names.add(node.getName());
+  }
+  declaredNames.set(scope.compilerNode, names);
+  return names;
 }
 
 /** Route spans are SERVER spans unless the project's HTTP auto-instrumentation already starts one per request. */

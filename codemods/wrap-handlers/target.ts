@@ -70,11 +70,22 @@ export function getReceiverName(receiver: Node): string | undefined {
 /** Whether the file imports or requires one of the modules (or a subpath of one). */
 export function importsAnyModule(sourceFile: SourceFile, modules: readonly string[]): boolean {
   const matches = (specifier: string): boolean => modules.some((name) => specifier === name || specifier.startsWith(`${name}/`));
-  if (sourceFile.getImportDeclarations().some((declaration) => matches(declaration.getModuleSpecifierValue()))) return true;
-  return sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression).some((call) => {
-    if (call.getExpression().getText() !== 'require') return false;
-    return matches(getStringValue(call.getArguments()[0]) ?? '');
-  });
+  return getImportedSpecifiers(sourceFile).some(matches);
+}
+
+// Keyed by the compiler's tree, which an edit replaces: the catalog asks once per module entry, the file is walked once.
+const importedSpecifiers = new WeakMap<object, string[]>();
+
+/** The module specifiers of the file's imports, then of its `require(…)` calls, in source order. */
+function getImportedSpecifiers(sourceFile: SourceFile): string[] {
+  const cached = importedSpecifiers.get(sourceFile.compilerNode);
+  if (cached) return cached;
+  const specifiers = sourceFile.getImportDeclarations().map((declaration) => declaration.getModuleSpecifierValue());
+  for (const call of sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    if (call.getExpression().getText() === 'require') specifiers.push(getStringValue(call.getArguments()[0]) ?? '');
+  }
+  importedSpecifiers.set(sourceFile.compilerNode, specifiers);
+  return specifiers;
 }
 
 /** The function a handler position holds: an inline function, or a method/property of that name in an object literal. */

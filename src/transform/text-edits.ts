@@ -10,17 +10,21 @@ export interface TextEdit {
   text: string;
 }
 
-/** Applies non-overlapping edits to a text; edits are offsets into that text. */
+/** Applies non-overlapping edits to a text; edits are offsets into that text. Linear in the text and the edits. */
 export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let result = text;
-  let limit = Infinity;
+  // Pieces are gathered from the end backwards and joined once: slicing the whole text per edit is quadratic.
+  const pieces: string[] = [];
+  let limit = text.length;
+  let checked = Infinity;
   for (const edit of sorted) {
-    if (edit.end > limit) throw new Error(`overlapping edits at ${edit.start}`);
-    result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+    if (edit.end > checked) throw new Error(`overlapping edits at ${edit.start}`);
+    pieces.push(text.slice(edit.end, limit), edit.text);
     limit = edit.start;
+    checked = edit.start;
   }
-  return result;
+  pieces.push(text.slice(0, limit));
+  return pieces.reverse().join('');
 }
 
 /** Replaces a node's text. */
