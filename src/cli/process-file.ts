@@ -60,7 +60,10 @@ export function processFile(task: FileTask, registry: Record<string, CodemodTran
     try {
       const output = transform.apply({ path: task.realPath, source: text, options: task.options });
       text = output.source;
-      base.notes.push(...output.notes.map((note) => ({ ...note, transform: name })));
+      // Two transforms can say the same thing about a file (a missing @opentelemetry/api dependency): say it once.
+      for (const note of output.notes) {
+        if (!base.notes.some((seen) => seen.line === note.line && seen.kind === note.kind && seen.message === note.message)) base.notes.push({ ...note, transform: name });
+      }
       for (const extra of output.extraFiles ?? []) {
         base.extraFiles.push({ path: isAbsolute(extra.path) ? extra.path : resolve(dirname(task.realPath), extra.path), source: extra.source });
       }

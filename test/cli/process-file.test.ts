@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { processFile, type FileTask } from '../../src/cli/process-file.js';
 import { makeProject, removeProjects } from './support/harness.js';
 import { testRegistry } from './support/test-transforms.js';
+import { transforms } from '../../codemods/index.js';
 
 afterEach(removeProjects);
 
@@ -29,5 +30,25 @@ describe('processFile', () => {
     const dir = makeProject({ 'a.ts': '\uFEFFgreet();\n' });
     const result = processFile(task(join(dir, 'a.ts')), testRegistry);
     expect(result).toMatchObject({ status: 'changed', parsed: true, before: '\uFEFFgreet();\n', after: '\uFEFFsalute();\n' });
+  });
+
+  it('gives a note that two transforms both make about a file once (the missing @opentelemetry/api dependency)', () => {
+    const dir = makeProject({
+      'package.json': JSON.stringify({ name: 'orders', dependencies: { express: '5.0.0', '@aws-sdk/client-sqs': '3.0.0' } }),
+      'app.ts': `import express from 'express';
+import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
+const sqs = new SQSClient({});
+const app = express();
+app.post('/orders', async (req, res) => {
+  await sqs.send(new SendMessageCommand({ QueueUrl: process.env.ORDERS_URL, MessageBody: JSON.stringify(req.body) }));
+  res.status(202).end();
+});
+`,
+    });
+    const result = processFile({ displayPath: 'app.ts', realPath: join(dir, 'app.ts'), transformNames: ['wrap-handlers', 'inject-propagation'], options: { tracerName: 'orders' } }, transforms);
+    expect(result.status).toBe('changed');
+    const dependencyNotes = result.notes.filter((note) => note.message.includes('npm install @opentelemetry/api'));
+    expect(dependencyNotes).toHaveLength(1);
+    expect(dependencyNotes[0]).toMatchObject({ line: 1, kind: 'review', transform: 'wrap-handlers' });
   });
 });
