@@ -1,9 +1,10 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { PROMISE_CATCH_METHODS } from '../src/catalog/error-flow.js';
 import { OTEL_API_MODULE, STATUS_CODE_ENUM, STATUS_CODE_ERROR_MEMBER } from '../src/catalog/otel-api.js';
-import { getPropertyName, isFunctionNode } from '../src/lint/ast.js';
+import { getPropertyName } from '../src/lint/ast.js';
 import { DEFAULT_TEST_FILES } from '../src/catalog/test-files.js';
 import { createRule } from '../src/lint/create-rule.js';
+import { getLocalFunction } from '../src/lint/local-functions.js';
 import { matchesAnyGlob } from '../src/lint/file-globs.js';
 import { getErrorPropagation, getSpanErrorHandling } from '../src/lint/error-handling.js';
 import { getSpanStartCall } from '../src/lint/otel-calls.js';
@@ -64,6 +65,8 @@ export default createRule<Options, MessageId>({
   },
   defaultOptions: [{ startSpanFunctions: [], tracerModules: [], testFiles: [...DEFAULT_TEST_FILES] }],
   create(context, [options]) {
+    /** A same-file function called by name: its body, for closures that record the error on the span. */
+    const resolveClosureBody = (callee: TSESTree.Identifier): TSESTree.Node | undefined => getLocalFunction(callee, context)?.body;
     if (matchesAnyGlob(context.filename, context.cwd, options.testFiles ?? DEFAULT_TEST_FILES)) return {};
     const spans: TrackedSpan[] = [];
     const isTypeScript = /\.[mc]?tsx?$/i.test(context.filename);
@@ -88,15 +91,6 @@ export default createRule<Options, MessageId>({
       });
     }
 
-    /** A same-file function called by name: its body, for closures that record the error on the span. */
-    function resolveLocalFunction(callee: TSESTree.Identifier): TSESTree.Node | undefined {
-      const variable = ASTUtils.findVariable(context.sourceCode.getScope(callee), callee);
-      const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-      if (definition?.node.type === AST_NODE_TYPES.FunctionDeclaration) return definition.node.body;
-      if (definition?.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init && isFunctionNode(definition.node.init)) return definition.node.init.body;
-      return undefined;
-    }
-
     /**
      * An enclosing try (inside the span's lifetime) whose own catch records the error covers a rethrow. An error
      * handed to a callback (`next(err)`) never reaches that catch, so it is not covered.
@@ -105,7 +99,7 @@ export default createRule<Options, MessageId>({
       let child: TSESTree.Node = site;
       for (let current = site.parent; current && current !== span.scopeNode; child = current, current = current.parent) {
         if (current.type !== AST_NODE_TYPES.TryStatement || child !== current.block || !current.handler) continue;
-        const handling = getSpanErrorHandling(current.handler.body, span.variable.name, resolveLocalFunction);
+        const handling = getSpanErrorHandling(current.handler.body, span.variable.name, resolveClosureBody);
         if (handling.delegated || (handling.recordsException && handling.setsErrorStatus)) return true;
       }
       return false;
@@ -116,7 +110,7 @@ export default createRule<Options, MessageId>({
       if (!span) return;
       const how = getErrorPropagation(handler.body, handler.errorName);
       if (!how) return;
-      const handling = getSpanErrorHandling(handler.body, span.variable.name, resolveLocalFunction);
+      const handling = getSpanErrorHandling(handler.body, span.variable.name, resolveClosureBody);
       if (handling.delegated || (handling.recordsException && handling.setsErrorStatus)) return;
       if (!how.startsWith('passes it to') && isHandledByOuterCatch(handler.site, span)) return;
       const messageId = !handling.recordsException && !handling.setsErrorStatus ? 'missingBoth' : handling.recordsException ? 'missingErrorStatus' : 'missingRecordException';

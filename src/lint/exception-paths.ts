@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { ERROR_CALLBACK_NAMES } from '../catalog/error-flow.js';
 import {
   CALLBACK_VALUE_METHODS,
@@ -14,6 +14,7 @@ import {
 import { SPAN_SAFE_METHODS } from '../catalog/otel-api.js';
 import { getCalleeName, getPropertyName, isFunctionNode, skipTransparentWrappers } from './ast.js';
 import { forEachOwnNode } from './error-handling.js';
+import { getLocalFunction } from './local-functions.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
@@ -74,7 +75,7 @@ export function createThrowClassifier(policy: ExceptionPolicy, context: Context)
     const callee = skipTransparentWrappers(call.callee);
     if (callee.type === AST_NODE_TYPES.Identifier) {
       if (ERROR_CALLBACK_NAMES.includes(callee.name) || callee.name === 'resolve') return false;
-      const local = resolveLocalFunction(callee);
+      const local = getLocalFunction(callee, context);
       return local ? canFunctionThrow(local) : true;
     }
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return true;
@@ -96,7 +97,7 @@ export function createThrowClassifier(policy: ExceptionPolicy, context: Context)
     const value = skipTransparentWrappers(argument);
     if (isFunctionNode(value)) return canFunctionThrow(value);
     if (value.type === AST_NODE_TYPES.Identifier) {
-      const local = resolveLocalFunction(value);
+      const local = getLocalFunction(value, context);
       return local ? canFunctionThrow(local) : true;
     }
     return false;
@@ -116,18 +117,6 @@ export function createThrowClassifier(policy: ExceptionPolicy, context: Context)
     });
     functionVerdicts.set(fn, throws);
     return throws;
-  }
-
-  function resolveLocalFunction(identifier: TSESTree.Identifier): FunctionNode | undefined {
-    const variable = ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier);
-    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (!definition) return undefined;
-    if (definition.node.type === AST_NODE_TYPES.FunctionDeclaration) return definition.node;
-    if (definition.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.parent.kind === 'const' && definition.node.init) {
-      const init = skipTransparentWrappers(definition.node.init);
-      return isFunctionNode(init) ? init : undefined;
-    }
-    return undefined;
   }
 
   return isThrowing;

@@ -55,7 +55,7 @@ export function getImportOrigin(identifier: TSESTree.Identifier, context: Contex
 }
 
 /** `require('m')` → m */
-function getRequiredModule(node: TSESTree.Expression | null): string | undefined {
+export function getRequiredModule(node: TSESTree.Node | null): string | undefined {
   if (node?.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'require') return undefined;
   return getStaticString(node.arguments[0]);
 }

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { OTEL_MODULE_PREFIX } from '../catalog/otel-api.js';
-import { getStaticString, skipTransparentWrappers } from './ast.js';
+import { skipTransparentWrappers } from './ast.js';
+import { getRequiredModule } from './import-origins.js';
 import { getExportedBindingOrigin } from './local-module-exports.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -37,7 +38,7 @@ export function getTracerOrigin(node: TSESTree.Node, context: Context): TracerOr
   if (definition.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init) {
     const init = skipTransparentWrappers(definition.node.init);
     if (init.type === AST_NODE_TYPES.CallExpression || init.type === AST_NODE_TYPES.NewExpression) {
-      const required = getRequiredModule(init);
+      const required = getRequiredRoot(init);
       return required === undefined ? getRootOrigin(init.callee, context) : getModuleOrigin(required);
     }
   }
@@ -58,7 +59,7 @@ function getRootOrigin(node: TSESTree.Node, context: Context): TracerOrigin {
   // A class or interface of the file itself is not the API's tracer.
   if (definition.type === 'ClassName' || definition.node.type === AST_NODE_TYPES.TSInterfaceDeclaration) return { kind: 'foreign', module: `(class ${current.name} of this file)` };
   if (definition.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init) {
-    const required = getRequiredModule(skipTransparentWrappers(definition.node.init));
+    const required = getRequiredRoot(skipTransparentWrappers(definition.node.init));
     if (required !== undefined) return getModuleOrigin(required);
   }
   return UNKNOWN;
@@ -68,12 +69,11 @@ function getImportModule(declaration: TSESTree.Node | null): string | undefined 
   return declaration?.type === AST_NODE_TYPES.ImportDeclaration ? declaration.source.value : undefined;
 }
 
-/** `require('m')` (also `require('m').x`) → m */
-function getRequiredModule(node: TSESTree.Node): string | undefined {
+/** `require('m')`, also `require('m').x` → m */
+function getRequiredRoot(node: TSESTree.Node): string | undefined {
   let current = node;
   while (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
-  if (current.type !== AST_NODE_TYPES.CallExpression || current.callee.type !== AST_NODE_TYPES.Identifier || current.callee.name !== 'require') return undefined;
-  return getStaticString(current.arguments[0]);
+  return getRequiredModule(current);
 }
 
 /** Relative paths and path aliases are the project's own modules: they may well re-export the API's tracer. */
