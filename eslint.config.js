@@ -1,10 +1,11 @@
 // The project lints itself: typescript-eslint for the code, eslint-plugin-eslint-plugin for the rules.
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 import eslintPlugin from 'eslint-plugin-eslint-plugin';
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/', 'node_modules/', 'fixtures/', 'coverage/', 'bench/.corpus/', '.tmp/'] },
-  ...tseslint.configs.recommended,
+  tseslint.configs.recommended,
   {
     files: ['rules/**/*.ts'],
     ...eslintPlugin.configs.recommended,
