@@ -46,14 +46,10 @@ export interface ParsedFile {
 }
 
 /**
- * Parses the input into a ts-morph SourceFile whose manipulation settings follow the file's own style,
- * runs `edit` on it and returns the new text. When `edit` reports no change, the input comes back byte for byte.
- * A file with syntax errors is refused with a TransformError naming the first error.
+ * Parses the input into a ts-morph SourceFile whose manipulation settings follow the file's own style and hands it to
+ * `use`. A file with syntax errors is refused with a TransformError naming the first error.
  */
-export function transformWithTsMorph(
-  input: TransformInput,
-  edit: (file: ParsedFile) => { changed: boolean; notes: TransformNote[] },
-): TransformOutput {
+export function withParsedFile<T>(input: TransformInput, use: (file: ParsedFile) => T): T {
   const project = getProject();
   const extension = extname(input.path).toLowerCase();
   const scriptKind = SCRIPT_KINDS[extension] ?? ScriptKind.TS;
@@ -70,11 +66,25 @@ export function transformWithTsMorph(
   try {
     const syntaxError = getFirstSyntaxError(sourceFile);
     if (syntaxError) throw new TransformError(input.path, syntaxError);
-    const { changed, notes } = edit({ sourceFile, style });
-    return { source: changed ? sourceFile.getFullText() : input.source, notes };
+    return use({ sourceFile, style });
   } finally {
     project.removeSourceFile(sourceFile);
   }
+}
+
+/**
+ * Runs `edit` on the parsed file, which may change the tree, and returns the new text. When `edit` reports no change,
+ * the input comes back byte for byte. For readers and tests; the codemods write through the edit engine
+ * (transformWithEdits in edit-plan.ts).
+ */
+export function transformWithTsMorph(
+  input: TransformInput,
+  edit: (file: ParsedFile) => { changed: boolean; notes: TransformNote[] },
+): TransformOutput {
+  return withParsedFile(input, (file) => {
+    const { changed, notes } = edit(file);
+    return { source: changed ? file.sourceFile.getFullText() : input.source, notes };
+  });
 }
 
 function getFirstSyntaxError(sourceFile: SourceFile): string | undefined {
