@@ -1,4 +1,5 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
+import { getParseCount } from '../transform/parse.js';
 import { TransformError, type CodemodTransform, type ExtraFile, type TransformNote, type TransformOptions } from '../transform/types.js';
 import { getNestingRefusal } from './nesting-depth.js';
 import { readSourceFile } from './read-source.js';
@@ -24,6 +25,8 @@ export interface FileResult {
   status: FileStatus;
   /** A transform parsed the file (the text pre-filter let it through). */
   parsed: boolean;
+  /** How many times the file was parsed: transforms that leave the text as it was share one parse. */
+  parses: number;
   /** Why the file was skipped or failed. */
   reason?: string;
   /** The file's text before and after (BOM included), only when it changed. */
@@ -40,7 +43,8 @@ function stripPathPrefix(message: string, path: string): string {
 
 /** Reads one file and runs the transforms over it in order. Never throws: every problem becomes a `failed` result. */
 export function processFile(task: FileTask, registry: Record<string, CodemodTransform>): FileResult {
-  const base = { displayPath: task.displayPath, realPath: task.realPath, parsed: false, notes: [] as FileNote[], extraFiles: [] as ExtraFile[] };
+  const parsesBefore = getParseCount();
+  const base = { displayPath: task.displayPath, realPath: task.realPath, parsed: false, parses: 0, notes: [] as FileNote[], extraFiles: [] as ExtraFile[] };
   const read = readSourceFile(task.realPath);
   if (!read.ok) return { ...base, status: 'failed', reason: read.reason };
   const { decoded } = read;
@@ -72,9 +76,10 @@ export function processFile(task: FileTask, registry: Record<string, CodemodTran
         error instanceof TransformError || (error as Error | undefined)?.name === 'TransformError'
           ? stripPathPrefix((error as Error).message, task.realPath)
           : `${name} failed: ${error instanceof Error ? error.message : String(error)}`;
-      return { ...base, parsed, status: 'failed', reason };
+      return { ...base, parsed, parses: getParseCount() - parsesBefore, status: 'failed', reason };
     }
   }
+  base.parses = getParseCount() - parsesBefore;
   const before = originalText(decoded);
   const after = text === decoded.text ? before : restoreForm(text, decoded);
   if (after === before) return { ...base, parsed, status: 'unchanged' };

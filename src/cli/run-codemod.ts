@@ -98,7 +98,7 @@ async function runOnWorkers(
           worker.on('error', (error) => {
             if (inFlight !== undefined) {
               const task = tasks[inFlight]!;
-              onResult(inFlight, { displayPath: task.displayPath, realPath: task.realPath, status: 'failed', parsed: true, reason: `worker failed: ${error.message}`, notes: [], extraFiles: [] });
+              onResult(inFlight, { displayPath: task.displayPath, realPath: task.realPath, status: 'failed', parsed: true, parses: 0, reason: `worker failed: ${error.message}`, notes: [], extraFiles: [] });
             }
             inFlight = undefined;
             done();
@@ -111,7 +111,7 @@ async function runOnWorkers(
 }
 
 function emptySummary(transforms: string[], mode: RunSummary['mode']): RunSummary {
-  return { transforms, mode, workers: 0, found: 0, parsed: 0, changed: 0, unchanged: 0, notParsed: 0, skipped: {}, skippedFolders: {}, failed: 0, notReached: 0, elapsedMs: 0, interrupted: false, files: [] };
+  return { transforms, mode, workers: 0, found: 0, parsed: 0, parses: 0, changed: 0, unchanged: 0, notParsed: 0, skipped: {}, skippedFolders: {}, failed: 0, notReached: 0, elapsedMs: 0, interrupted: false, files: [] };
 }
 
 /** `Map.groupBy`, which Node 20 lacks. */
@@ -258,6 +258,7 @@ export async function runCodemod(options: CodemodRunOptions, context: CodemodRun
     const entry: RunSummary['files'][number] = { path: result.displayPath, status: result.status, notes: result.notes };
     if (result.reason) entry.reason = result.reason;
     if (result.parsed) summary.parsed++;
+    summary.parses += result.parses;
     if (result.status === 'changed') {
       const changes = [{ displayPath: result.displayPath, realPath: result.realPath, before: result.before, after: result.after! }];
       for (const extra of result.extraFiles) {

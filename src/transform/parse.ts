@@ -46,10 +46,18 @@ export interface ParsedFile {
 }
 
 /**
- * Parses the input into a ts-morph SourceFile whose manipulation settings follow the file's own style and hands it to
- * `use`. A file with syntax errors is refused with a TransformError naming the first error.
+ * The last file parsed, kept for the next transform of a run: transforms plan on an untouched tree and never change
+ * it, so when a transform leaves the text as it was, the next one plans on the same parse.
  */
-export function withParsedFile<T>(input: TransformInput, use: (file: ParsedFile) => T): T {
+let lastParsed: { path: string; source: string; file: ParsedFile; syntaxError: string | undefined } | undefined;
+let parseCount = 0;
+
+/** How many times a file has been parsed in this thread (for tests and the benchmark). */
+export function getParseCount(): number {
+  return parseCount;
+}
+
+function parse(input: TransformInput): { file: ParsedFile; syntaxError: string | undefined } {
   const project = getProject();
   const extension = extname(input.path).toLowerCase();
   const scriptKind = SCRIPT_KINDS[extension] ?? ScriptKind.TS;
@@ -63,13 +71,27 @@ export function withParsedFile<T>(input: TransformInput, use: (file: ParsedFile)
   });
   const virtualPath = `/otel-codemod/${++fileCounter}/file${extension || '.ts'}`;
   const sourceFile = project.createSourceFile(virtualPath, input.source, { scriptKind, overwrite: true });
-  try {
-    const syntaxError = getFirstSyntaxError(sourceFile);
-    if (syntaxError) throw new TransformError(input.path, syntaxError);
-    return use({ sourceFile, style });
-  } finally {
-    project.removeSourceFile(sourceFile);
+  parseCount++;
+  return { file: { sourceFile, style }, syntaxError: getFirstSyntaxError(sourceFile) };
+}
+
+function forgetLastParsed(): void {
+  if (lastParsed) getProject().removeSourceFile(lastParsed.file.sourceFile);
+  lastParsed = undefined;
+}
+
+/**
+ * Hands `use` the parsed input, a ts-morph SourceFile whose manipulation settings follow the file's own style, which
+ * `use` must not change (it may be handed to the next transform). A file with syntax errors is refused with a
+ * TransformError naming the first error.
+ */
+export function withParsedFile<T>(input: TransformInput, use: (file: ParsedFile) => T): T {
+  if (!lastParsed || lastParsed.path !== input.path || lastParsed.source !== input.source) {
+    forgetLastParsed();
+    lastParsed = { path: input.path, source: input.source, ...parse(input) };
   }
+  if (lastParsed.syntaxError) throw new TransformError(input.path, lastParsed.syntaxError);
+  return use(lastParsed.file);
 }
 
 /**
@@ -81,10 +103,15 @@ export function transformWithTsMorph(
   input: TransformInput,
   edit: (file: ParsedFile) => { changed: boolean; notes: TransformNote[] },
 ): TransformOutput {
-  return withParsedFile(input, (file) => {
+  forgetLastParsed();
+  const { file, syntaxError } = parse(input);
+  try {
+    if (syntaxError) throw new TransformError(input.path, syntaxError);
     const { changed, notes } = edit(file);
     return { source: changed ? file.sourceFile.getFullText() : input.source, notes };
-  });
+  } finally {
+    getProject().removeSourceFile(file.sourceFile);
+  }
 }
 
 function getFirstSyntaxError(sourceFile: SourceFile): string | undefined {
