@@ -1,5 +1,5 @@
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
-import { MESSAGING_MODULES, PUBLISH_OPERATIONS, type MessagingLibraryId } from '../src/catalog/messaging/index.js';
+import { CONSUME_OPERATIONS, PUBLISH_OPERATIONS, type ConsumeMatcher, type MessagingLibraryId, type PublishMatcher } from '../src/catalog/messaging/index.js';
 import { OTEL_API_MODULE } from '../src/catalog/otel-api.js';
 import { detectFileStyle, type FileStyle } from '../src/transform/file-style.js';
 import { getRelativeImportSpecifier } from '../src/transform/import-specifier.js';
@@ -7,6 +7,7 @@ import { transformWithEdits, type EditPlan } from '../src/transform/edit-plan.js
 import { findConsumerHandlers, findPublishSites, getImportedModules } from '../src/transform/messaging-sites.js';
 import { getMember } from '../src/transform/object-literal.js';
 import { getMissingDependencyNote } from '../src/transform/project-manifest.js';
+import { anyOf, createCallShapeTest, createModuleImportTest, createWordTest } from '../src/transform/source-prefilter.js';
 import type { CodemodTransform, ExtraFile, TransformInput, TransformNote, TransformOutput } from '../src/transform/types.js';
 import { planConsumerSpans } from './inject-propagation/consumer-spans.js';
 import {
@@ -162,11 +163,28 @@ function apply(input: TransformInput): TransformOutput {
   return extraFiles ? { ...output, extraFiles } : output;
 }
 
-const MODULE_MENTION = new RegExp([...MESSAGING_MODULES].map((module) => module.replace(/[/.@-]/g, '\\$&')).join('|'));
+/**
+ * The cheap text test, from the catalog: a publish or consumer is found in a file that imports one of the operation's
+ * modules, that holds a call of a shape matched without an import (`producer.send({ topic, messages })`), or that
+ * names a Lambda event or handler type (`SQSEvent`).
+ */
+const MESSAGING_OPERATIONS = [...PUBLISH_OPERATIONS, ...CONSUME_OPERATIONS];
+const mayHoldMessaging = anyOf(
+  createModuleImportTest(MESSAGING_OPERATIONS.flatMap((operation) => operation.modules)),
+  ...MESSAGING_OPERATIONS.flatMap((operation) => operation.matchers.flatMap((matcher) => getShapeTests(matcher))),
+);
+
+function getShapeTests(matcher: PublishMatcher | ConsumeMatcher): Array<(source: string) => boolean> {
+  if (matcher.kind === 'method' && !matcher.requireImport) return [createCallShapeTest(matcher)];
+  if (matcher.kind === 'async-iterator' && !matcher.requireImport) return [createCallShapeTest(matcher)];
+  if (matcher.kind === 'callback' && matcher.call.type === 'method' && !matcher.call.requireImport) return [createCallShapeTest(matcher.call)];
+  if (matcher.kind === 'lambda-handler') return [createWordTest([...matcher.eventTypeNames, ...matcher.handlerTypeNames])];
+  return [];
+}
 
 export const injectPropagation: CodemodTransform = {
   name: 'inject-propagation',
   description: 'Carries the W3C trace context across every queue: injects it at publishes (in each library’s own carrier) and continues it in consumers that start their own span.',
-  mayApply: (source) => MODULE_MENTION.test(source),
+  mayApply: (source) => mayHoldMessaging(source),
   apply,
 };

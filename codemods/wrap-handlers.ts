@@ -1,38 +1,49 @@
 import { extname } from 'node:path';
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
-import { HTTP_AUTO_INSTRUMENTATION_PACKAGES, HTTP_ENTRY_POINTS, LAMBDA_TYPE_MODULES } from '../src/catalog/entry-points.js';
+import { HTTP_AUTO_INSTRUMENTATION_PACKAGES, HTTP_ENTRY_POINTS, LAMBDA_HANDLER_EXPORT_NAMES } from '../src/catalog/entry-points.js';
 import { CONSUME_OPERATIONS } from '../src/catalog/messaging/index.js';
 import { OTEL_API_MODULE, SPAN_START_METHODS } from '../src/catalog/otel-api.js';
 import { detectFileStyle, type FileStyle } from '../src/transform/file-style.js';
 import { transformWithEdits, type EditPlan } from '../src/transform/edit-plan.js';
 import { withParsedFile } from '../src/transform/parse.js';
+import { createExportedNameTest, createModuleImportTest } from '../src/transform/source-prefilter.js';
 import { applyTextEdits, replaceNodeEdit, type TextEdit } from '../src/transform/text-edits.js';
 import { getMissingDependencyNote, getNearestDependencies } from '../src/transform/project-manifest.js';
-import type { CodemodTransform, TransformInput, TransformNote, TransformOutput } from '../src/transform/types.js';
+import type { CodemodTransform, TransformInput, TransformNote, TransformOptions, TransformOutput } from '../src/transform/types.js';
 import { buildWrappedBody, buildWrappedLoopBody, getIdentifiersOfBody, getUnwrappableReason, isAlreadyTraced, isWrappedInSpan, returnsPromiseWithoutAsync, type WrappableFunction } from '../src/transform/wrap-body.js';
 import { getHandedOnErrorNotes } from './wrap-handlers/handed-on-errors.js';
 import { collectConsumers } from './wrap-handlers/consumers.js';
 import { collectHttpHandlers } from './wrap-handlers/http.js';
 import { collectLambdaHandlers } from './wrap-handlers/lambda.js';
-import { collectNestProcessors } from './wrap-handlers/nest-processors.js';
+import { collectNestProcessors, NEST_BULLMQ_MODULES } from './wrap-handlers/nest-processors.js';
 import { renderSpanSpec, type ApiRefs } from './wrap-handlers/render.js';
 import { skippedNote, type Collected, type WrapTarget } from './wrap-handlers/target.js';
 
-/**
- * The cheap text test: a file that names none of the catalog's framework and messaging modules, no Lambda export name,
- * no HTTP method export and no `event` parameter cannot hold an entry point.
- */
 const NEST_COMMON_MODULE = '@nestjs/common';
 
-const ENTRY_POINT_MODULES = [
+/**
+ * The cheap text test, from the catalog: every entry point the collectors find is in a file that imports a framework
+ * or messaging module (or Nest's BullMQ module), declares a Lambda handler under an export name, or, for file routes
+ * (Next.js `app/**\/route.ts`), declares a function named after an HTTP method in a file at such a path.
+ */
+const importsEntryPointModule = createModuleImportTest([
   ...HTTP_ENTRY_POINTS.flatMap((entry) => ('modules' in entry ? entry.modules : [])),
   ...CONSUME_OPERATIONS.flatMap((operation) => operation.modules),
-  ...LAMBDA_TYPE_MODULES,
-];
-const ENTRY_POINT_WORDS = /\b(handler|event|evt|GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/;
+  ...NEST_BULLMQ_MODULES,
+]);
+const FILE_ROUTES = HTTP_ENTRY_POINTS.filter((entry) => entry.kind === 'file-route').map((entry) => ({ entry, declares: createExportedNameTest(entry.exportNames) }));
+const declaresDefaultLambdaHandler = createExportedNameTest(LAMBDA_HANDLER_EXPORT_NAMES);
 
-function mayHoldEntryPoint(source: string): boolean {
-  return ENTRY_POINT_WORDS.test(source) || ENTRY_POINT_MODULES.some((name) => source.includes(name));
+function mayHoldEntryPoint(source: string, file?: { path: string; options: TransformOptions }): boolean {
+  if (importsEntryPointModule(source)) return true;
+  const exportNames = getLambdaExportNames(file?.options);
+  if (exportNames ? createExportedNameTest(exportNames)(source) : declaresDefaultLambdaHandler(source)) return true;
+  const path = file?.path.replace(/\\/g, '/');
+  return FILE_ROUTES.some(({ entry, declares }) => (path === undefined || entry.filePattern.test(path)) && declares(source));
+}
+
+function getLambdaExportNames(options: TransformOptions | undefined): string[] | undefined {
+  return Array.isArray(options?.lambdaExportNames) ? options.lambdaExportNames.map(String) : undefined;
 }
 
 export const wrapHandlers: CodemodTransform = {
@@ -127,7 +138,7 @@ function planWrap(
 
 /** Every entry point of the file that is not instrumented yet; the ones it must leave alone become notes. */
 function collectTargets(sourceFile: SourceFile, input: TransformInput): Collected {
-  const exportNames = Array.isArray(input.options.lambdaExportNames) ? input.options.lambdaExportNames.map(String) : undefined;
+  const exportNames = getLambdaExportNames(input.options);
   const isTypeScript = !/\.(c|m)?jsx?$/i.test(extname(input.path));
   const { quote } = detectFileStyle(sourceFile.getFullText());
   const parts = [

@@ -55,7 +55,7 @@ export function processFile(task: FileTask, registry: Record<string, CodemodTran
   for (const name of task.transformNames) {
     const transform = registry[name];
     if (!transform) return { ...base, status: 'failed', reason: `unknown transform ${name}` };
-    if (!transform.mayApply(text)) continue;
+    if (!transform.mayApply(text, { path: task.realPath, options: task.options })) continue;
     if (!parsed) {
       const refusal = getNestingRefusal(task.realPath, text);
       if (refusal) return { ...base, parsed: true, status: 'failed', reason: refusal };
