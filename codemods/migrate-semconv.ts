@@ -72,7 +72,7 @@ export const migrateSemconv: CodemodTransform = {
       // 3. The stable constants' imports, written with the renames.
       if (!plan.isEmpty && importsNeeded.size > 0) plan.importNames(SEMCONV_MODULE, [...importsNeeded].sort());
       return notes;
-    });
+    }, { symbols: true });
     if (renamed.source === input.source) return renamed;
     // 4. Imports of deprecated constants that nothing refers to any more go: references are only known on the renamed
     //    text, so this step parses it again (only when the file imports from the package).

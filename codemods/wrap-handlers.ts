@@ -5,7 +5,7 @@ import { CONSUME_OPERATIONS } from '../src/catalog/messaging/index.js';
 import { OTEL_API_MODULE, SPAN_START_METHODS } from '../src/catalog/otel-api.js';
 import { detectFileStyle, type FileStyle } from '../src/transform/file-style.js';
 import { transformWithEdits, type EditPlan } from '../src/transform/edit-plan.js';
-import { withParsedFile } from '../src/transform/parse.js';
+import { withParsedFile, withProjectFile } from '../src/transform/parse.js';
 import { createExportedNameTest, createModuleImportTest } from '../src/transform/source-prefilter.js';
 import { applyTextEdits, replaceNodeEdit, type TextEdit } from '../src/transform/text-edits.js';
 import { getMissingDependencyNote, getNearestDependencies } from '../src/transform/project-manifest.js';
@@ -58,6 +58,7 @@ function apply(input: TransformInput): TransformOutput {
   // 0. Handlers passed by reference in frameworks that await them become inline arrows that call them (see Collected):
   //    the only step that needs a second parse, of the text with the arrows, and only in files that have such handlers.
   const inlined = inlineHandlerReferences(input);
+  const symbols = needsSymbols(input.path);
   const output = transformWithEdits({ ...input, source: inlined }, ({ sourceFile, style }, plan) => {
     // 1. Find entry points; a file with none (or only instrumented ones) is returned as it was.
     const found = collectTargets(sourceFile, input);
@@ -71,15 +72,21 @@ function apply(input: TransformInput): TransformOutput {
     wrapTargets(plan, found.targets, input, refs, style);
     const dependency = getMissingDependencyNote(input.path, OTEL_API_MODULE);
     return dependency ? [dependency, ...found.notes] : found.notes;
-  });
+  }, { symbols });
   // Inlined references without a handler to wrap are not worth a change.
   return output.source === inlined ? { ...output, source: input.source } : output;
 }
 
+/** A file route (Next.js `app/**\/route.ts`) has its exports read through symbols, which need the file in a project. */
+function needsSymbols(path: string): boolean {
+  const normalized = path.replace(/\\/g, '/');
+  return FILE_ROUTES.some(({ entry }) => entry.filePattern.test(normalized));
+}
+
 /** The text with handler references turned into inline arrows, or the input's own text when there are none. */
 function inlineHandlerReferences(input: TransformInput): string {
-  return withParsedFile(input, ({ sourceFile }) => {
-    const references = collectHttpHandlers(sourceFile, input.path).references ?? [];
+  return (needsSymbols(input.path) ? withProjectFile : withParsedFile)(input, ({ sourceFile }) => {
+    const references = getHttpHandlers(sourceFile, input.path).references ?? [];
     if (references.length === 0) return input.source;
     const edits = references.map(({ node, parameters }) => replaceNodeEdit(node, `async (${parameters}) => ${node.getText()}(${parameters})`));
     return applyTextEdits(sourceFile.getFullText(), edits);
@@ -136,13 +143,23 @@ function planWrap(
   return parameter ? [edit, parameter] : [edit];
 }
 
+// The HTTP handlers of a parse: asked once to inline handler references and, on the same parse when there are none,
+// again for the targets.
+const httpHandlers = new WeakMap<SourceFile, Collected>();
+
+function getHttpHandlers(sourceFile: SourceFile, path: string): Collected {
+  let collected = httpHandlers.get(sourceFile);
+  if (!collected) httpHandlers.set(sourceFile, (collected = collectHttpHandlers(sourceFile, path)));
+  return { targets: [...collected.targets], notes: [...collected.notes], ...(collected.references ? { references: collected.references } : {}) };
+}
+
 /** Every entry point of the file that is not instrumented yet; the ones it must leave alone become notes. */
 function collectTargets(sourceFile: SourceFile, input: TransformInput): Collected {
   const exportNames = getLambdaExportNames(input.options);
   const isTypeScript = !/\.(c|m)?jsx?$/i.test(extname(input.path));
   const { quote } = detectFileStyle(sourceFile.getFullText());
   const parts = [
-    collectHttpHandlers(sourceFile, input.path),
+    getHttpHandlers(sourceFile, input.path),
     collectLambdaHandlers(sourceFile, input.path, { exportNames, isTypeScript, quote }),
     collectConsumers(sourceFile, isTypeScript, quote),
     collectNestProcessors(sourceFile, isTypeScript, quote),

@@ -2,7 +2,7 @@ import type { SourceFile } from 'ts-morph';
 import type { FileStyle } from './file-style.js';
 import { planImportAddition, resolveImports } from './imports.js';
 import { getAfterImportsEdit } from './module-system.js';
-import { getLineAndColumn, withParsedFile, type ParsedFile } from './parse.js';
+import { getLineAndColumn, withParsedFile, withProjectFile, type ParsedFile } from './parse.js';
 import { applyTextEdits, editsOverlap, type TextEdit } from './text-edits.js';
 import { findModuleTracer, renderModuleTracer } from './tracer.js';
 import type { TransformInput, TransformNote, TransformOutput } from './types.js';
@@ -135,8 +135,14 @@ function describe(edit: TextEdit): string {
  * Parses the input once, lets `plan` plan its edits on the untouched tree, and writes them at once. A file whose plan
  * is empty comes back byte for byte. Notes: the plan's own, then the engine's (edits it left out).
  */
-export function transformWithEdits(input: TransformInput, plan: (file: ParsedFile, edits: EditPlan) => TransformNote[]): TransformOutput {
-  return withParsedFile(input, (file) => {
+export function transformWithEdits(
+  input: TransformInput,
+  plan: (file: ParsedFile, edits: EditPlan) => TransformNote[],
+  options: { symbols?: boolean } = {},
+): TransformOutput {
+  // Symbols (which declaration an identifier refers to) need the file in a project; everything else plans on the
+  // compiler's tree alone.
+  return (options.symbols ? withProjectFile : withParsedFile)(input, (file) => {
     const edits = new EditPlan(file.sourceFile, input.path, file.style);
     const notes = plan(file, edits);
     return { source: edits.isEmpty ? input.source : edits.apply(), notes: [...notes, ...edits.notes] };

@@ -1,5 +1,4 @@
-import ts from 'typescript';
-import { Node, SyntaxKind, type ArrowFunction, type Block, type FunctionDeclaration, type FunctionExpression, type MethodDeclaration } from 'ts-morph';
+import { Node, SyntaxKind, ts, type ArrowFunction, type Block, type FunctionDeclaration, type FunctionExpression, type MethodDeclaration } from 'ts-morph';
 import { ACTIVE_SPAN_START_METHODS, SPAN_END_METHODS, SPAN_START_METHODS } from '../catalog/otel-api.js';
 import type { FileStyle } from './file-style.js';
 import { applyTextEdits, shiftEdits, type TextEdit } from './text-edits.js';
