@@ -134,22 +134,36 @@ async function lintOverhead() {
   return { ratio };
 }
 
-/** The summary `otel-codemod --json` prints: how many files it found and really parsed. */
-function runCodemodJson(args) {
-  const run = timeCommand([cli, 'wrap-handlers,inject-propagation', '--dry', '--json', ...args]);
+/**
+ * The summary `otel-codemod --json` prints: how many files it found and really parsed. The command runs from the
+ * corpus folder, as a user runs it from their project (paths outside the working folder are refused).
+ */
+function runCodemodJson(dir, bin = cli) {
+  const run = timeCommand([bin, 'wrap-handlers,inject-propagation', '--dry', '--json', '.'], { cwd: dir });
   return { ...run, summary: JSON.parse(run.stdout) };
 }
+
+/** BENCH_BASELINE_CLI=<another build's dist/src/cli/bin.js> adds its time to the throughput tables, measured in the same run. */
+const baselineCli = process.env.BENCH_BASELINE_CLI;
+const baselineLabel = process.env.BENCH_BASELINE_LABEL ?? 'baseline build';
 
 function codemodThroughputOn(label, corpusDir, fileCount) {
   const floor = [];
   const ours = [];
   const jscodeshift = [];
+  const baseline = [];
   let summary;
+  let baselineSummary;
   for (let index = 0; index < reps; index++) {
     floor.push(timeCommand([join(root, 'bench/parse-floor.mjs'), corpusDir]).seconds);
-    const run = runCodemodJson([corpusDir]);
+    const run = runCodemodJson(corpusDir);
     ours.push(run.seconds);
     summary = run.summary;
+    if (baselineCli) {
+      const before = runCodemodJson(corpusDir, baselineCli);
+      baseline.push(before.seconds);
+      baselineSummary = before.summary;
+    }
     jscodeshift.push(
       timeCommand([join(root, 'node_modules/jscodeshift/bin/jscodeshift.js'), '-t', join(root, 'bench/noop-transform.cjs'), '--parser=tsx', '--dry', '--silent', '--extensions=ts,tsx,js,jsx,mjs,cjs,mts,cts', corpusDir]).seconds,
     );
@@ -159,15 +173,22 @@ function codemodThroughputOn(label, corpusDir, fileCount) {
   out(`### ${label}`);
   out();
   if (summary.found !== fileCount) throw new Error(`otel-codemod found ${summary.found} of the ${fileCount} corpus files`);
-  out(`${fileCount} files; otel-codemod parsed ${summary.parsed} of them (the text pre-filter skips the rest unparsed) and would change ${summary.changed}. Each command is a fresh Node process, start-up included on every side.`);
+  const parses = summary.parses === undefined ? '' : ` (${summary.parses} parses in all: one per file, one more for each transform that changed it or needed symbols)`;
+  out(`${fileCount} files; otel-codemod parsed ${summary.parsed} of them${parses} (the text pre-filter skips the rest unparsed), on ${summary.workers} worker thread(s), and would change ${summary.changed}. Each command is a fresh Node process, start-up included on every side.`);
+  if (baselineSummary) out(`${baselineLabel}: parsed ${baselineSummary.parsed} files on ${baselineSummary.workers} worker thread(s), would change ${baselineSummary.changed}.`);
   out();
   out('| command | median | min | max |');
   out('| --- | --- | --- | --- |');
   out(row('TypeScript `createSourceFile` on every file (floor)', floor));
   out(row('jscodeshift no-op transform, `--parser=tsx`', jscodeshift));
+  if (baselineCli) out(row(`\`otel-codemod wrap-handlers,inject-propagation --dry\`, ${baselineLabel}`, baseline));
   out(row('`otel-codemod wrap-handlers,inject-propagation --dry`', ours));
   out();
   out(`**${floorRatio.toFixed(2)}× the floor** (target ≤ 2×) · **${jscodeshiftRatio.toFixed(2)}× the jscodeshift no-op** (target < 1×)`);
+  if (baselineCli) {
+    const before = stats(baseline).median;
+    out(`${baselineLabel}: ${(before / stats(floor).median).toFixed(2)}× the floor · ${(before / stats(jscodeshift).median).toFixed(2)}× the jscodeshift no-op`);
+  }
   out();
   return { floorRatio, jscodeshiftRatio };
 }
@@ -192,7 +213,7 @@ function memoryAndGrowth() {
   for (const count of [1000, 5000, 10000]) {
     const dir = join(work, `scale-${count}`);
     materializeCorpus(root, dir, count);
-    const runs = repeat(Math.max(1, Math.min(reps, 3)), () => timeCommand([cli, 'wrap-handlers,inject-propagation', '--dry', '--quiet', dir]));
+    const runs = repeat(Math.max(1, Math.min(reps, 3)), () => timeCommand([cli, 'wrap-handlers,inject-propagation', '--dry', '--quiet', '.'], { cwd: dir }));
     const time = stats(runs.map((run) => run.seconds)).median;
     const rss = Math.max(...runs.map((run) => run.rssMiB));
     results.push({ count, time, rss });
@@ -235,8 +256,8 @@ function workers(corpusDir) {
   const one = [];
   const two = [];
   for (let index = 0; index < reps; index++) {
-    one.push(timeCommand([cli, 'wrap-handlers,inject-propagation', '--dry', '--quiet', '--jobs', '1', corpusDir]).seconds);
-    two.push(timeCommand([cli, 'wrap-handlers,inject-propagation', '--dry', '--quiet', '--jobs', '2', corpusDir]).seconds);
+    one.push(timeCommand([cli, 'wrap-handlers,inject-propagation', '--dry', '--quiet', '--jobs', '1', '.'], { cwd: corpusDir }).seconds);
+    two.push(timeCommand([cli, 'wrap-handlers,inject-propagation', '--dry', '--quiet', '--jobs', '2', '.'], { cwd: corpusDir }).seconds);
   }
   out('## 5. Workers');
   out();

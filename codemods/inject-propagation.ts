@@ -1,15 +1,13 @@
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
-import { MESSAGING_MODULES, PUBLISH_OPERATIONS, type MessagingLibraryId } from '../src/catalog/messaging/index.js';
+import { CONSUME_OPERATIONS, PUBLISH_OPERATIONS, type ConsumeMatcher, type MessagingLibraryId, type PublishMatcher } from '../src/catalog/messaging/index.js';
 import { OTEL_API_MODULE } from '../src/catalog/otel-api.js';
 import { detectFileStyle, type FileStyle } from '../src/transform/file-style.js';
 import { getRelativeImportSpecifier } from '../src/transform/import-specifier.js';
-import { ensureNamedImports } from '../src/transform/imports.js';
+import { transformWithEdits, type EditPlan } from '../src/transform/edit-plan.js';
 import { findConsumerHandlers, findPublishSites, getImportedModules } from '../src/transform/messaging-sites.js';
 import { getMember } from '../src/transform/object-literal.js';
-import { getLineAndColumn, transformWithTsMorph } from '../src/transform/parse.js';
 import { getMissingDependencyNote } from '../src/transform/project-manifest.js';
-import { applyTextEdits, type TextEdit } from '../src/transform/text-edits.js';
-import { ensureModuleTracer } from '../src/transform/tracer.js';
+import { anyOf, createCallShapeTest, createModuleImportTest, createWordTest } from '../src/transform/source-prefilter.js';
 import type { CodemodTransform, ExtraFile, TransformInput, TransformNote, TransformOutput } from '../src/transform/types.js';
 import { planConsumerSpans } from './inject-propagation/consumer-spans.js';
 import {
@@ -53,14 +51,14 @@ function getSelfTracedLibraries(sourceFile: SourceFile): Set<MessagingLibraryId>
 }
 
 interface Plan {
-  edits: TextEdit[];
+  edits: EditPlan;
   helpers: Set<HelperName>;
   natsModule: string | undefined;
   notes: TransformNote[];
 }
 
-function note(node: Node, kind: TransformNote['kind'], message: string): TransformNote {
-  return { line: getLineAndColumn(node.getSourceFile().getFullText(), node.getStart()).line, kind, message };
+function note(plan: Plan, node: Node, kind: TransformNote['kind'], message: string): TransformNote {
+  return { line: plan.edits.getLine(node.getStart()), kind, message };
 }
 
 /** Step 1: the publishes that do not carry the context, and what writing it takes. */
@@ -73,20 +71,20 @@ function planPublishes(sourceFile: SourceFile, options: Options, style: FileStyl
     const carrier = planCarrier(site, style);
     if (carrier.kind === 'carried') continue;
     if (carrier.kind === 'skip') {
-      plan.notes.push(note(site.call, 'skipped', `${operation.displayName}: ${carrier.reason}`));
+      plan.notes.push(note(plan, site.call, 'skipped', `${operation.displayName}: ${carrier.reason}`));
       continue;
     }
     carrier.helpers.forEach((helper) => plan.helpers.add(helper));
     if (carrier.needsNatsHeaders) plan.natsModule = operation.modules.find((module) => imported.has(module));
     const target = options.producerSpans ? getProducerSpanTarget(site) : undefined;
     if (target && !isInProducerSpan(target)) {
-      plan.edits.push(wrapInProducerSpan(site, target, carrier.edits, style));
+      plan.edits.add({ ...wrapInProducerSpan(site, target, carrier.edits, style), label: `${operation.displayName} producer span and carrier` });
       plan.helpers.add('inProducerSpan');
     } else {
       if (options.producerSpans && !target) {
-        plan.notes.push(note(site.call, 'review', `${operation.displayName}: the command is not passed straight to send(), so no producer span was added`));
+        plan.notes.push(note(plan, site.call, 'review', `${operation.displayName}: the command is not passed straight to send(), so no producer span was added`));
       }
-      plan.edits.push(...carrier.edits);
+      plan.edits.addAll(carrier.edits.map((edit) => ({ ...edit, label: `${operation.displayName} carrier` })));
     }
   }
 }
@@ -95,11 +93,11 @@ function planPublishes(sourceFile: SourceFile, options: Options, style: FileStyl
 function planConsumers(sourceFile: SourceFile, options: Options, style: FileStyle, plan: Plan): void {
   for (const handler of findConsumerHandlers(sourceFile)) {
     const consumer = planConsumerSpans(handler, options.link, style);
-    for (const skipped of consumer.skipped) plan.notes.push(note(skipped.node, 'skipped', `${handler.operation.displayName}: ${skipped.reason}`));
-    // A handler inside a publish site's edited range (rare) would overlap its edits; keep the publish edit.
-    const edits = consumer.edits.filter((edit) => !plan.edits.some((other) => edit.start < other.end && other.start < edit.end));
-    plan.edits.push(...edits);
-    if (edits.length > 0) consumer.helpers.forEach((helper) => plan.helpers.add(helper));
+    for (const skipped of consumer.skipped) plan.notes.push(note(plan, skipped.node, 'skipped', `${handler.operation.displayName}: ${skipped.reason}`));
+    // A handler inside a publish site's edited range (rare) would overlap its edits: the publish edit was planned
+    // first and is kept, and the engine notes the consumer edit it leaves out.
+    const kept = plan.edits.addAll(consumer.edits.map((edit) => ({ ...edit, label: `${handler.operation.displayName} consumer span context` })));
+    if (kept.length > 0) consumer.helpers.forEach((helper) => plan.helpers.add(helper));
   }
 }
 
@@ -107,10 +105,11 @@ function isJavaScript(path: string): boolean {
   return /\.(c|m)?jsx?$/i.test(path);
 }
 
-/** Step 4: makes helpers and API values available in the file, and returns how the file names each helper. */
-function provideHelpers(sourceFile: SourceFile, input: TransformInput, options: Options, style: FileStyle, helpers: HelperName[]): { refs: Record<string, string>; extraFiles?: ExtraFile[] } {
+/** Step 3: makes helpers and API values available in the file, and returns how the file names each helper. */
+function provideHelpers(plan: EditPlan, input: TransformInput, options: Options, style: FileStyle, helpers: HelperName[]): { refs: Record<string, string>; extraFiles?: ExtraFile[] } {
+  const sourceFile = plan.sourceFile;
   if (options.helper) {
-    const refs = ensureNamedImports(sourceFile, input.path, getRelativeImportSpecifier(sourceFile, input.path, options.helper), helpers, style);
+    const refs = plan.importNames(getRelativeImportSpecifier(sourceFile, input.path, options.helper), helpers);
     return { refs, extraFiles: [{ path: options.helper, source: renderHelperModule(options) }] };
   }
   const missing = helpers.filter((name) => !sourceFile.getFunction(name));
@@ -118,12 +117,9 @@ function provideHelpers(sourceFile: SourceFile, input: TransformInput, options: 
     const needsTracer = usesTracer(missing);
     const apiNames = getApiNames(missing);
     if (needsTracer && !apiNames.includes('trace')) apiNames.push('trace');
-    const apiRefs = ensureNamedImports(sourceFile, input.path, OTEL_API_MODULE, apiNames, style) as ApiRefs;
-    const tracer = needsTracer ? ensureModuleTracer(sourceFile, options.tracerName, apiRefs.trace, style) : '';
-    const text = renderHelpers(missing, apiRefs, tracer, { javascript: isJavaScript(input.path), exported: false, style });
-    const full = sourceFile.getFullText();
-    const separator = full.endsWith(style.eol) || full === '' ? style.eol : `${style.eol}${style.eol}`;
-    sourceFile.replaceWithText(`${full}${separator}${text}${style.eol}`);
+    const apiRefs = plan.importNames(OTEL_API_MODULE, apiNames) as ApiRefs;
+    const tracer = needsTracer ? plan.moduleTracer(options.tracerName, apiRefs.trace) : '';
+    plan.append(renderHelpers(missing, apiRefs, tracer, { javascript: isJavaScript(input.path), exported: false, style }));
   }
   return { refs: Object.fromEntries(helpers.map((name) => [name, name])) };
 }
@@ -149,31 +145,46 @@ function renderHelperModule(options: Options): string {
 function apply(input: TransformInput): TransformOutput {
   const options = readOptions(input);
   let extraFiles: ExtraFile[] | undefined;
-  const output = transformWithTsMorph(input, ({ sourceFile, style }) => {
-    const plan: Plan = { edits: [], helpers: new Set(), natsModule: undefined, notes: [] };
+  const output = transformWithEdits(input, ({ sourceFile, style }, edits) => {
+    const plan: Plan = { edits, helpers: new Set(), natsModule: undefined, notes: [] };
     planPublishes(sourceFile, options, style, plan);
     planConsumers(sourceFile, options, style, plan);
-    if (plan.edits.length === 0) return { changed: false, notes: plan.notes };
-    // Step 3: every site edit at once, on the text the plans were made from.
-    sourceFile.replaceWithText(applyTextEdits(sourceFile.getFullText(), plan.edits));
+    if (edits.isEmpty) return plan.notes;
+    // Step 3: the helpers and imported values the site edits name, planned on the same tree (provideHelpers).
     const helpers = withDependencies(plan.helpers);
-    const provided = provideHelpers(sourceFile, input, options, style, helpers.filter((name) => plan.helpers.has(name) || !options.helper));
+    const provided = provideHelpers(edits, input, options, style, helpers.filter((name) => plan.helpers.has(name) || !options.helper));
     extraFiles = provided.extraFiles;
-    const natsRef = plan.natsModule ? ensureNamedImports(sourceFile, input.path, plan.natsModule, ['headers'], style).headers : undefined;
-    // Step 5: placeholders become the file's names for the helpers and imported values.
-    const text = sourceFile.getFullText().replace(PLACEHOLDER_PATTERN, (match, helper: string | undefined) => (helper ? provided.refs[helper] ?? helper : natsRef ?? match));
-    sourceFile.replaceWithText(text);
+    const natsRef = plan.natsModule ? edits.importNames(plan.natsModule, ['headers']).headers : undefined;
+    // Step 4: placeholders become the file's names for the helpers and imported values; the engine writes it all once.
+    edits.mapEditTexts((text) => text.replace(PLACEHOLDER_PATTERN, (match, helper: string | undefined) => (helper ? provided.refs[helper] ?? helper : natsRef ?? match)));
     const dependency = getMissingDependencyNote(input.path, OTEL_API_MODULE);
-    return { changed: true, notes: dependency ? [dependency, ...plan.notes] : plan.notes };
+    return dependency ? [dependency, ...plan.notes] : plan.notes;
   });
   return extraFiles ? { ...output, extraFiles } : output;
 }
 
-const MODULE_MENTION = new RegExp([...MESSAGING_MODULES].map((module) => module.replace(/[/.@-]/g, '\\$&')).join('|'));
+/**
+ * The cheap text test, from the catalog: a publish or consumer is found in a file that imports one of the operation's
+ * modules, that holds a call of a shape matched without an import (`producer.send({ topic, messages })`), or that
+ * names a Lambda event or handler type (`SQSEvent`).
+ */
+const MESSAGING_OPERATIONS = [...PUBLISH_OPERATIONS, ...CONSUME_OPERATIONS];
+const mayHoldMessaging = anyOf(
+  createModuleImportTest(MESSAGING_OPERATIONS.flatMap((operation) => operation.modules)),
+  ...MESSAGING_OPERATIONS.flatMap((operation) => operation.matchers.flatMap((matcher) => getShapeTests(matcher))),
+);
+
+function getShapeTests(matcher: PublishMatcher | ConsumeMatcher): Array<(source: string) => boolean> {
+  if (matcher.kind === 'method' && !matcher.requireImport) return [createCallShapeTest(matcher)];
+  if (matcher.kind === 'async-iterator' && !matcher.requireImport) return [createCallShapeTest(matcher)];
+  if (matcher.kind === 'callback' && matcher.call.type === 'method' && !matcher.call.requireImport) return [createCallShapeTest(matcher.call)];
+  if (matcher.kind === 'lambda-handler') return [createWordTest([...matcher.eventTypeNames, ...matcher.handlerTypeNames])];
+  return [];
+}
 
 export const injectPropagation: CodemodTransform = {
   name: 'inject-propagation',
   description: 'Carries the W3C trace context across every queue: injects it at publishes (in each library’s own carrier) and continues it in consumers that start their own span.',
-  mayApply: (source) => MODULE_MENTION.test(source),
+  mayApply: (source) => mayHoldMessaging(source),
   apply,
 };

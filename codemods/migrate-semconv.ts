@@ -1,6 +1,7 @@
 import { DEPRECATED_SEMCONV_KEYS } from '../src/catalog/semconv-deprecations.js';
-import { ensureNamedImports, isTopLevelNameTaken } from '../src/transform/imports.js';
-import { getLineAndColumn, transformWithTsMorph } from '../src/transform/parse.js';
+import { transformWithEdits } from '../src/transform/edit-plan.js';
+import { isTopLevelNameTaken } from '../src/transform/imports.js';
+import { transformWithTsMorph } from '../src/transform/parse.js';
 import {
   getConstantUses,
   getDeprecatedKeyLiterals,
@@ -10,7 +11,6 @@ import {
   removeUnusedDeprecatedImports,
   requote,
   SEMCONV_MODULE,
-  type TextEdit,
 } from '../src/transform/semconv-renames.js';
 import type { CodemodTransform, TransformNote } from '../src/transform/types.js';
 
@@ -28,13 +28,11 @@ export const migrateSemconv: CodemodTransform = {
     return source.includes('@opentelemetry/semantic-conventions') || DEPRECATED_KEY_TEXT.test(source);
   },
   apply(input) {
-    return transformWithTsMorph(input, ({ sourceFile, style }) => {
+    const renamed = transformWithEdits(input, ({ sourceFile }, plan) => {
       const notes: TransformNote[] = [];
-      const text = sourceFile.getFullText();
-      const note = (position: number, message: string) => notes.push({ line: getLineAndColumn(text, position).line, kind: 'skipped', message });
+      const note = (position: number, message: string) => notes.push({ line: plan.getLine(position), kind: 'skipped', message });
 
       // 1. Constants: `ns.X` keeps its namespace; a named import gets the stable constant imported.
-      const edits: TextEdit[] = [];
       const importsNeeded = new Set<string>();
       for (const use of getConstantUses(sourceFile)) {
         const replacement = use.entry.replacementConstant;
@@ -53,7 +51,7 @@ export const migrateSemconv: CodemodTransform = {
           written = imported ?? replacement;
           if (imported === undefined) importsNeeded.add(replacement);
         }
-        edits.push({ start: use.node.getStart(), end: use.node.getEnd(), text: written });
+        plan.add({ start: use.node.getStart(), end: use.node.getEnd(), text: written, label: `${use.name} → ${written}` });
       }
 
       // 2. Keys written as strings in attribute sinks.
@@ -68,18 +66,19 @@ export const migrateSemconv: CodemodTransform = {
           note(literal.getStart(), `'${key}' sits next to '${replacement}' already`);
           continue;
         }
-        edits.push({ start: literal.getStart(), end: literal.getEnd(), text: requote(literal, replacement) });
+        plan.add({ start: literal.getStart(), end: literal.getEnd(), text: requote(literal, replacement), label: `'${key}' → '${replacement}'` });
       }
-      if (edits.length === 0) return { changed: false, notes };
 
-      // 3. Write from last to first on the text, then fix the imports on the re-parsed file.
-      let next = text;
-      for (const edit of [...edits].sort((a, b) => b.start - a.start)) next = next.slice(0, edit.start) + edit.text + next.slice(edit.end);
-      sourceFile.replaceWithText(next);
-      if (importsNeeded.size > 0) ensureNamedImports(sourceFile, input.path, SEMCONV_MODULE, [...importsNeeded].sort(), style);
-      removeUnusedDeprecatedImports(sourceFile);
-      return { changed: true, notes };
-    });
+      // 3. The stable constants' imports, written with the renames.
+      if (!plan.isEmpty && importsNeeded.size > 0) plan.importNames(SEMCONV_MODULE, [...importsNeeded].sort());
+      return notes;
+    }, { symbols: true });
+    if (renamed.source === input.source) return renamed;
+    // 4. Imports of deprecated constants that nothing refers to any more go: references are only known on the renamed
+    //    text, so this step parses it again (only when the file imports from the package).
+    if (!input.source.includes('@opentelemetry/semantic-conventions')) return renamed;
+    const cleaned = transformWithTsMorph({ ...input, source: renamed.source }, ({ sourceFile }) => ({ changed: removeUnusedDeprecatedImports(sourceFile), notes: [] }));
+    return { ...renamed, source: cleaned.source };
   },
 };
 

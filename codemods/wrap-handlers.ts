@@ -1,39 +1,49 @@
 import { extname } from 'node:path';
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
-import { HTTP_AUTO_INSTRUMENTATION_PACKAGES, HTTP_ENTRY_POINTS, LAMBDA_TYPE_MODULES } from '../src/catalog/entry-points.js';
+import { HTTP_AUTO_INSTRUMENTATION_PACKAGES, HTTP_ENTRY_POINTS, LAMBDA_HANDLER_EXPORT_NAMES } from '../src/catalog/entry-points.js';
 import { CONSUME_OPERATIONS } from '../src/catalog/messaging/index.js';
 import { OTEL_API_MODULE, SPAN_START_METHODS } from '../src/catalog/otel-api.js';
 import { detectFileStyle, type FileStyle } from '../src/transform/file-style.js';
-import { ensureNamedImports } from '../src/transform/imports.js';
-import { transformWithTsMorph } from '../src/transform/parse.js';
+import { transformWithEdits, type EditPlan } from '../src/transform/edit-plan.js';
+import { withParsedFile, withProjectFile } from '../src/transform/parse.js';
+import { createExportedNameTest, createModuleImportTest } from '../src/transform/source-prefilter.js';
 import { applyTextEdits, replaceNodeEdit, type TextEdit } from '../src/transform/text-edits.js';
 import { getMissingDependencyNote, getNearestDependencies } from '../src/transform/project-manifest.js';
-import { ensureModuleTracer } from '../src/transform/tracer.js';
-import type { CodemodTransform, TransformInput, TransformNote } from '../src/transform/types.js';
-import { buildWrappedBody, buildWrappedLoopBody, getUnwrappableReason, isAlreadyTraced, isWrappedInSpan, returnsPromiseWithoutAsync, type WrappableFunction } from '../src/transform/wrap-body.js';
+import type { CodemodTransform, TransformInput, TransformNote, TransformOptions, TransformOutput } from '../src/transform/types.js';
+import { buildWrappedBody, buildWrappedLoopBody, getIdentifiersOfBody, getUnwrappableReason, isAlreadyTraced, isWrappedInSpan, returnsPromiseWithoutAsync, type WrappableFunction } from '../src/transform/wrap-body.js';
 import { getHandedOnErrorNotes } from './wrap-handlers/handed-on-errors.js';
 import { collectConsumers } from './wrap-handlers/consumers.js';
 import { collectHttpHandlers } from './wrap-handlers/http.js';
 import { collectLambdaHandlers } from './wrap-handlers/lambda.js';
-import { collectNestProcessors } from './wrap-handlers/nest-processors.js';
+import { collectNestProcessors, NEST_BULLMQ_MODULES } from './wrap-handlers/nest-processors.js';
 import { renderSpanSpec, type ApiRefs } from './wrap-handlers/render.js';
 import { skippedNote, type Collected, type WrapTarget } from './wrap-handlers/target.js';
 
-/**
- * The cheap text test: a file that names none of the catalog's framework and messaging modules, no Lambda export name,
- * no HTTP method export and no `event` parameter cannot hold an entry point.
- */
 const NEST_COMMON_MODULE = '@nestjs/common';
 
-const ENTRY_POINT_MODULES = [
+/**
+ * The cheap text test, from the catalog: every entry point the collectors find is in a file that imports a framework
+ * or messaging module (or Nest's BullMQ module), declares a Lambda handler under an export name, or, for file routes
+ * (Next.js `app/**\/route.ts`), declares a function named after an HTTP method in a file at such a path.
+ */
+const importsEntryPointModule = createModuleImportTest([
   ...HTTP_ENTRY_POINTS.flatMap((entry) => ('modules' in entry ? entry.modules : [])),
   ...CONSUME_OPERATIONS.flatMap((operation) => operation.modules),
-  ...LAMBDA_TYPE_MODULES,
-];
-const ENTRY_POINT_WORDS = /\b(handler|event|evt|GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/;
+  ...NEST_BULLMQ_MODULES,
+]);
+const FILE_ROUTES = HTTP_ENTRY_POINTS.filter((entry) => entry.kind === 'file-route').map((entry) => ({ entry, declares: createExportedNameTest(entry.exportNames) }));
+const declaresDefaultLambdaHandler = createExportedNameTest(LAMBDA_HANDLER_EXPORT_NAMES);
 
-function mayHoldEntryPoint(source: string): boolean {
-  return ENTRY_POINT_WORDS.test(source) || ENTRY_POINT_MODULES.some((name) => source.includes(name));
+function mayHoldEntryPoint(source: string, file?: { path: string; options: TransformOptions }): boolean {
+  if (importsEntryPointModule(source)) return true;
+  const exportNames = getLambdaExportNames(file?.options);
+  if (exportNames ? createExportedNameTest(exportNames)(source) : declaresDefaultLambdaHandler(source)) return true;
+  const path = file?.path.replace(/\\/g, '/');
+  return FILE_ROUTES.some(({ entry, declares }) => (path === undefined || entry.filePattern.test(path)) && declares(source));
+}
+
+function getLambdaExportNames(options: TransformOptions | undefined): string[] | undefined {
+  return Array.isArray(options?.lambdaExportNames) ? options.lambdaExportNames.map(String) : undefined;
 }
 
 export const wrapHandlers: CodemodTransform = {
@@ -41,62 +51,72 @@ export const wrapHandlers: CodemodTransform = {
   description:
     'Runs every HTTP route, Lambda handler and message consumer inside a span that ends, records errors and, for messages, continues the producer’s trace.',
   mayApply: mayHoldEntryPoint,
-  apply: (input) =>
-    transformWithTsMorph(input, ({ sourceFile, style }) => {
-      // 0. Handlers passed by reference in frameworks that await them become inline arrows that call them (see Collected).
-      inlineHandlerReferences(sourceFile, input.path);
-      // 1. Find entry points; a file with none (or only instrumented ones) is returned as it was.
-      const found = collectTargets(sourceFile, input);
-      if (found.targets.length === 0) return { changed: false, notes: found.notes };
-      // 2. Make the API and a tracer available once for the whole file.
-      const extracting = found.targets.filter((target) => target.extraction !== undefined || target.links !== undefined);
-      const shadowed = extracting.filter((target) => isNameShadowed(getSite(target), 'context')).length;
-      const refs = ensureApi(sourceFile, input, style, { activeContext: shadowed < extracting.length, rootContext: shadowed > 0 });
-      if (found.targets.some((target) => target.http?.headersParameter)) refs.nestHeaders = ensureNamedImports(sourceFile, input.path, NEST_COMMON_MODULE, ['Headers'], style).Headers;
-      // 3. Wrap the handlers (see wrapTargets); a wrapped handler is no longer a target, so there are at most as many
-      //    wraps as targets found in step 1.
-      wrapTargets(sourceFile, input, refs, style, found.targets.length);
-      const dependency = getMissingDependencyNote(input.path, OTEL_API_MODULE);
-      return { changed: true, notes: dependency ? [dependency, ...found.notes] : found.notes };
-    }),
+  apply,
 };
 
-function inlineHandlerReferences(sourceFile: SourceFile, path: string): void {
-  const references = collectHttpHandlers(sourceFile, path).references ?? [];
-  if (references.length === 0) return;
-  const edits = references.map(({ node, parameters }) => replaceNodeEdit(node, `async (${parameters}) => ${node.getText()}(${parameters})`));
-  replaceFileText(sourceFile, applyTextEdits(sourceFile.getFullText(), edits));
+function apply(input: TransformInput): TransformOutput {
+  // 0. Handlers passed by reference in frameworks that await them become inline arrows that call them (see Collected):
+  //    the only step that needs a second parse, of the text with the arrows, and only in files that have such handlers.
+  const inlined = inlineHandlerReferences(input);
+  const symbols = needsSymbols(input.path);
+  const output = transformWithEdits({ ...input, source: inlined }, ({ sourceFile, style }, plan) => {
+    // 1. Find entry points; a file with none (or only instrumented ones) is returned as it was.
+    const found = collectTargets(sourceFile, input);
+    if (found.targets.length === 0) return found.notes;
+    // 2. Make the API and a tracer available once for the whole file.
+    const extracting = found.targets.filter((target) => target.extraction !== undefined || target.links !== undefined);
+    const shadowed = extracting.filter((target) => isNameShadowed(getSite(target), 'context')).length;
+    const refs = ensureApi(plan, input, { activeContext: shadowed < extracting.length, rootContext: shadowed > 0 });
+    if (found.targets.some((target) => target.http?.headersParameter)) refs.nestHeaders = plan.importNames(NEST_COMMON_MODULE, ['Headers']).Headers;
+    // 3. Wrap the handlers, all planned on this one tree (see wrapTargets).
+    wrapTargets(plan, found.targets, input, refs, style);
+    const dependency = getMissingDependencyNote(input.path, OTEL_API_MODULE);
+    return dependency ? [dependency, ...found.notes] : found.notes;
+  }, { symbols });
+  // Inlined references without a handler to wrap are not worth a change.
+  return output.source === inlined ? { ...output, source: input.source } : output;
 }
 
-/** Re-parses the file once with a new text (nodes taken before are stale afterwards). */
-function replaceFileText(sourceFile: SourceFile, text: string): void {
-  sourceFile.replaceText([0, sourceFile.getEnd()], text);
+/** A file route (Next.js `app/**\/route.ts`) has its exports read through symbols, which need the file in a project. */
+function needsSymbols(path: string): boolean {
+  const normalized = path.replace(/\\/g, '/');
+  return FILE_ROUTES.some(({ entry }) => entry.filePattern.test(normalized));
+}
+
+/** The text with handler references turned into inline arrows, or the input's own text when there are none. */
+function inlineHandlerReferences(input: TransformInput): string {
+  return (needsSymbols(input.path) ? withProjectFile : withParsedFile)(input, ({ sourceFile }) => {
+    const references = getHttpHandlers(sourceFile, input.path).references ?? [];
+    if (references.length === 0) return input.source;
+    const edits = references.map(({ node, parameters }) => replaceNodeEdit(node, `async (${parameters}) => ${node.getText()}(${parameters})`));
+    return applyTextEdits(sourceFile.getFullText(), edits);
+  });
 }
 
 /**
- * Wraps the targets from the last to the first, as if one at a time, with the edits planned on one tree and applied
- * at once. A target's text depends on the wraps after it only inside its own scope (the span variable avoids the names
- * used there, and a handler around another one moves the inner one's wrapped body): such a target ends the round, the
- * round's edits are applied, and the targets are collected again. A file of sibling routes takes one round.
+ * Plans the wraps from the last target to the first, on one tree, as if they were made one at a time: a handler
+ * around another one takes the inner wrap into its moved body (its edits are taken out of the plan and written
+ * inside), and a span variable avoids the names the wraps planned inside its scope introduce.
  */
-function wrapTargets(sourceFile: SourceFile, input: TransformInput, refs: ApiRefs, style: FileStyle, budget: number): void {
-  let remaining = budget;
-  while (remaining > 0) {
-    const targets = collectTargets(sourceFile, input).targets.sort((a, b) => getSite(b).getStart() - getSite(a).getStart());
-    if (targets.length === 0) return;
-    const edits: TextEdit[] = [];
-    const planned: Array<{ start: number; end: number }> = [];
-    for (const target of targets) {
-      if (remaining === 0) break;
-      const scope = getNameScope(target, sourceFile);
-      const [scopeStart, scopeEnd] = [scope.getPos(), scope.getEnd()];
-      if (planned.some((site) => site.start >= scopeStart && site.end <= scopeEnd)) break;
-      edits.push(...planWrap(target, input, refs, style, sourceFile));
-      const site = getSite(target);
-      planned.push({ start: site.getStart(), end: site.getEnd() });
-      remaining--;
+function wrapTargets(plan: EditPlan, targets: WrapTarget[], input: TransformInput, refs: ApiRefs, style: FileStyle): void {
+  const sourceFile = plan.sourceFile;
+  const planned: Array<{ start: number; end: number; text: string; names?: Set<string> }> = [];
+  for (const target of [...targets].sort((a, b) => getSite(b).getStart() - getSite(a).getStart())) {
+    const scope = getNameScope(target, sourceFile);
+    const [scopeStart, scopeEnd] = [scope.getPos(), scope.getEnd()];
+    const usedNames = new Set<string>();
+    for (const site of planned) {
+      if (site.start < scopeStart || site.end > scopeEnd) continue;
+      site.names ??= getIdentifiersOfBody(site.text);
+      for (const name of site.names) usedNames.add(name);
     }
-    replaceFileText(sourceFile, applyTextEdits(sourceFile.getFullText(), edits));
+    const body = target.loop?.getStatement() ?? target.fn?.getBody();
+    const innerEdits = body ? plan.takeEditsWithin(body.getStart(), body.getEnd()) : [];
+    const [wrap, ...others] = planWrap(target, input, refs, style, sourceFile, { innerEdits, usedNames });
+    plan.add({ ...wrap!, label: `wrap the handler at line ${getSite(target).getStartLineNumber()}` });
+    plan.addAll(others.map((edit) => ({ ...edit, label: 'add the @Headers() parameter' })));
+    const site = getSite(target);
+    planned.push({ start: site.getStart(), end: site.getEnd(), text: wrap!.text });
   }
 }
 
@@ -106,23 +126,40 @@ function getNameScope(target: WrapTarget, sourceFile: SourceFile): Node {
 }
 
 /** The edits that wrap one target: its body, and the `@Headers()` parameter a Nest route gets before it. */
-function planWrap(target: WrapTarget, input: TransformInput, refs: ApiRefs, style: FileStyle, sourceFile: SourceFile): TextEdit[] {
+function planWrap(
+  target: WrapTarget,
+  input: TransformInput,
+  refs: ApiRefs,
+  style: FileStyle,
+  sourceFile: SourceFile,
+  nested: { innerEdits: readonly TextEdit[]; usedNames: ReadonlySet<string> },
+): TextEdit[] {
   const contextRoot = refs.context?.split('.')[0] ?? '';
   const activeContext = refs.rootContext && (!refs.context || isNameShadowed(getSite(target), contextRoot)) ? refs.rootContext : `${refs.context}.active()`;
-  const spec = { ...renderSpanSpec(target, { ...refs, activeContext }, getSpanKind(target, input.path), style), forceAsync: target.fn !== undefined && isDeclaredAsync(target) };
+  const spec = { ...renderSpanSpec(target, { ...refs, activeContext }, getSpanKind(target, input.path), style), forceAsync: target.fn !== undefined && isDeclaredAsync(target), ...nested };
   const body = target.loop?.getStatement();
   const edit = body && Node.isBlock(body) ? buildWrappedLoopBody(body, target.fn ?? sourceFile, spec, style) : buildWrappedBody(target.fn!, spec, style);
   const parameter = target.http?.headersParameter && target.fn ? getHeadersParameterEdit(target.fn, target.http.headersParameter, refs.nestHeaders ?? 'Headers', input.path) : undefined;
   return parameter ? [edit, parameter] : [edit];
 }
 
+// The HTTP handlers of a parse: asked once to inline handler references and, on the same parse when there are none,
+// again for the targets.
+const httpHandlers = new WeakMap<SourceFile, Collected>();
+
+function getHttpHandlers(sourceFile: SourceFile, path: string): Collected {
+  let collected = httpHandlers.get(sourceFile);
+  if (!collected) httpHandlers.set(sourceFile, (collected = collectHttpHandlers(sourceFile, path)));
+  return { targets: [...collected.targets], notes: [...collected.notes], ...(collected.references ? { references: collected.references } : {}) };
+}
+
 /** Every entry point of the file that is not instrumented yet; the ones it must leave alone become notes. */
 function collectTargets(sourceFile: SourceFile, input: TransformInput): Collected {
-  const exportNames = Array.isArray(input.options.lambdaExportNames) ? input.options.lambdaExportNames.map(String) : undefined;
+  const exportNames = getLambdaExportNames(input.options);
   const isTypeScript = !/\.(c|m)?jsx?$/i.test(extname(input.path));
   const { quote } = detectFileStyle(sourceFile.getFullText());
   const parts = [
-    collectHttpHandlers(sourceFile, input.path),
+    getHttpHandlers(sourceFile, input.path),
     collectLambdaHandlers(sourceFile, input.path, { exportNames, isTypeScript, quote }),
     collectConsumers(sourceFile, isTypeScript, quote),
     collectNestProcessors(sourceFile, isTypeScript, quote),
@@ -233,13 +270,13 @@ function getSite(target: WrapTarget): Node {
  * Imports what the generated code uses and finds or declares the tracer. Where a handler has its own `context` (a
  * Lambda handler's second parameter), extraction starts from `ROOT_CONTEXT` instead of `context.active()`.
  */
-function ensureApi(sourceFile: SourceFile, input: TransformInput, style: FileStyle, needs: { activeContext: boolean; rootContext: boolean }): ApiRefs {
+function ensureApi(plan: EditPlan, input: TransformInput, needs: { activeContext: boolean; rootContext: boolean }): ApiRefs {
   const names = ['trace', 'SpanKind', 'SpanStatusCode'];
   if (needs.activeContext) names.push('context');
   if (needs.rootContext) names.push('ROOT_CONTEXT');
   if (needs.activeContext || needs.rootContext) names.push('propagation');
-  const refs = ensureNamedImports(sourceFile, input.path, OTEL_API_MODULE, names, style);
-  const tracer = ensureModuleTracer(sourceFile, input.options.tracerName, refs.trace!, style);
+  const refs = plan.importNames(OTEL_API_MODULE, names);
+  const tracer = plan.moduleTracer(input.options.tracerName, refs.trace!);
   return {
     tracer,
     trace: refs.trace!,

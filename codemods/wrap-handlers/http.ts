@@ -69,7 +69,7 @@ function getRouterBinding(receiver: Node): string | undefined {
   for (let scope: Node | undefined = receiver.getParent(); scope; scope = scope.getParent()) {
     if (!Node.isFunctionDeclaration(scope) && !Node.isArrowFunction(scope) && !Node.isFunctionExpression(scope)) continue;
     if (!scope.getParameters().some((parameter) => parameter.getName() === name)) continue;
-    if (Node.isFunctionDeclaration(scope)) return scope.isDefaultExport() && !scope.getName() ? 'default' : scope.getName();
+    if (Node.isFunctionDeclaration(scope)) return scope.hasDefaultKeyword() && !scope.getName() ? 'default' : scope.getName();
     const holder = scope.getParent();
     if (Node.isVariableDeclaration(holder)) return holder.getName();
     return Node.isExportAssignment(holder) ? 'default' : undefined;

@@ -4,7 +4,7 @@ import { getConsumerAttributes, getConsumerName } from './consumers.js';
 import { getCarrierExpression, getStringValue, importsAnyModule, skippedNote, type Collected } from './target.js';
 
 /** The NestJS modules whose `@Processor(queue)` classes run BullMQ jobs in their `process(job)` method. */
-const NEST_BULLMQ_MODULES = ['@nestjs/bullmq'];
+export const NEST_BULLMQ_MODULES = ['@nestjs/bullmq'];
 const BULLMQ_OPERATION_ID = 'bullmq:worker.processor';
 
 /**

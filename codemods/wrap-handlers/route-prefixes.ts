@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { Node, Project, SyntaxKind, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
+import { parseForReading } from '../../src/transform/parse.js';
 import { getStringValue } from './target.js';
 
 /**
@@ -42,7 +43,6 @@ const MAX_FILES = 4000;
 const MAX_DEPTH = 6;
 
 const indexes = new Map<string, ProjectIndex>();
-let parser: Project | undefined;
 
 function withoutExtension(path: string): string {
   const stripped = path.replace(SOURCE, '');
@@ -90,10 +90,7 @@ function getIndex(root: string): ProjectIndex {
       continue;
     }
     if (!MOUNT_TEXT.test(text)) continue;
-    parser ??= new Project({ useInMemoryFileSystem: true, skipFileDependencyResolution: true, compilerOptions: { allowJs: true } });
-    const sourceFile = parser.createSourceFile(`/scan${path}`, text, { overwrite: true });
-    index.files.set(withoutExtension(path), getFileFacts(sourceFile, path));
-    parser.removeSourceFile(sourceFile);
+    index.files.set(withoutExtension(path), getFileFacts(parseForReading(path, text), path));
   }
   indexes.set(root, index);
   return index;
@@ -179,7 +176,7 @@ function collectExports(sourceFile: SourceFile, facts: FileFacts): void {
     if (Node.isExportAssignment(statement)) {
       addExport(facts, getMountedName(statement.getExpression()) ?? 'default', 'default');
     } else if (Node.isFunctionDeclaration(statement) && statement.hasExportKeyword()) {
-      addExport(facts, statement.getName() ?? 'default', statement.isDefaultExport() ? 'default' : statement.getName() ?? 'default');
+      addExport(facts, statement.getName() ?? 'default', statement.hasDefaultKeyword() ? 'default' : statement.getName() ?? 'default');
     } else if (Node.isVariableStatement(statement) && statement.hasExportKeyword()) {
       for (const declaration of statement.getDeclarations()) addExport(facts, declaration.getName(), declaration.getName());
     } else if (Node.isExportDeclaration(statement) && !statement.getModuleSpecifier()) {

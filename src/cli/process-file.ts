@@ -1,6 +1,6 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
+import { getNestingRefusalOf, getParseCount } from '../transform/parse.js';
 import { TransformError, type CodemodTransform, type ExtraFile, type TransformNote, type TransformOptions } from '../transform/types.js';
-import { getNestingRefusal } from './nesting-depth.js';
 import { readSourceFile } from './read-source.js';
 import { looksMinified, originalText, restoreForm } from './text-format.js';
 
@@ -24,6 +24,8 @@ export interface FileResult {
   status: FileStatus;
   /** A transform parsed the file (the text pre-filter let it through). */
   parsed: boolean;
+  /** How many times the file was parsed: transforms that leave the text as it was share one parse. */
+  parses: number;
   /** Why the file was skipped or failed. */
   reason?: string;
   /** The file's text before and after (BOM included), only when it changed. */
@@ -38,9 +40,29 @@ function stripPathPrefix(message: string, path: string): string {
   return message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message;
 }
 
+/**
+ * The result of a file that no transform can apply to, known from its text alone (or that cannot be read, or is
+ * minified); undefined when a transform may apply and the file must go through processFile. Cheap: no parse, so the
+ * runner screens every file where it stands and sends only the others to a worker.
+ */
+export function screenFile(task: FileTask, registry: Record<string, CodemodTransform>): FileResult | undefined {
+  const base = { displayPath: task.displayPath, realPath: task.realPath, parsed: false, parses: 0, notes: [] as FileNote[], extraFiles: [] as ExtraFile[] };
+  const read = readSourceFile(task.realPath);
+  if (!read.ok) return { ...base, status: 'failed', reason: read.reason };
+  const text = read.decoded.text;
+  if (looksMinified(task.realPath, text)) return { ...base, status: 'skipped', reason: 'minified' };
+  for (const name of task.transformNames) {
+    const transform = registry[name];
+    if (!transform) return { ...base, status: 'failed', reason: `unknown transform ${name}` };
+    if (transform.mayApply(text, { path: task.realPath, options: task.options })) return undefined;
+  }
+  return { ...base, status: 'unchanged' };
+}
+
 /** Reads one file and runs the transforms over it in order. Never throws: every problem becomes a `failed` result. */
 export function processFile(task: FileTask, registry: Record<string, CodemodTransform>): FileResult {
-  const base = { displayPath: task.displayPath, realPath: task.realPath, parsed: false, notes: [] as FileNote[], extraFiles: [] as ExtraFile[] };
+  const parsesBefore = getParseCount();
+  const base = { displayPath: task.displayPath, realPath: task.realPath, parsed: false, parses: 0, notes: [] as FileNote[], extraFiles: [] as ExtraFile[] };
   const read = readSourceFile(task.realPath);
   if (!read.ok) return { ...base, status: 'failed', reason: read.reason };
   const { decoded } = read;
@@ -51,9 +73,9 @@ export function processFile(task: FileTask, registry: Record<string, CodemodTran
   for (const name of task.transformNames) {
     const transform = registry[name];
     if (!transform) return { ...base, status: 'failed', reason: `unknown transform ${name}` };
-    if (!transform.mayApply(text)) continue;
+    if (!transform.mayApply(text, { path: task.realPath, options: task.options })) continue;
     if (!parsed) {
-      const refusal = getNestingRefusal(task.realPath, text);
+      const refusal = getNestingRefusalOf(task.realPath, text);
       if (refusal) return { ...base, parsed: true, status: 'failed', reason: refusal };
     }
     parsed = true;
@@ -72,9 +94,10 @@ export function processFile(task: FileTask, registry: Record<string, CodemodTran
         error instanceof TransformError || (error as Error | undefined)?.name === 'TransformError'
           ? stripPathPrefix((error as Error).message, task.realPath)
           : `${name} failed: ${error instanceof Error ? error.message : String(error)}`;
-      return { ...base, parsed, status: 'failed', reason };
+      return { ...base, parsed, parses: getParseCount() - parsesBefore, status: 'failed', reason };
     }
   }
+  base.parses = getParseCount() - parsesBefore;
   const before = originalText(decoded);
   const after = text === decoded.text ? before : restoreForm(text, decoded);
   if (after === before) return { ...base, parsed, status: 'unchanged' };

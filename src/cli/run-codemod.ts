@@ -11,7 +11,7 @@ import { writeFileAtomic } from './atomic-write.js';
 import { createWriteGuard, type RefusalKind } from './write-guard.js';
 import { getDefaultJobs } from './default-jobs.js';
 import { createPackageNameFinder } from './package-name.js';
-import { processFile, type FileResult, type FileTask } from './process-file.js';
+import { processFile, screenFile, type FileResult, type FileTask } from './process-file.js';
 import type { RegistrySource, TransformRegistry } from './registry.js';
 import { createUnifiedDiff } from './unified-diff.js';
 import type { CliIO } from './output.js';
@@ -45,8 +45,11 @@ export interface CodemodRunContext extends CliIO {
 
 export { EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK };
 
-// Starting a worker (and ts-morph in it) costs more than running a few files.
+// Starting a worker (and ts-morph in it) costs more than running a few files: files to parse per worker with --jobs.
 const MIN_FILES_PER_WORKER = 8;
+// Without --jobs, another worker pays for its start-up (loading ts-morph, indexing the project's routes again) only
+// when it takes a few hundred files off the first one.
+const MIN_FILES_PER_DEFAULT_WORKER = 250;
 const PROGRESS_MIN_FILES = 20;
 
 /** Files a TypeScript project includes, from its tsconfig (used when no paths are given with --tsconfig). */
@@ -63,20 +66,31 @@ function getWorkerUrl(): URL | undefined {
   return existsSync(fileURLToPath(url)) ? url : undefined;
 }
 
+// Our modules declare themselves ESM and our dependencies are CommonJS by their package.json, so a worker does not need
+// Node to guess a module's format by compiling it (which costs about a quarter of a worker's start-up in ts-morph's
+// and TypeScript's large files). A team's own transforms module is loaded as Node would load it anywhere.
+const NO_FORMAT_DETECTION = '--no-experimental-detect-module';
+
+/** A worker thread that loads the transforms; it starts loading at once and waits for files. */
+function startWorker(workerUrl: URL, source: RegistrySource): Worker {
+  const skipDetection = !source.extraModule && process.allowedNodeEnvironmentFlags.has(NO_FORMAT_DETECTION);
+  const worker = new Worker(workerUrl, { workerData: source, ...(skipDetection ? { execArgv: [...process.execArgv, NO_FORMAT_DETECTION] } : {}) });
+  // runOnWorkers reports a worker's errors against its file; one that is ended unused must not throw.
+  worker.on('error', () => {});
+  return worker;
+}
+
 /**
- * Runs the tasks on worker threads, calling `onResult` in completion order. Even one job runs on a worker: the main
- * thread stays free to hear a second Ctrl-C at once, however long a file takes.
+ * Runs the tasks on the given worker threads, calling `onResult` in completion order, and ends the workers. Even one
+ * job runs on a worker: the main thread stays free to hear a second Ctrl-C at once, however long a file takes.
  */
 async function runOnWorkers(
   tasks: FileTask[],
-  workerCount: number,
-  workerUrl: URL,
-  source: RegistrySource,
+  workers: Worker[],
   signal: AbortSignal | undefined,
   onResult: (index: number, result: FileResult) => void,
 ): Promise<void> {
   let next = 0;
-  const workers = Array.from({ length: workerCount }, () => new Worker(workerUrl, { workerData: source }));
   await Promise.all(
     workers.map(
       (worker) =>
@@ -98,7 +112,7 @@ async function runOnWorkers(
           worker.on('error', (error) => {
             if (inFlight !== undefined) {
               const task = tasks[inFlight]!;
-              onResult(inFlight, { displayPath: task.displayPath, realPath: task.realPath, status: 'failed', parsed: true, reason: `worker failed: ${error.message}`, notes: [], extraFiles: [] });
+              onResult(inFlight, { displayPath: task.displayPath, realPath: task.realPath, status: 'failed', parsed: true, parses: 0, reason: `worker failed: ${error.message}`, notes: [], extraFiles: [] });
             }
             inFlight = undefined;
             done();
@@ -111,7 +125,7 @@ async function runOnWorkers(
 }
 
 function emptySummary(transforms: string[], mode: RunSummary['mode']): RunSummary {
-  return { transforms, mode, workers: 0, found: 0, parsed: 0, changed: 0, unchanged: 0, notParsed: 0, skipped: {}, skippedFolders: {}, failed: 0, notReached: 0, elapsedMs: 0, interrupted: false, files: [] };
+  return { transforms, mode, workers: 0, found: 0, parsed: 0, parses: 0, changed: 0, unchanged: 0, notParsed: 0, skipped: {}, skippedFolders: {}, failed: 0, notReached: 0, elapsedMs: 0, interrupted: false, files: [] };
 }
 
 /** `Map.groupBy`, which Node 20 lacks. */
@@ -258,6 +272,7 @@ export async function runCodemod(options: CodemodRunOptions, context: CodemodRun
     const entry: RunSummary['files'][number] = { path: result.displayPath, status: result.status, notes: result.notes };
     if (result.reason) entry.reason = result.reason;
     if (result.parsed) summary.parsed++;
+    summary.parses += result.parses;
     if (result.status === 'changed') {
       const changes = [{ displayPath: result.displayPath, realPath: result.realPath, before: result.before, after: result.after! }];
       for (const extra of result.extraFiles) {
@@ -295,14 +310,28 @@ export async function runCodemod(options: CodemodRunOptions, context: CodemodRun
   };
 
   bar?.start(tasks.length, 0);
+  // Most files hold nothing for the transforms, and their text says so: they are settled here without a parse, and
+  // only the others go to workers. The first worker loads the transforms while the files are screened; more are
+  // started when there are enough files for them (starting a worker costs more than a few files).
+  const workerUrl = context.registrySource ? getWorkerUrl() : undefined;
+  const workers = workerUrl && tasks.length > 0 ? [startWorker(workerUrl, context.registrySource!)] : [];
+  const candidates: number[] = [];
+  for (let index = 0; index < tasks.length && !context.signal?.aborted; index++) {
+    const screened = screenFile(tasks[index]!, registry);
+    if (screened) accept(index, screened);
+    else candidates.push(index);
+  }
   const jobs = Math.max(1, options.jobs ?? getDefaultJobs());
-  const workerCount = Math.min(jobs, Math.max(1, Math.floor(tasks.length / MIN_FILES_PER_WORKER)));
-  const workerUrl = getWorkerUrl();
-  if (tasks.length > 0 && workerUrl && context.registrySource) {
-    summary.workers = workerCount;
-    await runOnWorkers(tasks, workerCount, workerUrl, context.registrySource, context.signal, accept);
+  const perWorker = options.jobs === undefined ? MIN_FILES_PER_DEFAULT_WORKER : MIN_FILES_PER_WORKER;
+  const workerCount = Math.min(jobs, Math.max(1, Math.floor(candidates.length / perWorker)));
+  if (workers.length > 0 && candidates.length > 0) {
+    while (workers.length < workerCount) workers.push(startWorker(workerUrl!, context.registrySource!));
+    summary.workers = workers.length;
+    const candidateTasks = candidates.map((index) => tasks[index]!);
+    await runOnWorkers(candidateTasks, workers, context.signal, (position, result) => accept(candidates[position]!, result));
   } else {
-    for (let index = 0; index < tasks.length; index++) {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+    for (const index of candidates) {
       if (context.signal?.aborted) break;
       accept(index, processFile(tasks[index]!, registry));
       // Let a Ctrl-C be noticed between files.

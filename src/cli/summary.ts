@@ -11,6 +11,8 @@ export interface RunSummary {
   found: number;
   /** Files a transform parsed; the others were ruled out by a quick text check (nothing in them for the transforms). */
   parsed: number;
+  /** Parses made in all: at most one per transform that a file went through, one when no transform changed it. */
+  parses: number;
   /** Files changed, or that would change when nothing is written. */
   changed: number;
   /** Files left as they were, parsed or not. */

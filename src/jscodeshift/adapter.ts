@@ -36,13 +36,13 @@ export function createJscodeshiftTransform(transform: CodemodTransform): Jscodes
   const jscodeshiftTransform: JscodeshiftTransform = (fileInfo, api, options = {}) => {
     const decoded = decodeSource(Buffer.from(fileInfo.source, 'utf8'));
     if (!decoded) return undefined;
-    if (!transform.mayApply(decoded.text)) return undefined;
     const path = resolve(fileInfo.path);
     const transformOptions: TransformOptions = {
       ...Object.fromEntries(Object.entries(options).filter(([key]) => !RUNNER_OPTIONS.has(key))),
       tracerName: typeof options.tracerName === 'string' ? options.tracerName : findTracerName(dirname(path)) || basename(process.cwd()),
     };
     if (typeof transformOptions.helper === 'string') transformOptions.helper = resolve(transformOptions.helper);
+    if (!transform.mayApply(decoded.text, { path, options: transformOptions })) return undefined;
     const output = transform.apply({ path, source: decoded.text, options: transformOptions });
     for (const note of output.notes) api.report(`${fileInfo.path}:${note.line} ${note.kind} (${transform.name}): ${note.message}`);
     const before = originalText(decoded);

@@ -1,4 +1,5 @@
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
+import type { TextEdit } from './text-edits.js';
 
 /** Whether code written into the file must use `require` rather than `import`. */
 export function isCommonJsFile(sourceFile: SourceFile, path: string): boolean {
@@ -33,24 +34,26 @@ export function getIndexAfterImports(sourceFile: SourceFile): number {
 }
 
 /**
- * Inserts a module-level statement after the last import. In a file without imports, a comment block at its top that
- * is followed by a blank line (a licence header, a file overview) stays first: the statement goes below it.
+ * The edit that writes module-level statements (imports first, then declarations) after the last import, one per
+ * line. In a file without imports, a comment block at its top that is followed by a blank line (a licence header, a
+ * file overview) stays first: the statements go below it; a `#!` line stays first too.
  */
-export function insertAfterImports(sourceFile: SourceFile, text: string): void {
+export function getAfterImportsEdit(sourceFile: SourceFile, statements: readonly string[], eol: string): TextEdit {
   const index = getIndexAfterImports(sourceFile);
   const fullText = sourceFile.getFullText();
-  const eol = fullText.includes('\r\n') ? '\r\n' : '\n';
+  const label = 'module-level statements after the imports';
   if (index > 0) {
     // At the end of the last import's line, so a comment after it on that line stays with it.
     const end = sourceFile.getStatements()[index - 1]!.getEnd();
     const newline = fullText.indexOf('\n', end);
     const position = newline === -1 ? fullText.length : fullText[newline - 1] === '\r' ? newline - 1 : newline;
-    sourceFile.insertText(position, `${eol}${text}`);
-    return;
+    return { start: position, end: position, text: statements.map((statement) => `${eol}${statement}`).join(''), label };
   }
   const headerEnd = getHeaderCommentEnd(sourceFile);
-  if (headerEnd === undefined) sourceFile.insertStatements(0, text);
-  else sourceFile.insertText(headerEnd, `${eol}${eol}${text}`);
+  if (headerEnd !== undefined) return { start: headerEnd, end: headerEnd, text: `${eol}${eol}${statements.join(eol)}`, label };
+  const shebang = /^#![^\n]*/.exec(fullText);
+  if (shebang) return { start: shebang[0].length, end: shebang[0].length, text: `${eol}${statements.join(eol)}`, label };
+  return { start: 0, end: 0, text: `${statements.join(eol)}${eol}`, label };
 }
 
 /** The end of the last top-of-file comment that a blank line separates from what follows, if there is one. */

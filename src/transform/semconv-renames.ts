@@ -2,13 +2,6 @@ import { Node, SyntaxKind, type Identifier, type ImportDeclaration, type SourceF
 import { SEMCONV_CONSTANT_MAPS, SEMCONV_MIGRATION_CALLS, SEMCONV_MODULE, SEMCONV_MODULES } from '../catalog/semconv.js';
 import { DEPRECATED_SEMCONV_CONSTANTS, DEPRECATED_SEMCONV_KEYS, type DeprecatedSemconvConstant } from '../catalog/semconv-deprecations.js';
 
-/** A text replacement in the file as it was parsed. */
-export interface TextEdit {
-  start: number;
-  end: number;
-  text: string;
-}
-
 /** A use of a deprecated constant: the expression to replace and how the file reaches the package. */
 export interface ConstantUse {
   node: Node;
@@ -167,8 +160,9 @@ export function getImportedStableName(sourceFile: SourceFile, name: string): str
   return undefined;
 }
 
-/** Drops named imports of deprecated constants that nothing refers to any more, and declarations left empty. */
-export function removeUnusedDeprecatedImports(sourceFile: SourceFile): void {
+/** Drops named imports of deprecated constants that nothing refers to any more, and declarations left empty; returns whether it did. */
+export function removeUnusedDeprecatedImports(sourceFile: SourceFile): boolean {
+  let removed = false;
   for (const declaration of getSemconvImports(sourceFile)) {
     const unused = declaration.getNamedImports().filter((specifier) => {
       const name = specifier.getName();
@@ -177,9 +171,11 @@ export function removeUnusedDeprecatedImports(sourceFile: SourceFile): void {
       return Node.isIdentifier(binding) && getReferences(sourceFile, binding).length === 0;
     });
     if (unused.length === 0) continue;
+    removed = true;
     if (unused.length === declaration.getNamedImports().length && !declaration.getDefaultImport() && !declaration.getNamespaceImport()) declaration.remove();
     else for (const specifier of unused) specifier.remove();
   }
+  return removed;
 }
 
 export { SEMCONV_MODULE };

@@ -1,16 +1,27 @@
 import { Node, SyntaxKind, type CallExpression, type NewExpression, type ObjectLiteralExpression } from 'ts-morph';
 
 /**
- * A replacement of the text between two offsets. Transforms that touch many sites collect edits on the untouched
- * tree and apply them at once, last to first, so no node goes stale half-way.
+ * A replacement of the text between two offsets of the file as it was parsed: the one edit type of every transform.
+ * Transforms plan edits on the untouched tree and the edit engine (edit-plan.ts) applies them at once.
  */
 export interface TextEdit {
   start: number;
   end: number;
   text: string;
+  /** What the edit does, in a few words (`wrap GET /users`): named in the note when two edits overlap. */
+  label?: string;
 }
 
-/** Applies non-overlapping edits to a text; edits are offsets into that text. Linear in the text and the edits. */
+/** Whether two edits touch the same text. Insertions at one offset do not overlap; an insertion inside a replacement does. */
+export function editsOverlap(a: TextEdit, b: TextEdit): boolean {
+  if (a.start === a.end && b.start === b.end) return false;
+  return a.start < b.end && b.start < a.end;
+}
+
+/**
+ * Applies non-overlapping edits to a text; edits are offsets into that text. Insertions at the same offset end up
+ * with the later one in the list first. Linear in the text and the edits.
+ */
 export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
   // Pieces are gathered from the end backwards and joined once: slicing the whole text per edit is quadratic.
@@ -25,6 +36,11 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
   }
   pieces.push(text.slice(0, limit));
   return pieces.reverse().join('');
+}
+
+/** Edits inside a range, moved to offsets relative to its start (to apply them to a slice of the text). */
+export function shiftEdits(edits: readonly TextEdit[], start: number): TextEdit[] {
+  return edits.map((edit) => ({ ...edit, start: edit.start - start, end: edit.end - start }));
 }
 
 /** Replaces a node's text. */

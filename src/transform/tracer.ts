@@ -2,7 +2,6 @@ import { Node, type SourceFile } from 'ts-morph';
 import { TRACER_FACTORY_METHODS } from '../catalog/otel-api.js';
 import type { FileStyle } from './file-style.js';
 import { isTopLevelNameTaken } from './imports.js';
-import { insertAfterImports } from './module-system.js';
 
 /** The name of a module-level `const x = <…>.getTracer(…)` in the file, if there is one. */
 export function findModuleTracer(sourceFile: SourceFile): string | undefined {
@@ -20,16 +19,13 @@ export function findModuleTracer(sourceFile: SourceFile): string | undefined {
 }
 
 /**
- * Returns the name of the file's tracer, adding `const tracer = trace.getTracer('<name>')` after the imports when the
- * file has none. `traceRef` is how the file refers to the API's `trace` (see ensureNamedImports).
+ * The name for a new module-level tracer, and its declaration: `const tracer = trace.getTracer('<name>')`, with a
+ * variable name the file does not use at its top level. `traceRef` is how the file refers to the API's `trace`.
  */
-export function ensureModuleTracer(sourceFile: SourceFile, tracerName: string, traceRef: string, style: FileStyle): string {
-  const existing = findModuleTracer(sourceFile);
-  if (existing) return existing;
+export function renderModuleTracer(sourceFile: SourceFile, tracerName: string, traceRef: string, style: FileStyle): { variable: string; statement: string } {
   const variable = ['tracer', 'otelTracer', 'otelCodemodTracer'].find((name) => !isTopLevelNameTaken(sourceFile, name)) ?? 'otelCodemodTracer';
   const quote = style.quote;
   const semicolon = style.semicolons ? ';' : '';
   const name = tracerName.replace(/\\/g, '\\\\').replaceAll(quote, `\\${quote}`);
-  insertAfterImports(sourceFile, `const ${variable} = ${traceRef}.getTracer(${quote}${name}${quote})${semicolon}`);
-  return variable;
+  return { variable, statement: `const ${variable} = ${traceRef}.getTracer(${quote}${name}${quote})${semicolon}` };
 }

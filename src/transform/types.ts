@@ -40,8 +40,11 @@ export interface CodemodTransform {
   name: string;
   /** One line, shown by `otel-codemod list` and in the README. */
   description: string;
-  /** Cheap text test: false means the file cannot hold anything this transform changes, so it is not parsed. */
-  mayApply(source: string): boolean;
+  /**
+   * Cheap text test: false means the file cannot hold anything this transform changes, so it is not parsed. Given the
+   * file's path and the options it can be tighter (path-bound entry points, configured export names).
+   */
+  mayApply(source: string, file?: { path: string; options: TransformOptions }): boolean;
   /** Throws TransformError for input it cannot parse. */
   apply(input: TransformInput): TransformOutput;
 }

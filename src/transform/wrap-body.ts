@@ -1,6 +1,9 @@
-import { Node, SyntaxKind, type ArrowFunction, type Block, type FunctionDeclaration, type FunctionExpression, type MethodDeclaration } from 'ts-morph';
+import { Node, SyntaxKind, ts, type ArrowFunction, type Block, type FunctionDeclaration, type FunctionExpression, type MethodDeclaration } from 'ts-morph';
 import { ACTIVE_SPAN_START_METHODS, SPAN_END_METHODS, SPAN_START_METHODS } from '../catalog/otel-api.js';
 import type { FileStyle } from './file-style.js';
+import { applyTextEdits, shiftEdits, type TextEdit } from './text-edits.js';
+
+export type { TextEdit } from './text-edits.js';
 
 /** A function whose body can be run inside a span. */
 export type WrappableFunction = ArrowFunction | FunctionExpression | FunctionDeclaration | MethodDeclaration;
@@ -38,6 +41,13 @@ export interface SpanWrapSpec {
    * async arrow whose result is awaited.
    */
   afterResult?: (span: string, result: string) => string[];
+  /**
+   * The wraps of handlers inside this one, planned first on the same tree (offsets into the file's text): they are
+   * written into the moved body, as if they had been made in the file before this wrap.
+   */
+  innerEdits?: readonly TextEdit[];
+  /** Names the wraps planned inside this handler's scope introduce: the span variable avoids them too. */
+  usedNames?: ReadonlySet<string>;
 }
 
 /** Why a function's body cannot be moved into a span callback as it is, or undefined when it can. */
@@ -122,22 +132,40 @@ export function returnsPromiseWithoutAsync(fn: WrappableFunction): boolean {
   });
 }
 
-/** A name for the span parameter that no identifier in `scope` already uses. */
-function getSpanVariable(scope: Node, candidates: readonly string[]): string {
+/** A name for the span parameter that no identifier in `scope` (nor the wraps planned inside it) already uses. */
+function getSpanVariable(scope: Node, candidates: readonly string[], alsoUsed: ReadonlySet<string> = new Set()): string {
   const used = new Set(scope.getDescendantsOfKind(SyntaxKind.Identifier).map((identifier) => identifier.getText()));
-  return [...candidates, 'otelSpan', 'otelHandlerSpan'].find((name) => !used.has(name)) ?? 'otelHandlerSpan';
+  return [...candidates, 'otelSpan', 'otelHandlerSpan'].find((name) => !used.has(name) && !alsoUsed.has(name)) ?? 'otelHandlerSpan';
+}
+
+/** The identifiers of a wrapped body as written (a block), for the span variables of the handlers around it. */
+export function getIdentifiersOfBody(text: string): Set<string> {
+  const names = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node)) names.add(node.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(ts.createSourceFile('body.ts', `async function f() ${text}`, ts.ScriptTarget.Latest, false, ts.ScriptKind.TSX));
+  return names;
+}
+
+/** Template literal ranges in a piece of code (statements, or an expression), relative to its start. */
+function getTemplateRangesOfText(text: string, expression: boolean): Array<readonly [number, number]> {
+  const prefix = expression ? 'async () => (' : 'async function f() {';
+  const ranges: Array<readonly [number, number]> = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) ranges.push([node.getStart(file) - prefix.length, node.getEnd() - prefix.length]);
+    ts.forEachChild(node, visit);
+  };
+  const file = ts.createSourceFile('piece.ts', `${prefix}${text}${expression ? ')' : '}'}`, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  visit(file);
+  return ranges;
 }
 
 /** The leading whitespace of the line that holds `offset`. */
 export function getLineIndent(text: string, offset: number): string {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   return /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
-}
-
-export interface TextEdit {
-  start: number;
-  end: number;
-  text: string;
 }
 
 /**
@@ -155,12 +183,12 @@ export function buildWrappedBody(fn: WrappableFunction, spec: SpanWrapSpec, styl
   const base = getLineIndent(fullText, body.getStart());
   const inner = base + style.indentUnit;
   const isAsync = fn.isAsync() || spec.forceAsync === true;
-  const span = getSpanVariable(fn, ['span', 'handlerSpan']);
-  const edits = [...(spec.bodyEdits?.(span) ?? []), ...(isAsync && Node.isBlock(body) ? getReturnAwaitEdits(body) : [])];
+  const span = getSpanVariable(fn, ['span', 'handlerSpan'], spec.usedNames);
+  const edits = [...(spec.bodyEdits?.(span) ?? []), ...(isAsync && Node.isBlock(body) ? getReturnAwaitEdits(body) : []), ...(spec.innerEdits ?? [])];
   const lines = Node.isBlock(body)
-    ? getBlockLines(body, inner, fullText, edits)
-    : getExpressionLines(body, inner, style.indentUnit, semicolon, isAsync && needsAwait(body) ? 'return await ' : 'return ');
-  const result = isAsync && spec.afterResult ? getSpanVariable(fn, ['result', 'handlerResult', 'otelResult']) : undefined;
+    ? getBlockLines(body, inner, fullText, edits, (spec.innerEdits?.length ?? 0) > 0)
+    : getExpressionLines(body, inner, style.indentUnit, semicolon, isAsync && needsAwait(body) ? 'return await ' : 'return ', spec.innerEdits ?? []);
+  const result = isAsync && spec.afterResult ? getSpanVariable(fn, ['result', 'handlerResult', 'otelResult'], spec.usedNames) : undefined;
   return { start: body.getStart(), end: body.getEnd(), text: renderWrapped(lines, base, 'return ', isAsync, span, spec, style, result) };
 }
 
@@ -210,8 +238,8 @@ export function buildWrappedLoopBody(block: Block, enclosing: Node, spec: SpanWr
   const fullText = block.getSourceFile().getFullText();
   const base = getLineIndent(fullText, block.getStart());
   const awaits = hasOwnAwait(block);
-  const span = getSpanVariable(enclosing, ['span', 'messageSpan']);
-  const lines = getBlockLines(block, base + style.indentUnit, fullText, []);
+  const span = getSpanVariable(enclosing, ['span', 'messageSpan'], spec.usedNames);
+  const lines = getBlockLines(block, base + style.indentUnit, fullText, spec.innerEdits ?? [], (spec.innerEdits?.length ?? 0) > 0);
   return { start: block.getStart(), end: block.getEnd(), text: renderWrapped(lines, base, awaits ? 'await ' : '', awaits, span, spec, style) };
 }
 
@@ -300,10 +328,12 @@ interface BodyLine {
 }
 
 /** `return <expression>;` for an expression body; its continuation lines keep their place relative to the first. */
-function getExpressionLines(body: Node, inner: string, unit: string, semicolon: string, lead: string): BodyLine[] {
-  const templates = getTemplateRanges(body);
+function getExpressionLines(body: Node, inner: string, unit: string, semicolon: string, lead: string, innerEdits: readonly TextEdit[]): BodyLine[] {
+  const nested = innerEdits.length > 0;
+  const expression = nested ? applyTextEdits(body.getText(), shiftEdits(innerEdits, body.getStart())) : body.getText();
+  const templates = nested ? getTemplateRangesOfText(expression, true).map(([start, end]) => [start + body.getStart(), end + body.getStart()] as const) : getTemplateRanges(body);
   let offset = body.getStart();
-  return `${lead}${body.getText()}${semicolon}`.split('\n').map((raw, index) => {
+  return `${lead}${expression}${semicolon}`.split('\n').map((raw, index) => {
     const text = raw.replace(/\r$/, '');
     const inTemplate = index > 0 && templates.some(([start, end]) => offset > start && offset < end);
     const line = { text: index === 0 ? inner + text : inTemplate ? text : unit + text, inTemplate };
@@ -319,13 +349,16 @@ function getTemplateRanges(node: Node): Array<readonly [number, number]> {
 }
 
 /** The lines between a block's braces, without the empty first and last ones; a statement on the `{` line is moved to its own line. */
-function getBlockLines(body: Node, inner: string, fullText: string, edits: readonly TextEdit[]): BodyLine[] {
+function getBlockLines(body: Node, inner: string, fullText: string, edits: readonly TextEdit[], nested = false): BodyLine[] {
   const open = body.getStart() + 1;
   const close = body.getEnd() - 1;
-  // Edits are insertions or replacements outside template literals: a template's range moves by what is inserted before it.
+  const text = applyTextEdits(fullText.slice(open, close), shiftEdits(edits, open));
+  // Edits are insertions or replacements outside template literals: a template's range moves by what is inserted before
+  // it. Wraps of inner handlers move whole bodies, so then the templates are read off the edited text.
   const shift = (offset: number): number => edits.reduce((total, edit) => (edit.end <= offset ? total + edit.text.length - (edit.end - edit.start) : total), 0);
-  const templates = getTemplateRanges(body).map(([start, end]) => [start + shift(start), end + shift(start)] as const);
-  const text = applyEdits(fullText.slice(open, close), edits.map((edit) => ({ ...edit, start: edit.start - open, end: edit.end - open })));
+  const templates = nested
+    ? getTemplateRangesOfText(text, false).map(([start, end]) => [start + open, end + open] as const)
+    : getTemplateRanges(body).map(([start, end]) => [start + shift(start), end + shift(start)] as const);
   const lines: BodyLine[] = [];
   let offset = open;
   for (const raw of text.split('\n')) {
@@ -338,8 +371,4 @@ function getBlockLines(body: Node, inner: string, fullText: string, edits: reado
   if (lines.length > 0 && lines.at(-1)!.text.trim() === '') lines.pop();
   else if (lines.length > 0 && lines.length === 1) lines[0] = { text: lines[0]!.text.trimEnd(), inTemplate: false };
   return lines;
-}
-
-function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  return [...edits].sort((a, b) => b.start - a.start).reduce((result, edit) => result.slice(0, edit.start) + edit.text + result.slice(edit.end), text);
 }

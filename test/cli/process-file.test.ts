@@ -51,4 +51,17 @@ app.post('/orders', async (req, res) => {
     expect(dependencyNotes).toHaveLength(1);
     expect(dependencyNotes[0]).toMatchObject({ line: 1, kind: 'review', transform: 'wrap-handlers' });
   });
+
+  it('parses a file once for all transforms that leave it as it was, and once per transform that changes it', () => {
+    const dir = makeProject({
+      'package.json': JSON.stringify({ name: 'orders', dependencies: { express: '5.0.0', '@opentelemetry/api': '1.9.0' } }),
+      // Names express and a handler but registers no route: both transforms read it, neither changes it.
+      'util.ts': "import type { Request } from 'express';\nexport const handler = (request: Request) => request.path;\n",
+      // A route that publishes: wrap-handlers changes it, and inject-propagation plans on its output.
+      'app.ts': "import express from 'express';\nimport { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';\nconst sqs = new SQSClient({});\nconst app = express();\napp.post('/orders', async (req, res) => {\n  await sqs.send(new SendMessageCommand({ QueueUrl: 'q', MessageBody: 'x' }));\n  res.end();\n});\n",
+    });
+    const run = (file: string) => processFile({ displayPath: file, realPath: join(dir, file), transformNames: ['wrap-handlers', 'inject-propagation'], options: { tracerName: 'orders' } }, transforms);
+    expect(run('util.ts')).toMatchObject({ status: 'unchanged', parsed: true, parses: 1 });
+    expect(run('app.ts')).toMatchObject({ status: 'changed', parsed: true, parses: 2 });
+  });
 });

@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { detectFileStyle } from '../../src/transform/file-style.js';
-import { ensureNamedImports } from '../../src/transform/imports.js';
+import { transformWithEdits } from '../../src/transform/edit-plan.js';
 import { transformWithTsMorph } from '../../src/transform/parse.js';
-import { ensureModuleTracer } from '../../src/transform/tracer.js';
 import { TransformError } from '../../src/transform/types.js';
 
 const options = { tracerName: 'svc' };
 
 function addTracer(path: string, source: string): string {
-  return transformWithTsMorph({ path, source, options }, ({ sourceFile, style }) => {
-    const refs = ensureNamedImports(sourceFile, path, '@opentelemetry/api', ['trace', 'SpanStatusCode'], style);
-    ensureModuleTracer(sourceFile, 'svc', refs.trace!, style);
-    return { changed: true, notes: [] };
+  return transformWithEdits({ path, source, options }, (_file, plan) => {
+    const refs = plan.importNames('@opentelemetry/api', ['trace', 'SpanStatusCode']);
+    plan.moduleTracer('svc', refs.trace!);
+    return [];
   }).source;
 }
 
@@ -22,7 +21,7 @@ describe('detectFileStyle', () => {
   });
 });
 
-describe('ensureNamedImports and ensureModuleTracer', () => {
+describe('EditPlan.importNames and moduleTracer', () => {
   it('adds an import and a tracer after the existing imports', () => {
     expect(addTracer('a.ts', "import express from 'express';\n\nexport const app = express();\n")).toBe(
       "import express from 'express';\nimport { trace, SpanStatusCode } from '@opentelemetry/api';\nconst tracer = trace.getTracer('svc');\n\nexport const app = express();\n",

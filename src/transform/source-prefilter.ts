@@ -1,0 +1,60 @@
+/**
+ * Text tests that rule a file out before it is parsed. Each is derived from catalog data and must hold for every file
+ * in which a transform's collectors can find something: a file that fails it is left unparsed.
+ */
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/**
+ * Whether the text imports, requires or dynamically imports one of `modules` or a subpath of one: `from 'express'`,
+ * `import 'express'`, `require('express/lib/router')`, `import('kafkajs')`.
+ */
+export function createModuleImportTest(modules: Iterable<string>): (source: string) => boolean {
+  const names = [...new Set(modules)].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  if (names.length === 0) return () => false;
+  const pattern = new RegExp(`(?:\\bfrom\\s*|\\bimport\\s*(?:\\(\\s*)?|\\brequire\\s*\\(\\s*)(['"])(?:${names.join('|')})(?:/[^'"\\n]*)?\\1`);
+  return (source) => pattern.test(source);
+}
+
+/** Whether the text holds one of `words` as a whole word (a type name such as `SQSEvent`). */
+export function createWordTest(words: Iterable<string>): (source: string) => boolean {
+  const list = [...new Set(words)].map(escapeRegExp);
+  if (list.length === 0) return () => false;
+  const pattern = new RegExp(`(?<![\\w$])(?:${list.join('|')})(?![\\w$])`);
+  return (source) => pattern.test(source);
+}
+
+/** A call recognised by its shape rather than an import: `receiver.method({ key, … })`. */
+export interface CallShape {
+  methodNames: readonly string[];
+  /** Tested on the receiver's name; the text must hold a match somewhere. */
+  receiver: RegExp;
+  /** Keys the call's argument must hold; each must appear in the text as a word. */
+  requiredKeys?: readonly string[];
+}
+
+/** Whether the text can hold a call of the shape: `.method(`, text matching the receiver, and every key as a word. */
+export function createCallShapeTest(shape: CallShape): (source: string) => boolean {
+  const call = new RegExp(`\\.\\s*(?:${shape.methodNames.map(escapeRegExp).join('|')})\\s*\\(`);
+  const receiver = new RegExp(shape.receiver.source, shape.receiver.flags.replace(/[gy]/g, ''));
+  const keys = (shape.requiredKeys ?? []).map((key) => createWordTest([key]));
+  return (source) => call.test(source) && receiver.test(source) && keys.every((test) => test(source));
+}
+
+/**
+ * Whether the text declares one of `names` at the top level in a way it can be exported: `function handler`,
+ * `const handler =`, `exports.handler =`, `module.exports.handler =`.
+ */
+export function createExportedNameTest(names: readonly string[]): (source: string) => boolean {
+  if (names.length === 0) return () => false;
+  const list = names.map(escapeRegExp).join('|');
+  const pattern = new RegExp(`(?:\\bfunction\\s*\\*?\\s*|\\b(?:const|let|var)\\s+|\\bexports\\s*\\.\\s*)(?:${list})(?![\\w$])`);
+  return (source) => pattern.test(source);
+}
+
+/** Any of the tests. */
+export function anyOf(...tests: Array<(source: string) => boolean>): (source: string) => boolean {
+  return (source) => tests.some((test) => test(source));
+}
