@@ -1,11 +1,10 @@
-import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
-import { MESSAGING_MODULES, PUBLISH_OPERATIONS, type MessagingLibraryId } from '../src/catalog/messaging/index.js';
+import { Node, type SourceFile } from 'ts-morph';
+import { MESSAGING_MODULES } from '../src/catalog/messaging/index.js';
 import { OTEL_API_MODULE } from '../src/catalog/otel-api.js';
 import { detectFileStyle, type FileStyle } from '../src/transform/file-style.js';
 import { getRelativeImportSpecifier } from '../src/transform/import-specifier.js';
 import { ensureNamedImports } from '../src/transform/imports.js';
 import { findConsumerHandlers, findPublishSites, getImportedModules } from '../src/transform/messaging-sites.js';
-import { getMember } from '../src/transform/object-literal.js';
 import { getLineAndColumn, transformWithTsMorph } from '../src/transform/parse.js';
 import { getMissingDependencyNote } from '../src/transform/project-manifest.js';
 import { applyTextEdits, type TextEdit } from '../src/transform/text-edits.js';
@@ -38,20 +37,6 @@ function readOptions(input: TransformInput): Options {
   return { producerSpans: producerSpans === true, link: link === true, helper: typeof helper === 'string' && helper !== '' ? helper : undefined, tracerName };
 }
 
-/** Libraries whose own tracing is switched on in this file (BullMQ `new Queue(name, { telemetry })`): they propagate by themselves. */
-function getSelfTracedLibraries(sourceFile: SourceFile): Set<MessagingLibraryId> {
-  const libraries = new Set<MessagingLibraryId>();
-  for (const expression of sourceFile.getDescendantsOfKind(SyntaxKind.NewExpression)) {
-    for (const operation of PUBLISH_OPERATIONS) {
-      const tracing = operation.builtInTracing;
-      if (!tracing || !tracing.constructorNames.includes(expression.getExpression().getText())) continue;
-      const options = expression.getArguments()[tracing.argument];
-      if (options && Node.isObjectLiteralExpression(options) && getMember(options, tracing.optionKey)) libraries.add(operation.library);
-    }
-  }
-  return libraries;
-}
-
 interface Plan {
   edits: TextEdit[];
   helpers: Set<HelperName>;
@@ -65,11 +50,11 @@ function note(node: Node, kind: TransformNote['kind'], message: string): Transfo
 
 /** Step 1: the publishes that do not carry the context, and what writing it takes. */
 function planPublishes(sourceFile: SourceFile, options: Options, style: FileStyle, plan: Plan): void {
-  const selfTraced = getSelfTracedLibraries(sourceFile);
   const imported = getImportedModules(sourceFile);
   for (const site of findPublishSites(sourceFile)) {
     const operation = site.operation;
-    if (selfTraced.has(operation.library)) continue;
+    // The library's own tracing (decided per receiver) or an X-Ray-wrapped client carries the context.
+    if (site.tracedByLibrary) continue;
     const carrier = planCarrier(site, style);
     if (carrier.kind === 'carried') continue;
     if (carrier.kind === 'skip') {
@@ -94,6 +79,7 @@ function planPublishes(sourceFile: SourceFile, options: Options, style: FileStyl
 /** Step 2: consumers that start a span of their own but ignore the message's carrier. */
 function planConsumers(sourceFile: SourceFile, options: Options, style: FileStyle, plan: Plan): void {
   for (const handler of findConsumerHandlers(sourceFile)) {
+    if (handler.tracedByLibrary) continue;
     const consumer = planConsumerSpans(handler, options.link, style);
     for (const skipped of consumer.skipped) plan.notes.push(note(skipped.node, 'skipped', `${handler.operation.displayName}: ${skipped.reason}`));
     // A handler inside a publish site's edited range (rare) would overlap its edits; keep the publish edit.

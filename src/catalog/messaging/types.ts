@@ -99,6 +99,17 @@ export interface ConsumeCarrierLocation {
 }
 
 /**
+ * How a receiver is recognised by where its value comes from: made by one of these constructors
+ * (`new Queue(…)`, `new AWS.SQS()`) or returned by one of these factories (`kafka.producer()`,
+ * `connection.createChannel()`) of the operation's modules. A receiver whose origin is seen must match it; the
+ * `receiver` name pattern is only the fallback where the origin cannot be seen (an untyped parameter).
+ */
+export interface ReceiverOrigins {
+  constructors?: readonly string[];
+  factories?: readonly string[];
+}
+
+/**
  * How a publish call is recognised.
  *
  * - `command`: an AWS SDK v3 command, `new SendMessageCommand(input)`, usually passed to `client.send(...)`
@@ -123,8 +134,14 @@ export type PublishMatcher =
       /** Index of the argument whose object-literal keys are checked against `requiredKeys`. */
       shapeArgument?: number;
       requiredKeys?: readonly string[];
-      /** Calls with fewer arguments are not this operation (amqplib `publish` needs exchange, key, content). */
+      /** Calls with fewer arguments are not this operation (amqplib `publish` needs exchange, key, content); default 1. */
       minArguments?: number;
+      origins?: ReceiverOrigins;
+      /**
+       * The call is not this publish when the shape argument is the result of one of these calls (Service Bus
+       * `sendMessages(batch)` with a batch from `createMessageBatch()`: its messages were published by `tryAddMessage`).
+       */
+      notWhenArgumentFrom?: readonly string[];
     };
 
 /**
@@ -218,7 +235,7 @@ export type ConsumeMatcher =
   | {
       kind: 'callback';
       call:
-        | { type: 'method'; methodNames: readonly string[]; receiver: RegExp; requireImport: boolean }
+        | { type: 'method'; methodNames: readonly string[]; receiver: RegExp; requireImport: boolean; origins?: ReceiverOrigins }
         | { type: 'constructor'; constructorNames: readonly string[] };
       callbackArgument: number;
       callbackKey?: string;
@@ -229,6 +246,7 @@ export type ConsumeMatcher =
       methodNames: readonly string[];
       receiver: RegExp;
       requireImport: boolean;
+      origins?: ReceiverOrigins;
     }
   | {
       kind: 'lambda-handler';
