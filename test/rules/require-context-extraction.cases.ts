@@ -1569,4 +1569,17 @@ export const start = (consumer: Consumer) => consumer.run({
 });`,
     errors: [notExtracted('kafkajs eachMessage', 'message.headers', 6, 5)],
   },
+  // kafkajs: a named same-file handler, registered on a consumer known by origin (`kafka.consumer()`).
+  {
+    code: `import { Kafka, type EachMessagePayload } from 'kafkajs';
+import { trace } from '@opentelemetry/api';
+const tracer = trace.getTracer('orders');
+const orders = new Kafka({ brokers: [] }).consumer({ groupId: 'orders' });
+async function handle({ message }: EachMessagePayload) {
+  tracer.startSpan('orders process').end();
+  return message;
+}
+export const start = () => orders.run({ eachMessage: handle });`,
+    errors: [notExtracted('kafkajs eachMessage', 'message.headers', 6, 3)],
+  },
 ];

@@ -33,7 +33,8 @@ export type MessagingLibraryId =
   | 'bullmq'
   | '@azure/service-bus'
   | 'redis'
-  | 'ioredis';
+  | 'ioredis'
+  | 'sqs-consumer';
 
 /**
  * How a carrier value is written into (publish) or read from (consume) its location.
