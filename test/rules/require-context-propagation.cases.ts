@@ -634,6 +634,36 @@ const queue = new LocalQueue();
 export const enqueue = (userId: string) => queue.add('welcome', { userId });
 export const worker = new Worker('x', async () => undefined);`,
   },
+  // EventBridge: a carrier is assigned into the opaque payload before it is serialised.
+  {
+    code: `import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { context, propagation } from '@opentelemetry/api';
+const client = new EventBridgeClient({});
+export async function publish(detail: Record<string, unknown>) {
+  const carrier = {};
+  propagation.inject(context.active(), carrier);
+  detail._trace = carrier;
+  await client.send(new PutEventsCommand({ Entries: [{ Source: 'shop', DetailType: 'Checkout', Detail: JSON.stringify(detail) }] }));
+}`,
+  },
+  // EventBridge: the opaque payload is handed to a function first, which may fill it.
+  {
+    code: `import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { enrich } from './enrich';
+const client = new EventBridgeClient({});
+export async function publish(detail: object) {
+  enrich(detail);
+  await client.send(new PutEventsCommand({ Entries: [{ Source: 'shop', DetailType: 'Checkout', Detail: JSON.stringify(detail) }] }));
+}`,
+  },
+  // EventBridge: the payload is the result of a call, which may have put the carrier in.
+  {
+    code: `import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { toEvent } from './events';
+const client = new EventBridgeClient({});
+export const publish = (order: object) =>
+  client.send(new PutEventsCommand({ Entries: [{ Source: 'shop', DetailType: 'Checkout', Detail: JSON.stringify(toEvent(order)) }] }));`,
+  },
 ];
 
 export const invalid: InvalidTestCase<MessageId, Options>[] = [
@@ -1302,5 +1332,22 @@ export const nats = connect();
 const client = new Redis();
 export const publish = (id: string) => client.publish('orders', JSON.stringify({ id }));`,
     errors: [missing('ioredis publish', 'the message (2nd argument, as JSON)', 5, 40)],
+  },
+  // EventBridge: an opaque payload (a parameter) serialised into Detail: nothing puts a carrier into the JSON.
+  {
+    code: `import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+const client = new EventBridgeClient({});
+export async function publish(detail: object) {
+  await client.send(new PutEventsCommand({ Entries: [{ Source: 'shop', DetailType: 'Checkout', Detail: JSON.stringify(detail) }] }));
+}`,
+    errors: [missing('EventBridge PutEvents', 'Entries[].Detail (as JSON)', 4, 21)],
+  },
+  // Kinesis: a member of a parameter serialised into Data.
+  {
+    code: `import { KinesisClient, PutRecordCommand } from '@aws-sdk/client-kinesis';
+const kinesis = new KinesisClient({});
+export const track = (event: { click: object }) =>
+  kinesis.send(new PutRecordCommand({ StreamName: 'clicks', PartitionKey: 'p', Data: Buffer.from(JSON.stringify(event.click)) }));`,
+    errors: [missing('Kinesis PutRecord', 'Data (as JSON)', 4, 16)],
   },
 ];
