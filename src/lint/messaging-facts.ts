@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isMessagingCallName, type CallFacts } from '../catalog/messaging/match.js';
-import { MAX_VALUE_DEPTH, UNKNOWN_VALUE, type ArgumentFacts, type ValueFact } from '../catalog/messaging/value-origin.js';
+import { LOCAL_VALUE, MAX_VALUE_DEPTH, UNKNOWN_VALUE, type ArgumentFacts, type ValueFact } from '../catalog/messaging/value-origin.js';
 import { forEachDescendant, getCalleeName, getPropertyName, getStaticKey, getStaticString, isFunctionNode, skipTransparentWrappers } from './ast.js';
 
 /**
@@ -78,26 +78,50 @@ function getSingleDefinition(identifier: TSESTree.Identifier, context: Context):
   return variable?.defs.length === 1 ? variable.defs[0] : undefined;
 }
 
+/** The import a binding reads; a type-only import is no value, but does name a parameter's type. */
+function getImportFact(definition: Variable['defs'][number], typesToo: boolean): ValueFact {
+  const node = definition.node;
+  if (node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+    const reference = node.moduleReference;
+    const module = reference.type === AST_NODE_TYPES.TSExternalModuleReference ? getStaticString(reference.expression) : undefined;
+    return module === undefined ? UNKNOWN_VALUE : { kind: 'import', module, name: undefined };
+  }
+  const declaration = definition.parent;
+  if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration) return UNKNOWN_VALUE;
+  if (!typesToo && (declaration.importKind === 'type' || (node.type === AST_NODE_TYPES.ImportSpecifier && node.importKind === 'type'))) return UNKNOWN_VALUE;
+  const module = declaration.source.value;
+  if (node.type === AST_NODE_TYPES.ImportSpecifier) {
+    return { kind: 'import', module, name: node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : node.imported.value };
+  }
+  return { kind: 'import', module, name: undefined };
+}
+
+/** A name used in a type, by the import that brings it (type-only imports included). */
+function getTypeImportFact(identifier: TSESTree.Identifier, context: Context): ValueFact {
+  const definition = getSingleDefinition(identifier, context);
+  return definition?.type === 'ImportBinding' ? getImportFact(definition, true) : UNKNOWN_VALUE;
+}
+
+/** A parameter annotated with an imported type (`queue: Queue`, `channel: amqp.Channel`). */
+function getParameterTypeFact(parameter: TSESTree.Identifier, context: Context): ValueFact {
+  const type = parameter.typeAnnotation?.typeAnnotation;
+  if (type?.type !== AST_NODE_TYPES.TSTypeReference) return UNKNOWN_VALUE;
+  const name = type.typeName;
+  if (name.type === AST_NODE_TYPES.Identifier) return { kind: 'typed', type: getTypeImportFact(name, context), name: name.name };
+  if (name.type !== AST_NODE_TYPES.TSQualifiedName || name.left.type !== AST_NODE_TYPES.Identifier) return UNKNOWN_VALUE;
+  return { kind: 'typed', type: { kind: 'member', object: getTypeImportFact(name.left, context), name: name.right.name }, name: name.right.name };
+}
+
 /** The value a name is bound to: an import, a `require()`, or a variable's initializer; undefined for parameters and the rest. */
 function getBindingFact(identifier: TSESTree.Identifier, context: Context, depth: number): ValueFact {
-  const definition = getSingleDefinition(identifier, context);
+  const variable = findVariable(identifier, context);
+  // A global no declaration binds (`new Set()`), or a class or function of the file.
+  if (!variable || variable.defs.length === 0) return LOCAL_VALUE;
+  const definition = variable.defs.length === 1 ? variable.defs[0] : undefined;
   if (!definition) return UNKNOWN_VALUE;
-  if (definition.type === 'ImportBinding') {
-    const node = definition.node;
-    if (node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
-      const reference = node.moduleReference;
-      const module = reference.type === AST_NODE_TYPES.TSExternalModuleReference ? getStaticString(reference.expression) : undefined;
-      return module === undefined ? UNKNOWN_VALUE : { kind: 'import', module, name: undefined };
-    }
-    const declaration = definition.parent;
-    if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration || declaration.importKind === 'type') return UNKNOWN_VALUE;
-    if (node.type === AST_NODE_TYPES.ImportSpecifier && node.importKind === 'type') return UNKNOWN_VALUE;
-    const module = declaration.source.value;
-    if (node.type === AST_NODE_TYPES.ImportSpecifier) {
-      return { kind: 'import', module, name: node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : node.imported.value };
-    }
-    return { kind: 'import', module, name: undefined };
-  }
+  if (definition.type === 'ClassName' || definition.type === 'FunctionName') return LOCAL_VALUE;
+  if (definition.type === 'ImportBinding') return getImportFact(definition, false);
+  if (definition.type === 'Parameter') return definition.name.type === AST_NODE_TYPES.Identifier ? getParameterTypeFact(definition.name, context) : UNKNOWN_VALUE;
   if (definition.type !== 'Variable' || definition.node.type !== AST_NODE_TYPES.VariableDeclarator || !definition.node.init) return UNKNOWN_VALUE;
   const { id, init } = definition.node;
   if (id.type === AST_NODE_TYPES.Identifier) return getValueFact(init, context, depth + 1);

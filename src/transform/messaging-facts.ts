@@ -1,6 +1,6 @@
 import { Node, SyntaxKind, type CallExpression, type Identifier, type NewExpression, type ObjectLiteralExpression, type SourceFile } from 'ts-morph';
 import { isMessagingCallName, type CallFacts } from '../catalog/messaging/match.js';
-import { MAX_VALUE_DEPTH, UNKNOWN_VALUE, type ArgumentFacts, type ValueFact } from '../catalog/messaging/value-origin.js';
+import { LOCAL_VALUE, MAX_VALUE_DEPTH, UNKNOWN_VALUE, type ArgumentFacts, type ValueFact } from '../catalog/messaging/value-origin.js';
 import { getMemberName } from './object-literal.js';
 
 /**
@@ -78,9 +78,11 @@ export function getReceiverName(receiver: Node): string | undefined {
 
 /** What declares a name: an import, a variable, a function or class, or a parameter (whose value is not known). */
 type Declaration =
-  | { kind: 'import'; module: string; name: string | undefined }
+  | { kind: 'import'; module: string; name: string | undefined; typeOnly: boolean }
   | { kind: 'variable'; initializer: Node | undefined }
   | { kind: 'function'; node: Node }
+  | { kind: 'parameter'; type: Node | undefined }
+  | { kind: 'global' }
   | { kind: 'other' };
 
 const FUNCTION_KINDS = new Set([
@@ -113,37 +115,43 @@ function getStatementDeclarations(statement: Node, name: string): Declaration[] 
       const module = getRequiredModule(initializer);
       const element = nameNode.getDescendantsOfKind(SyntaxKind.BindingElement).find((candidate) => candidate.getNameNode().getText() === name);
       const imported = element?.getPropertyNameNode()?.getText() ?? element?.getName();
-      return module !== undefined && imported !== undefined ? [{ kind: 'import', module, name: imported }] : [{ kind: 'other' }];
+      return module !== undefined && imported !== undefined ? [{ kind: 'import', module, name: imported, typeOnly: false }] : [{ kind: 'other' }];
     });
   }
   if ((Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement)) && statement.getName() === name) return [{ kind: 'function', node: statement }];
   if (Node.isImportDeclaration(statement)) {
-    if (statement.isTypeOnly()) return [];
+    const typeOnly = statement.isTypeOnly();
     const module = statement.getModuleSpecifierValue();
     const found: Declaration[] = [];
-    if (statement.getDefaultImport()?.getText() === name) found.push({ kind: 'import', module, name: undefined });
-    if (statement.getNamespaceImport()?.getText() === name) found.push({ kind: 'import', module, name: undefined });
+    if (statement.getDefaultImport()?.getText() === name) found.push({ kind: 'import', module, name: undefined, typeOnly });
+    if (statement.getNamespaceImport()?.getText() === name) found.push({ kind: 'import', module, name: undefined, typeOnly });
     for (const specifier of statement.getNamedImports()) {
-      if (!specifier.isTypeOnly() && (specifier.getAliasNode()?.getText() ?? specifier.getName()) === name) found.push({ kind: 'import', module, name: specifier.getName() });
+      if ((specifier.getAliasNode()?.getText() ?? specifier.getName()) === name) {
+        found.push({ kind: 'import', module, name: specifier.getName(), typeOnly: typeOnly || specifier.isTypeOnly() });
+      }
     }
     return found;
   }
   if (Node.isImportEqualsDeclaration(statement) && statement.getName() === name) {
     const reference = statement.getModuleReference();
     const module = Node.isExternalModuleReference(reference) ? reference.getExpression() : undefined;
-    return [module && Node.isStringLiteral(module) ? { kind: 'import', module: module.getLiteralValue(), name: undefined } : { kind: 'other' }];
+    return [module && Node.isStringLiteral(module) ? { kind: 'import', module: module.getLiteralValue(), name: undefined, typeOnly: false } : { kind: 'other' }];
   }
   return [];
 }
 
-/** The declaration a name refers to: the nearest enclosing scope that declares it, when it declares it once. */
+/**
+ * The declaration a name refers to: the nearest enclosing scope that declares it, when it declares it once;
+ * `global` when no scope declares it.
+ */
 function getDeclaration(identifier: Identifier): Declaration | undefined {
   const name = identifier.getText();
   for (const ancestor of identifier.getAncestors()) {
     let found: Declaration[] = [];
     if (FUNCTION_KINDS.has(ancestor.getKind())) {
-      const fn = ancestor as Node & { getParameters(): Node[] };
-      if (fn.getParameters().some((parameter) => bindsName((parameter as Node & { getNameNode(): Node }).getNameNode(), name))) found.push({ kind: 'other' });
+      const fn = ancestor as Node & { getParameters(): Array<Node & { getNameNode(): Node; getTypeNode(): Node | undefined }> };
+      const parameter = fn.getParameters().find((candidate) => bindsName(candidate.getNameNode(), name));
+      if (parameter) found.push(Node.isIdentifier(parameter.getNameNode()) ? { kind: 'parameter', type: parameter.getTypeNode() } : { kind: 'other' });
     } else if (Node.isBlock(ancestor) || Node.isSourceFile(ancestor) || Node.isModuleBlock(ancestor) || Node.isCaseClause(ancestor) || Node.isDefaultClause(ancestor)) {
       found = ancestor.getStatements().flatMap((statement) => getStatementDeclarations(statement, name));
     } else if (Node.isForOfStatement(ancestor) || Node.isForInStatement(ancestor) || Node.isForStatement(ancestor)) {
@@ -156,7 +164,7 @@ function getDeclaration(identifier: Identifier): Declaration | undefined {
     if (found.length === 1) return found[0];
     if (found.length > 1) return undefined;
   }
-  return undefined;
+  return { kind: 'global' };
 }
 
 /** A variable's initializer, when the name is declared once in the nearest scope that declares it. */
@@ -184,9 +192,28 @@ function getClassFieldValue(member: Node, name: string): Node | undefined {
 
 function getIdentifierFact(identifier: Identifier, depth: number): ValueFact {
   const declaration = getDeclaration(identifier);
-  if (declaration?.kind === 'import') return { kind: 'import', module: declaration.module, name: declaration.name };
+  if (declaration?.kind === 'global' || declaration?.kind === 'function') return LOCAL_VALUE;
+  if (declaration?.kind === 'import') return declaration.typeOnly ? UNKNOWN_VALUE : { kind: 'import', module: declaration.module, name: declaration.name };
+  if (declaration?.kind === 'parameter') return getParameterTypeFact(declaration.type);
   if (declaration?.kind === 'variable') return getValueFact(declaration.initializer, depth + 1);
   return UNKNOWN_VALUE;
+}
+
+/** A name used in a type, by the import that brings it (type-only imports included). */
+function getTypeImportFact(identifier: Identifier): ValueFact {
+  const declaration = getDeclaration(identifier);
+  return declaration?.kind === 'import' ? { kind: 'import', module: declaration.module, name: declaration.name } : UNKNOWN_VALUE;
+}
+
+/** A parameter annotated with an imported type (`queue: Queue`, `channel: amqp.Channel`). */
+function getParameterTypeFact(type: Node | undefined): ValueFact {
+  if (!type || !Node.isTypeReference(type)) return UNKNOWN_VALUE;
+  const name = type.getTypeName();
+  if (Node.isIdentifier(name)) return { kind: 'typed', type: getTypeImportFact(name), name: name.getText() };
+  const left = name.getLeft();
+  if (!Node.isIdentifier(left)) return UNKNOWN_VALUE;
+  const right = name.getRight().getText();
+  return { kind: 'typed', type: { kind: 'member', object: getTypeImportFact(left), name: right }, name: right };
 }
 
 /** What an expression is, by origin (see ValueFact in src/catalog/messaging/value-origin.ts). */

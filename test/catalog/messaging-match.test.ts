@@ -7,7 +7,7 @@ import {
   type CallFacts,
 } from '../../src/catalog/messaging/match.js';
 import { getPublishOperation } from '../../src/catalog/messaging/index.js';
-import { UNKNOWN_VALUE, getValueOrigin, type ValueFact } from '../../src/catalog/messaging/value-origin.js';
+import { LOCAL_VALUE, UNKNOWN_VALUE, getValueOrigin, type ValueFact } from '../../src/catalog/messaging/value-origin.js';
 
 /** The matchers decide on plain facts; these cases pin the rules both halves rely on. */
 
@@ -44,8 +44,20 @@ describe('matchPublish', () => {
   });
 
   it('does not take an instance of a local class or a global for a library object', () => {
-    const local: ValueFact = { kind: 'new', callee: UNKNOWN_VALUE, name: 'Set', arguments: [] };
+    const local: ValueFact = { kind: 'new', callee: LOCAL_VALUE, name: 'Set', arguments: [] };
     expect(matchPublish(method('add', 'queue', local, [{ string: 'x' }, {}], new Set(['bullmq'])))).toBeUndefined();
+  });
+
+  it('falls back to the name for an instance of a constructor it cannot trace (a variable assigned later)', () => {
+    const unknown: ValueFact = { kind: 'new', callee: UNKNOWN_VALUE, name: 'ioredis', arguments: [] };
+    expect(matchPublish(method('publish', 'pub', unknown, [{ string: 'news' }, { string: 'hello' }], new Set(['ioredis'])))?.operation.id).toBe('ioredis:publish');
+  });
+
+  it('recognises a parameter by its type, and leaves one of another library alone', () => {
+    const producer: ValueFact = { kind: 'typed', type: { kind: 'import', module: 'kafkajs', name: 'Producer' }, name: 'Producer' };
+    expect(matchPublish(method('send', 'events', producer, [{ keys: { topic: true, messages: true } }]))?.matchedBy).toBe('origin');
+    const redis: ValueFact = { kind: 'typed', type: { kind: 'import', module: 'ioredis', name: undefined }, name: 'Redis' };
+    expect(matchPublish(method('publish', 'client', redis, [{ string: 'x' }, { string: 'y' }], new Set(['nats', 'ioredis'])))?.operation.id).toBe('ioredis:publish');
   });
 
   it('falls back to the name pattern and the import where the origin is not seen (a parameter)', () => {

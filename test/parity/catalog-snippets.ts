@@ -148,6 +148,15 @@ function publishByNameSnippet(operation: PublishOperation, matcher: Extract<Publ
   return { operationId: operation.id, variant: 'method on an untyped parameter', path: 'publish.ts', code, visible: true };
 }
 
+/** A receiver known by its declared type only: a parameter annotated with the library's type, whatever its name. */
+function publishByTypeSnippet(operation: PublishOperation, matcher: Extract<PublishMatcher, { kind: 'method' }>, module: string): Snippet[] {
+  const type = matcher.origins?.types?.[0] ?? matcher.origins?.constructors?.[0];
+  if (!type) return [];
+  const { args } = buildPublishArguments(operation, matcher);
+  const code = [`import type { ${type} } from '${module}';`, '', `export async function publish(target: ${type}) {`, `  await target.${matcher.methodNames[0]!}(${args.join(', ')});`, '}', ''].join('\n');
+  return [{ operationId: operation.id, variant: 'method on a parameter typed by the library', path: 'publish.ts', code, visible: true }];
+}
+
 export function getPublishSnippets(): Snippet[] {
   return PUBLISH_OPERATIONS.flatMap((operation) => {
     const module = operation.modules[0]!;
@@ -156,7 +165,7 @@ export function getPublishSnippets(): Snippet[] {
       publishSnippet(operation, matcher, module, 'named', 'variable'),
       publishSnippet(operation, matcher, module, 'commonjs', 'variable'),
       publishSnippet(operation, matcher, module, 'named', 'imported'),
-      ...(matcher.kind === 'method' ? [publishByNameSnippet(operation, matcher, module)] : []),
+      ...(matcher.kind === 'method' ? [publishByNameSnippet(operation, matcher, module), ...publishByTypeSnippet(operation, matcher, module)] : []),
     ]);
   });
 }

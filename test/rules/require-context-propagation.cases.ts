@@ -1350,4 +1350,21 @@ export const track = (event: { click: object }) =>
   kinesis.send(new PutRecordCommand({ StreamName: 'clicks', PartitionKey: 'p', Data: Buffer.from(JSON.stringify(event.click)) }));`,
     errors: [missing('Kinesis PutRecord', 'Data (as JSON)', 4, 16)],
   },
+  // BullMQ: a parameter typed as a Queue is a queue whatever its name.
+  {
+    code: `import type { Queue } from 'bullmq';
+export const enqueue = (reports: Queue, id: string) => reports.add('weekly', { id });`,
+    errors: [missing('BullMQ queue.add', 'the job data (2nd argument)', 2, 56)],
+  },
+  // ioredis: a client made by a constructor held in a variable assigned later; the receiver's name decides.
+  {
+    code: `import type * as ioredisTypes from 'ioredis';
+let ioredis: typeof ioredisTypes.default;
+export async function load() {
+  ioredis = require('ioredis');
+  const pub = new ioredis();
+  await pub.publish('news', 'Hello world!');
+}`,
+    errors: [missing('ioredis publish', 'the message (2nd argument, as JSON)', 6, 9)],
+  },
 ];

@@ -6,7 +6,7 @@ const MODULES = ['amqplib', 'amqplib/callback_api', 'amqp-connection-manager'];
 const INSTRUMENTATION = '@opentelemetry/instrumentation-amqplib';
 const CHANNEL = /channel|^ch$|^chan$|wrapper/i;
 /** `connection.createChannel()`, `createConfirmChannel()` (amqp-connection-manager's `createChannel` gives its wrapper). */
-const CHANNEL_ORIGINS = { factories: ['createChannel', 'createConfirmChannel'] };
+const CHANNEL_ORIGINS = { factories: ['createChannel', 'createConfirmChannel'], types: ['Channel', 'ConfirmChannel', 'ChannelWrapper'] };
 
 export const amqplibMessaging: MessagingLibraryEntries = {
   publish: [

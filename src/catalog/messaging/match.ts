@@ -73,12 +73,12 @@ function getLibraryOrigin(value: ValueFact | undefined): ValueOrigin | undefined
 
 /** Whether the value is an instance of a class the file itself defines or a global (`new Set()`): not a library object. */
 function isNonLibraryInstance(value: ValueFact): boolean {
-  const origin = getValueOrigin(value);
-  return origin !== undefined && origin.module === undefined && origin.constructorName !== undefined;
+  return getValueOrigin(value)?.local === true;
 }
 
 function matchesOrigins(origin: ValueOrigin, origins: ReceiverOrigins | undefined): boolean {
   if (!origins) return true;
+  if (origin.typeName !== undefined) return [...(origins.types ?? []), ...(origins.constructors ?? [])].includes(origin.typeName);
   if (origin.constructorName !== undefined && origins.constructors?.includes(origin.constructorName)) return true;
   return origin.factoryName !== undefined && origins.factories?.includes(origin.factoryName) === true;
 }
@@ -89,7 +89,12 @@ function matchesOrigins(origin: ValueOrigin, origins: ReceiverOrigins | undefine
  */
 function matchReceiver(receiver: ReceiverFacts, pattern: RegExp, origins: ReceiverOrigins | undefined, modules: readonly string[]): 'origin' | 'name' | undefined {
   const origin = getLibraryOrigin(receiver.value);
-  if (origin) return modules.includes(origin.module!) && matchesOrigins(origin, origins) ? 'origin' : undefined;
+  if (origin) {
+    if (!modules.includes(origin.module!)) return undefined;
+    if (matchesOrigins(origin, origins)) return 'origin';
+    // A parameter typed with another type of the library: the catalog's type list is not complete, so the name decides.
+    if (origin.typeName === undefined) return undefined;
+  }
   if (isNonLibraryInstance(receiver.value)) return undefined;
   return receiver.name !== undefined && pattern.test(receiver.name) ? 'name' : undefined;
 }

@@ -6,8 +6,8 @@ const MODULES = ['nats', '@nats-io/transport-node', '@nats-io/nats-core', '@nats
 const CONNECTION = /^nc$|nats|conn|connection|client/i;
 const JETSTREAM = /^js$|jetstream/i;
 /** `connect()` (nats.js, `@nats-io/transport-node`) and `wsconnect()` make a connection; `nc.jetstream()` / `jetstream(nc)` a JetStream client. */
-const CONNECTION_ORIGINS = { factories: ['connect', 'wsconnect'] };
-const JETSTREAM_ORIGINS = { factories: ['jetstream'] };
+const CONNECTION_ORIGINS = { factories: ['connect', 'wsconnect'], types: ['NatsConnection'] };
+const JETSTREAM_ORIGINS = { factories: ['jetstream'], types: ['JetStreamClient'] };
 
 export const natsMessaging: MessagingLibraryEntries = {
   publish: [

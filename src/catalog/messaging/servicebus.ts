@@ -16,7 +16,7 @@ export const serviceBusMessaging: MessagingLibraryEntries = {
           kind: 'method',
           methodNames: ['sendMessages', 'scheduleMessages'],
           receiver: /sender/i,
-          origins: { factories: ['createSender'] },
+          origins: { factories: ['createSender'], types: ['ServiceBusSender'] },
           requireImport: false,
           shapeArgument: 0,
           requiredKeys: ['body'],
@@ -39,7 +39,7 @@ export const serviceBusMessaging: MessagingLibraryEntries = {
       id: '@azure/service-bus:batch.tryAddMessage',
       library: '@azure/service-bus',
       modules: MODULES,
-      matchers: [{ kind: 'method', methodNames: ['tryAddMessage'], receiver: /batch/i, origins: { factories: ['createMessageBatch'] }, requireImport: false, shapeArgument: 0, requiredKeys: ['body'] }],
+      matchers: [{ kind: 'method', methodNames: ['tryAddMessage'], receiver: /batch/i, origins: { factories: ['createMessageBatch'], types: ['ServiceBusMessageBatch'] }, requireImport: false, shapeArgument: 0, requiredKeys: ['body'] }],
       carriers: [{ argument: 0, path: ['applicationProperties'], encoding: 'string-map', description: 'applicationProperties' }],
       system: 'servicebus',
       operationName: 'send',
@@ -61,7 +61,7 @@ export const serviceBusMessaging: MessagingLibraryEntries = {
       matchers: [
         {
           kind: 'callback',
-          call: { type: 'method', methodNames: ['subscribe'], receiver: /receiver/i, origins: { factories: ['createReceiver'] }, requireImport: false },
+          call: { type: 'method', methodNames: ['subscribe'], receiver: /receiver/i, origins: { factories: ['createReceiver'], types: ['ServiceBusReceiver'] }, requireImport: false },
           callbackArgument: 0,
           callbackKey: 'processMessage',
         },

@@ -103,11 +103,14 @@ export interface ConsumeCarrierLocation {
  * How a receiver is recognised by where its value comes from: made by one of these constructors
  * (`new Queue(…)`, `new AWS.SQS()`) or returned by one of these factories (`kafka.producer()`,
  * `connection.createChannel()`) of the operation's modules. A receiver whose origin is seen must match it; the
- * `receiver` name pattern is only the fallback where the origin cannot be seen (an untyped parameter).
+ * `receiver` name pattern is only the fallback where the origin cannot be seen (an untyped parameter, or one whose type
+ * is of the library but not listed here).
  */
 export interface ReceiverOrigins {
   constructors?: readonly string[];
   factories?: readonly string[];
+  /** Type names a parameter may be annotated with (`producer: Producer`); the constructors count as types too. */
+  types?: readonly string[];
 }
 
 /**

@@ -11,13 +11,18 @@ import { AWS_TRACING_WRAPPERS } from './aws.js';
  * - `new`: `new callee(…)`; `name` is the constructor's last name (`SQS` in `new AWS.SQS()`);
  * - `call`: `object.name(…)` or `name(…)`; `argument` is the first argument's fact (wrappers such as
  *   `captureAWSv3Client(client)` return their argument);
- * - `unknown`: anything else (a parameter, a computed value).
+ * - `typed`: a parameter annotated with a type (`queue: Queue`, `channel: amqp.Channel`); `type` is the fact of the
+ *   name the type is imported by, `name` the type's own name;
+ * - `local`: a name bound to a class or function the file declares, or a global no declaration binds (`Set`);
+ * - `unknown`: anything else (a parameter, a variable without an initializer, a computed value).
  */
 export type ValueFact =
   | { kind: 'import'; module: string; name: string | undefined }
   | { kind: 'member'; object: ValueFact; name: string }
   | { kind: 'new'; callee: ValueFact; name: string; arguments: readonly ArgumentFacts[] }
   | { kind: 'call'; callee: ValueFact | undefined; object: ValueFact | undefined; name: string; argument: ValueFact | undefined }
+  | { kind: 'local' }
+  | { kind: 'typed'; type: ValueFact; name: string }
   | { kind: 'unknown' };
 
 /** What is visible of one argument: its string value, or the keys of the object literal it is (through a local const). */
@@ -30,6 +35,7 @@ export interface ArgumentFacts {
 }
 
 export const UNKNOWN_VALUE: ValueFact = { kind: 'unknown' };
+export const LOCAL_VALUE: ValueFact = { kind: 'local' };
 
 /** How deep extractors follow a value through bindings and calls before giving up (cycles end here too). */
 export const MAX_VALUE_DEPTH = 8;
@@ -50,6 +56,10 @@ export interface ValueOrigin {
   factoryName?: string;
   /** An AWS X-Ray wrapper the value went through (`captureAWSv3Client`), which propagates by itself. */
   tracingWrapper?: string;
+  /** Only the declared type is known (a typed parameter): `Queue` in `queue: Queue`. */
+  typeName?: string;
+  /** Made by a class of the file or a global (`new LocalQueue()`, `new Set()`): not a library's object. */
+  local?: true;
 }
 
 const CLIENT_WRAPPERS: readonly string[] = AWS_TRACING_WRAPPERS.clientWrappers;
@@ -70,8 +80,13 @@ export function getValueOrigin(fact: ValueFact | undefined): ValueOrigin | undef
       return undefined;
     }
     case 'new': {
+      if (fact.callee.kind === 'local') return { module: undefined, constructorName: fact.name, constructorArguments: fact.arguments, local: true };
       const callee = getValueOrigin(fact.callee);
       return { module: callee?.module, constructorName: callee?.importedName ?? fact.name, constructorArguments: fact.arguments, ...(callee?.tracingWrapper ? { tracingWrapper: callee.tracingWrapper } : {}) };
+    }
+    case 'typed': {
+      const type = getValueOrigin(fact.type);
+      return type?.module === undefined ? undefined : { module: type.module, typeName: type.importedName ?? fact.name };
     }
     case 'call': {
       if (CLIENT_WRAPPERS.includes(fact.name) || SDK_WRAPPERS.includes(fact.name)) {
