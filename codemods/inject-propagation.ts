@@ -1,11 +1,10 @@
-import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
-import { CONSUME_OPERATIONS, PUBLISH_OPERATIONS, type ConsumeMatcher, type MessagingLibraryId, type PublishMatcher } from '../src/catalog/messaging/index.js';
+import { Node, type SourceFile } from 'ts-morph';
+import { CONSUME_OPERATIONS, PUBLISH_OPERATIONS, type ConsumeMatcher, type PublishMatcher } from '../src/catalog/messaging/index.js';
 import { OTEL_API_MODULE } from '../src/catalog/otel-api.js';
 import { detectFileStyle, type FileStyle } from '../src/transform/file-style.js';
 import { getRelativeImportSpecifier } from '../src/transform/import-specifier.js';
 import { transformWithEdits, type EditPlan } from '../src/transform/edit-plan.js';
 import { findConsumerHandlers, findPublishSites, getImportedModules } from '../src/transform/messaging-sites.js';
-import { getMember } from '../src/transform/object-literal.js';
 import { getMissingDependencyNote } from '../src/transform/project-manifest.js';
 import { anyOf, createCallShapeTest, createModuleImportTest, createWordTest } from '../src/transform/source-prefilter.js';
 import type { CodemodTransform, ExtraFile, TransformInput, TransformNote, TransformOutput } from '../src/transform/types.js';
@@ -36,20 +35,6 @@ function readOptions(input: TransformInput): Options {
   return { producerSpans: producerSpans === true, link: link === true, helper: typeof helper === 'string' && helper !== '' ? helper : undefined, tracerName };
 }
 
-/** Libraries whose own tracing is switched on in this file (BullMQ `new Queue(name, { telemetry })`): they propagate by themselves. */
-function getSelfTracedLibraries(sourceFile: SourceFile): Set<MessagingLibraryId> {
-  const libraries = new Set<MessagingLibraryId>();
-  for (const expression of sourceFile.getDescendantsOfKind(SyntaxKind.NewExpression)) {
-    for (const operation of PUBLISH_OPERATIONS) {
-      const tracing = operation.builtInTracing;
-      if (!tracing || !tracing.constructorNames.includes(expression.getExpression().getText())) continue;
-      const options = expression.getArguments()[tracing.argument];
-      if (options && Node.isObjectLiteralExpression(options) && getMember(options, tracing.optionKey)) libraries.add(operation.library);
-    }
-  }
-  return libraries;
-}
-
 interface Plan {
   edits: EditPlan;
   helpers: Set<HelperName>;
@@ -63,11 +48,11 @@ function note(plan: Plan, node: Node, kind: TransformNote['kind'], message: stri
 
 /** Step 1: the publishes that do not carry the context, and what writing it takes. */
 function planPublishes(sourceFile: SourceFile, options: Options, style: FileStyle, plan: Plan): void {
-  const selfTraced = getSelfTracedLibraries(sourceFile);
   const imported = getImportedModules(sourceFile);
   for (const site of findPublishSites(sourceFile)) {
     const operation = site.operation;
-    if (selfTraced.has(operation.library)) continue;
+    // The library's own tracing (decided per receiver) or an X-Ray-wrapped client carries the context.
+    if (site.tracedByLibrary) continue;
     const carrier = planCarrier(site, style);
     if (carrier.kind === 'carried') continue;
     if (carrier.kind === 'skip') {
@@ -92,6 +77,7 @@ function planPublishes(sourceFile: SourceFile, options: Options, style: FileStyl
 /** Step 2: consumers that start a span of their own but ignore the message's carrier. */
 function planConsumers(sourceFile: SourceFile, options: Options, style: FileStyle, plan: Plan): void {
   for (const handler of findConsumerHandlers(sourceFile)) {
+    if (handler.tracedByLibrary) continue;
     const consumer = planConsumerSpans(handler, options.link, style);
     for (const skipped of consumer.skipped) plan.notes.push(note(plan, skipped.node, 'skipped', `${handler.operation.displayName}: ${skipped.reason}`));
     // A handler inside a publish site's edited range (rare) would overlap its edits: the publish edit was planned

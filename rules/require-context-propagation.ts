@@ -70,7 +70,7 @@ export default createRule<Options, MessageId>({
         if (site) sites.push(site);
       },
       NewExpression(node: TSESTree.NewExpression) {
-        const site = getCommandPublishSite(node);
+        const site = getCommandPublishSite(node, context);
         if (site) sites.push(site);
       },
       AssignmentExpression(node: TSESTree.AssignmentExpression) {

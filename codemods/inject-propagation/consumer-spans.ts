@@ -136,10 +136,14 @@ export function planConsumerSpans(handler: ConsumerHandler, link: boolean, style
   const carrier = handler.operation.carriers[0];
   const helper = carrier ? EXTRACT_HELPERS[carrier.encoding] : undefined;
   const starts = handler.body.getDescendantsOfKind(SyntaxKind.CallExpression).filter(isSpanStart);
-  if (!carrier || !helper || extractsByHand(handler, starts)) return plan;
+  if (!carrier || extractsByHand(handler, starts)) return plan;
   for (const start of getSpanStartsToConnect(handler, starts)) {
     // A span given a parent or links from the message already (by wrap-handlers, or a first run) is left alone.
     if (EXTRACTS.test(getStartOptionsText(start))) continue;
+    if (!helper) {
+      plan.skipped.push({ node: start, reason: `${carrier.description} holds a ${carrier.encoding} carrier, which this codemod does not read yet; extract it by hand` });
+      continue;
+    }
     const message = getMessageExpression(handler, start);
     if (typeof message !== 'string' && 'reason' in message) {
       plan.skipped.push({ node: start, reason: message.reason });

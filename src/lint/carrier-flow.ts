@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
+  DEFAULT_ENVELOPE_CARRIER_KEY,
   EACH,
   EACH_IF_ARRAY,
   PROPAGATION_INJECT_METHODS,
@@ -385,9 +386,48 @@ export class CarrierFlow {
     if (!inner || inner.type === AST_NODE_TYPES.SpreadElement) return UNKNOWN;
     if (this.referencesCarrier(inner)) return CARRIED;
     const resolved = this.resolveValue(inner, site);
-    if (!resolved) return qualified === 'JSON.stringify' ? this.inspectPayloadType(inner) : UNKNOWN;
-    if (qualified === 'JSON.stringify') return this.inspectEnvelope(resolved, site);
-    return this.inspectEncodedPayload(resolved, site);
+    if (qualified === 'JSON.stringify') {
+      if (!resolved || resolved.type === AST_NODE_TYPES.MemberExpression) return this.inspectOpaquePayload(inner, site);
+      return this.inspectEnvelope(resolved, site);
+    }
+    return resolved ? this.inspectEncodedPayload(resolved, site) : UNKNOWN;
+  }
+
+  /**
+   * A payload serialised at the publish whose value the file does not show (`JSON.stringify(detail)` with `detail` a
+   * parameter, `JSON.stringify(event.order)`): nothing puts a carrier into the JSON, so it is missing, unless the code
+   * visibly does something to that value first: a carrier assigned into it (`detail._trace = carrier`), or the value
+   * handed to a function that may fill it. With type information, a payload type that declares a trace key or the
+   * envelope key is taken to carry one. The result of a call (`JSON.stringify(build(order))`) stays unknown.
+   */
+  private inspectOpaquePayload(node: TSESTree.Node, site: TSESTree.Node): CarrierVerdict {
+    const root = getRootIdentifier(node);
+    const expression = skipTransparentWrappers(node);
+    if (!root || (expression.type !== AST_NODE_TYPES.Identifier && expression.type !== AST_NODE_TYPES.MemberExpression)) return UNKNOWN;
+    const variable = this.findVariable(root);
+    if (!variable || variable.defs.length === 0) return UNKNOWN;
+    if (this.tainted.has(variable) || this.receivesCarrier(variable)) return CARRIED;
+    if (this.isEscaped(variable, site)) return UNKNOWN;
+    return this.declaresCarrierType(node) ? UNKNOWN : { verdict: 'missing' };
+  }
+
+  /** Whether some `value.key = …` writes a carrier into the variable's object (`detail._trace = carrier`). */
+  private receivesCarrier(variable: Variable): boolean {
+    return variable.references.some((reference) => {
+      let top: TSESTree.Node = reference.identifier;
+      while (top.parent?.type === AST_NODE_TYPES.MemberExpression && top.parent.object === top) top = top.parent;
+      const parent = top.parent;
+      return top !== reference.identifier && parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === top && this.referencesCarrier(parent.right);
+    });
+  }
+
+  /** With type information: the payload's type declares a trace key or the envelope key, so the caller may have filled it. */
+  private declaresCarrierType(node: TSESTree.Node): boolean {
+    const services = getTypeServices(this.context);
+    if (!services) return false;
+    const checker = services.program.getTypeChecker();
+    const type = services.getTypeAtLocation(node);
+    return checker.getPropertiesOfType(type).some((property) => isTraceKey(property.getName()) || property.getName() === DEFAULT_ENVELOPE_CARRIER_KEY);
   }
 
   /**

@@ -34,8 +34,8 @@ export function getPublishProblem(
   const verdict = getPublishCarrierVerdict(site, flow);
   if (verdict.verdict !== 'missing') return undefined;
   const listed = autoInstrumented.has(operation.library);
-  if (operation.builtInTracing && (listed || hasBuiltInTracing(site, context))) return undefined;
-  if (isWrappedByTracingHelper(site, context)) return undefined;
+  if (operation.builtInTracing && (listed || hasBuiltInTracing(site))) return undefined;
+  if (isWrappedByTracingHelper(site)) return undefined;
   const location = operation.carriers[0]?.description ?? '';
   const auto = operation.autoInstrumentation;
   if (listed && auto?.covers) {
@@ -61,7 +61,7 @@ export function getHandlerBody(site: ConsumeSite): TSESTree.Node {
 export function isConsumerCoveredByTracing(site: ConsumeSite, context: Context, autoInstrumented: ReadonlySet<string>): boolean {
   const { operation } = site;
   const listed = autoInstrumented.has(operation.library);
-  if (operation.builtInTracing && (listed || hasBuiltInTracing(site, context))) return true;
+  if (operation.builtInTracing && (listed || hasBuiltInTracing(site))) return true;
   return listed && operation.autoInstrumentation?.covers === true;
 }
 

@@ -130,7 +130,7 @@ export default ESLintUtils.RuleCreator.withoutDocs<[], 'fact'>({
         if (start) spanStarts.push(start);
       },
       NewExpression(node: TSESTree.NewExpression) {
-        const publish = getCommandPublishSite(node);
+        const publish = getCommandPublishSite(node, context);
         if (publish) publishes.push(publish);
         const consumer = getCallbackConsumeSite(node, context);
         if (consumer) handlers.push(consumer);

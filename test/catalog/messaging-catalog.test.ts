@@ -43,7 +43,7 @@ describe('messaging catalog', () => {
   it('lists every library once', () => {
     expect(new Set(MESSAGING_LIBRARY_IDS).size).toBe(MESSAGING_LIBRARY_IDS.length);
     expect([...MESSAGING_LIBRARY_IDS].sort()).toEqual(
-      ['@azure/service-bus', '@google-cloud/pubsub', 'amqplib', 'aws-lambda', 'aws-sdk', 'bullmq', 'ioredis', 'kafkajs', 'nats', 'redis'].sort(),
+      ['@azure/service-bus', '@google-cloud/pubsub', 'amqplib', 'aws-lambda', 'aws-sdk', 'bullmq', 'ioredis', 'kafkajs', 'nats', 'redis', 'sqs-consumer'].sort(),
     );
   });
 

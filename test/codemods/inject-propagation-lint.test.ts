@@ -48,19 +48,11 @@ describe('inject-propagation agrees with the propagation rules', () => {
 });
 
 /**
- * Sites the rule leaves alone because it cannot see the payload or the attributes (a parameter), while the codemod
- * can still write the carrier safely: into a copy of the attributes, and only into a payload that is a plain object.
- * Also a per-record span under a batch span that links every record: the rule accepts the links, the codemod still
- * gives each record's span its own producer as parent. And entries built in a `const` that only the call uses: the
- * rule does not follow the variable, the codemod writes the carrier into its declaration.
+ * Sites the rule leaves alone because it cannot see the attributes (a parameter), while the codemod can still write
+ * the carrier safely into a copy of them. Also a per-record span under a batch span that links every record: the rule
+ * accepts the links, the codemod still gives each record's span its own producer as parent.
  */
-const BEYOND_THE_RULE = new Set([
-  'eventbridge-params-variable',
-  'kinesis-put-record-data',
-  'kinesis-put-records-mapped',
-  'sqs-attributes-variable-is-copied',
-  'lambda-record-span-under-batch-span',
-]);
+const BEYOND_THE_RULE = new Set(['sqs-attributes-variable-is-copied', 'lambda-record-span-under-batch-span']);
 
 describe('what the rules report, inject-propagation changes', () => {
   it.each(pairs.filter(([name]) => !BEYOND_THE_RULE.has(name)))('%s: the input draws a propagation finding', async (_name, input) => {

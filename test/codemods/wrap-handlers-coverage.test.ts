@@ -21,7 +21,10 @@ describe('wrap-handlers fixtures cover the catalogs', () => {
     else expect(covering.length).toBeGreaterThan(0);
   });
 
-  it.each(CONSUME_OPERATIONS.filter((operation) => operation.id !== 'kafkajs:consumer.run.eachBatch').map((operation) => [operation.id, operation] as const))(
+  // sqs-consumer's handleMessage gets a message whose SDK-shaped MessageAttributes wrap-handlers does not read yet: it
+  // leaves the handler with a note (a carrier encoding it cannot read) rather than a span without the producer's context.
+  const unread = new Set(['kafkajs:consumer.run.eachBatch', 'sqs-consumer:handleMessage']);
+  it.each(CONSUME_OPERATIONS.filter((operation) => !unread.has(operation.id)).map((operation) => [operation.id, operation] as const))(
     '%s',
     (_id, operation) => {
       const covering = changed.filter((fixture) => importsModule(fixture.input, operation.modules) && fixture.output.includes(`'messaging.system.name': '${operation.system}'`));

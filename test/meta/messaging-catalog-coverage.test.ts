@@ -42,7 +42,7 @@ function getMatchedOperationIds(code: string): Set<string> {
         },
         NewExpression(node) {
           const expression = node as unknown as TSESTree.NewExpression;
-          const publish = getCommandPublishSite(expression);
+          const publish = getCommandPublishSite(expression, context);
           if (publish) ids.add(publish.operation.id);
           const consume = getCallbackConsumeSite(expression, context);
           if (consume) ids.add(consume.operation.id);

@@ -735,6 +735,20 @@ const tracer = trace.getTracer('orders');
 const handle = () => tracer.startSpan('orders process').end();
 export const start = (channel: Channel) => channel.consume('orders', () => handle());`,
   },
+  // sqs-consumer: the span's parent is extracted from the message's attributes.
+  {
+    code: `import { Consumer } from 'sqs-consumer';
+import { context, propagation, trace } from '@opentelemetry/api';
+const tracer = trace.getTracer('orders');
+const getter = { keys: (carrier: Record<string, { StringValue?: string }>) => Object.keys(carrier), get: (carrier: Record<string, { StringValue?: string }>, key: string) => carrier[key]?.StringValue };
+export const app = Consumer.create({
+  queueUrl: process.env.QUEUE_URL,
+  handleMessage: async (message) => {
+    const parent = propagation.extract(context.active(), message.MessageAttributes ?? {}, getter);
+    tracer.startSpan('orders process', {}, parent).end();
+  },
+});`,
+  },
 ];
 
 export const invalid: InvalidTestCase<MessageId, Options>[] = [
@@ -1568,5 +1582,32 @@ export const start = (consumer: Consumer) => consumer.run({
   },
 });`,
     errors: [notExtracted('kafkajs eachMessage', 'message.headers', 6, 5)],
+  },
+  // kafkajs: a named same-file handler, registered on a consumer known by origin (`kafka.consumer()`).
+  {
+    code: `import { Kafka, type EachMessagePayload } from 'kafkajs';
+import { trace } from '@opentelemetry/api';
+const tracer = trace.getTracer('orders');
+const orders = new Kafka({ brokers: [] }).consumer({ groupId: 'orders' });
+async function handle({ message }: EachMessagePayload) {
+  tracer.startSpan('orders process').end();
+  return message;
+}
+export const start = () => orders.run({ eachMessage: handle });`,
+    errors: [notExtracted('kafkajs eachMessage', 'message.headers', 6, 3)],
+  },
+  // sqs-consumer: a span in handleMessage that ignores the message's attributes.
+  {
+    code: `import { Consumer } from 'sqs-consumer';
+import { trace } from '@opentelemetry/api';
+const tracer = trace.getTracer('orders');
+export const app = Consumer.create({
+  queueUrl: process.env.QUEUE_URL,
+  handleMessage: async (message) => {
+    tracer.startSpan('orders process').end();
+    return message;
+  },
+});`,
+    errors: [notExtracted('sqs-consumer handleMessage', 'message.MessageAttributes', 7, 5)],
   },
 ];

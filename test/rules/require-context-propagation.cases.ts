@@ -612,6 +612,58 @@ export async function publish(producer: Producer, value: string) {
   await producer.send({ topic: 'orders', messages: [message] });
 }`,
   },
+  // BullMQ: the queue is made with the telemetry option, so BullMQ propagates by itself.
+  {
+    code: `import { Queue, type Telemetry } from 'bullmq';
+declare const telemetry: Telemetry;
+const emails = new Queue('emails', { telemetry });
+export const enqueue = (userId: string) => emails.add('welcome', { userId });`,
+  },
+  // SQS: the client is wrapped by AWS X-Ray, which sends the trace header.
+  {
+    code: `import AWSXRay from 'aws-xray-sdk-core';
+import * as sqs from '@aws-sdk/client-sqs';
+const client = AWSXRay.captureAWSv3Client(new sqs.SQSClient({}));
+export const send = (body: string) => client.send(new sqs.SendMessageCommand({ QueueUrl: 'q', MessageBody: body }));`,
+  },
+  // A receiver made by a class of the file is not a library's object, whatever its name.
+  {
+    code: `import { Worker } from 'bullmq';
+class LocalQueue { add(name: string, data: object) { return [name, data]; } }
+const queue = new LocalQueue();
+export const enqueue = (userId: string) => queue.add('welcome', { userId });
+export const worker = new Worker('x', async () => undefined);`,
+  },
+  // EventBridge: a carrier is assigned into the opaque payload before it is serialised.
+  {
+    code: `import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { context, propagation } from '@opentelemetry/api';
+const client = new EventBridgeClient({});
+export async function publish(detail: Record<string, unknown>) {
+  const carrier = {};
+  propagation.inject(context.active(), carrier);
+  detail._trace = carrier;
+  await client.send(new PutEventsCommand({ Entries: [{ Source: 'shop', DetailType: 'Checkout', Detail: JSON.stringify(detail) }] }));
+}`,
+  },
+  // EventBridge: the opaque payload is handed to a function first, which may fill it.
+  {
+    code: `import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { enrich } from './enrich';
+const client = new EventBridgeClient({});
+export async function publish(detail: object) {
+  enrich(detail);
+  await client.send(new PutEventsCommand({ Entries: [{ Source: 'shop', DetailType: 'Checkout', Detail: JSON.stringify(detail) }] }));
+}`,
+  },
+  // EventBridge: the payload is the result of a call, which may have put the carrier in.
+  {
+    code: `import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { toEvent } from './events';
+const client = new EventBridgeClient({});
+export const publish = (order: object) =>
+  client.send(new PutEventsCommand({ Entries: [{ Source: 'shop', DetailType: 'Checkout', Detail: JSON.stringify(toEvent(order)) }] }));`,
+  },
 ];
 
 export const invalid: InvalidTestCase<MessageId, Options>[] = [
@@ -1214,5 +1266,105 @@ export async function publish(producer: Producer, value: string) {
   await producer.send({ topic: 'audit', messages: [{ value }] });
 }`,
     errors: [missing('kafkajs producer.send', 'messages[].headers', 7, 9)],
+  },
+  // SQS: a v3 command through a namespace import (`sqs.SendMessageCommand`).
+  {
+    code: `import * as sqs from '@aws-sdk/client-sqs';
+const client = new sqs.SQSClient({});
+export async function send(orderId: string) {
+  await client.send(new sqs.SendMessageCommand({ QueueUrl: 'q', MessageBody: orderId }));
+}`,
+    errors: [missing('SQS SendMessage', 'MessageAttributes', 4, 21)],
+  },
+  // BullMQ: built-in tracing is per queue. `telemetry: undefined` does not turn it on, and a queue without it is
+  // reported even though another queue of the file has it; `reports` is a queue by origin, not by name.
+  {
+    code: `import { Queue, type Telemetry } from 'bullmq';
+declare const telemetry: Telemetry;
+const emails = new Queue('emails', { telemetry });
+const invoices = new Queue('invoices', { telemetry: undefined });
+const reports = new Queue('reports');
+export async function enqueue(userId: string) {
+  await emails.add('welcome', { userId });
+  await invoices.add('monthly', { userId });
+  await reports.add('weekly', { userId });
+}`,
+    errors: [missing('BullMQ queue.add', 'the job data (2nd argument)', 8, 9), missing('BullMQ queue.add', 'the job data (2nd argument)', 9, 9)],
+  },
+  // SQS (SDK v2): the params are a variable of the same scope; its object literal is followed.
+  {
+    code: `const AWS = require('aws-sdk');
+const queue = new AWS.SQS();
+exports.send = async function send(orderId) {
+  const params = { QueueUrl: process.env.QUEUE_URL, MessageBody: orderId };
+  await queue.sendMessage(params).promise();
+};`,
+    errors: [missing('SQS SendMessage', 'MessageAttributes', 5, 9)],
+  },
+  // kafkajs: a producer by origin (`kafka.producer()`), whatever its variable is called.
+  {
+    code: `import { Kafka } from 'kafkajs';
+const kafka = new Kafka({ brokers: ['localhost:9092'] });
+const orders = kafka.producer();
+export const publish = (value: string) => orders.send({ topic: 'orders', messages: [{ value }] });`,
+    errors: [missing('kafkajs producer.send', 'messages[].headers', 4, 43)],
+  },
+  // amqplib: a channel held in a class field, made by connection.createChannel().
+  {
+    code: `import amqp from 'amqplib';
+export class Publisher {
+  private outbox!: amqp.Channel;
+  async start() {
+    const connection = await amqp.connect('amqp://localhost');
+    this.outbox = await connection.createChannel();
+  }
+  send(body: Buffer) {
+    this.outbox.sendToQueue('orders', body);
+  }
+}`,
+    errors: [missing('amqplib channel.sendToQueue', "the options' headers (3rd argument)", 9, 5)],
+  },
+  // ioredis: a client by origin in a file that imports nats too: an ioredis publish, not a NATS one.
+  {
+    code: `import Redis from 'ioredis';
+import { connect } from 'nats';
+export const nats = connect();
+const client = new Redis();
+export const publish = (id: string) => client.publish('orders', JSON.stringify({ id }));`,
+    errors: [missing('ioredis publish', 'the message (2nd argument, as JSON)', 5, 40)],
+  },
+  // EventBridge: an opaque payload (a parameter) serialised into Detail: nothing puts a carrier into the JSON.
+  {
+    code: `import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+const client = new EventBridgeClient({});
+export async function publish(detail: object) {
+  await client.send(new PutEventsCommand({ Entries: [{ Source: 'shop', DetailType: 'Checkout', Detail: JSON.stringify(detail) }] }));
+}`,
+    errors: [missing('EventBridge PutEvents', 'Entries[].Detail (as JSON)', 4, 21)],
+  },
+  // Kinesis: a member of a parameter serialised into Data.
+  {
+    code: `import { KinesisClient, PutRecordCommand } from '@aws-sdk/client-kinesis';
+const kinesis = new KinesisClient({});
+export const track = (event: { click: object }) =>
+  kinesis.send(new PutRecordCommand({ StreamName: 'clicks', PartitionKey: 'p', Data: Buffer.from(JSON.stringify(event.click)) }));`,
+    errors: [missing('Kinesis PutRecord', 'Data (as JSON)', 4, 16)],
+  },
+  // BullMQ: a parameter typed as a Queue is a queue whatever its name.
+  {
+    code: `import type { Queue } from 'bullmq';
+export const enqueue = (reports: Queue, id: string) => reports.add('weekly', { id });`,
+    errors: [missing('BullMQ queue.add', 'the job data (2nd argument)', 2, 56)],
+  },
+  // ioredis: a client made by a constructor held in a variable assigned later; the receiver's name decides.
+  {
+    code: `import type * as ioredisTypes from 'ioredis';
+let ioredis: typeof ioredisTypes.default;
+export async function load() {
+  ioredis = require('ioredis');
+  const pub = new ioredis();
+  await pub.publish('news', 'Hello world!');
+}`,
+    errors: [missing('ioredis publish', 'the message (2nd argument, as JSON)', 6, 9)],
   },
 ];

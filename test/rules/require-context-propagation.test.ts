@@ -17,10 +17,10 @@ typedRuleTester.run('require-context-propagation (type information)', rule, {
       code: `import type { Queue } from 'bullmq';
 export const enqueue = (queue: Queue, data: Record<string, unknown>) => queue.add('welcome', data);`,
     },
-    // The message's type has an object-valued property, which may hold a carrier.
+    // The message's type declares the envelope key: the caller fills it.
     {
       code: `import type { Redis } from 'ioredis';
-interface PriceChange { sku: string; meta: Record<string, string> }
+interface PriceChange { sku: string; _trace: Record<string, string> }
 export const announce = (redis: Redis, change: PriceChange) => redis.publish('prices', JSON.stringify(change));`,
     },
     // The payload is typed any.
@@ -53,6 +53,14 @@ export async function announce(redis: Redis, channel: string, change: PriceChang
   await redis.publish(channel, JSON.stringify(change));
 }`,
       errors: [{ messageId: 'missingCarrier', data: { operation: 'ioredis publish', location: 'the message (2nd argument, as JSON)' }, line: 4, column: 9 }],
+    },
+    // A JSON message serialised from a parameter whose type has an object-valued property: the property could hold a
+    // carrier, but nothing in the code puts one there, so the carrier is missing.
+    {
+      code: `import type { Redis } from 'ioredis';
+interface PriceChange { sku: string; meta: Record<string, string> }
+export const announce = (redis: Redis, change: PriceChange) => redis.publish('prices', JSON.stringify(change));`,
+      errors: [{ messageId: 'missingCarrier', data: { operation: 'ioredis publish', location: 'the message (2nd argument, as JSON)' }, line: 3, column: 64 }],
     },
   ],
 });

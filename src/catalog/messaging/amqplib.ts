@@ -5,6 +5,8 @@ import type { MessagingLibraryEntries } from './types.js';
 const MODULES = ['amqplib', 'amqplib/callback_api', 'amqp-connection-manager'];
 const INSTRUMENTATION = '@opentelemetry/instrumentation-amqplib';
 const CHANNEL = /channel|^ch$|^chan$|wrapper/i;
+/** `connection.createChannel()`, `createConfirmChannel()` (amqp-connection-manager's `createChannel` gives its wrapper). */
+const CHANNEL_ORIGINS = { factories: ['createChannel', 'createConfirmChannel'], types: ['Channel', 'ConfirmChannel', 'ChannelWrapper'] };
 
 export const amqplibMessaging: MessagingLibraryEntries = {
   publish: [
@@ -12,7 +14,7 @@ export const amqplibMessaging: MessagingLibraryEntries = {
       id: 'amqplib:channel.publish',
       library: 'amqplib',
       modules: MODULES,
-      matchers: [{ kind: 'method', methodNames: ['publish'], receiver: CHANNEL, requireImport: true, minArguments: 3 }],
+      matchers: [{ kind: 'method', methodNames: ['publish'], receiver: CHANNEL, origins: CHANNEL_ORIGINS, requireImport: true, minArguments: 3 }],
       carriers: [{ argument: 3, path: ['headers'], encoding: 'string-map', description: "the options' headers (4th argument)" }],
       system: 'rabbitmq',
       operationName: 'publish',
@@ -24,7 +26,7 @@ export const amqplibMessaging: MessagingLibraryEntries = {
       id: 'amqplib:channel.sendToQueue',
       library: 'amqplib',
       modules: MODULES,
-      matchers: [{ kind: 'method', methodNames: ['sendToQueue'], receiver: CHANNEL, requireImport: true, minArguments: 2 }],
+      matchers: [{ kind: 'method', methodNames: ['sendToQueue'], receiver: CHANNEL, origins: CHANNEL_ORIGINS, requireImport: true, minArguments: 2 }],
       carriers: [{ argument: 2, path: ['headers'], encoding: 'string-map', description: "the options' headers (3rd argument)" }],
       system: 'rabbitmq',
       operationName: 'publish',
@@ -39,7 +41,7 @@ export const amqplibMessaging: MessagingLibraryEntries = {
       library: 'amqplib',
       modules: MODULES,
       matchers: [
-        { kind: 'callback', call: { type: 'method', methodNames: ['consume'], receiver: CHANNEL, requireImport: true }, callbackArgument: 1 },
+        { kind: 'callback', call: { type: 'method', methodNames: ['consume'], receiver: CHANNEL, origins: CHANNEL_ORIGINS, requireImport: true }, callbackArgument: 1 },
       ],
       message: { parameter: 0, path: [] },
       carriers: [{ path: ['properties', 'headers'], encoding: 'string-map', description: 'msg.properties.headers' }],

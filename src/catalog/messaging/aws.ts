@@ -52,7 +52,7 @@ export const awsMessaging: MessagingLibraryEntries = {
       modules: SQS_MODULES,
       matchers: [
         { kind: 'command', commandNames: ['SendMessageCommand'], sendMethods: SEND },
-        { kind: 'method', methodNames: ['sendMessage'], receiver: /sqs/i, requireImport: false, shapeArgument: 0, requiredKeys: ['QueueUrl', 'MessageBody'] },
+        { kind: 'method', methodNames: ['sendMessage'], receiver: /sqs/i, origins: { constructors: ['SQS', 'SQSClient'] }, requireImport: false, shapeArgument: 0, requiredKeys: ['QueueUrl', 'MessageBody'] },
       ],
       carriers: [
         { argument: 0, path: ['MessageAttributes'], encoding: 'sqs-message-attributes', maxEntries: AWS_MESSAGE_ATTRIBUTES_LIMIT, description: 'MessageAttributes' },
@@ -69,7 +69,7 @@ export const awsMessaging: MessagingLibraryEntries = {
       modules: SQS_MODULES,
       matchers: [
         { kind: 'command', commandNames: ['SendMessageBatchCommand'], sendMethods: SEND },
-        { kind: 'method', methodNames: ['sendMessageBatch'], receiver: /sqs/i, requireImport: false, shapeArgument: 0, requiredKeys: ['QueueUrl', 'Entries'] },
+        { kind: 'method', methodNames: ['sendMessageBatch'], receiver: /sqs/i, origins: { constructors: ['SQS', 'SQSClient'] }, requireImport: false, shapeArgument: 0, requiredKeys: ['QueueUrl', 'Entries'] },
       ],
       carriers: [
         { argument: 0, path: ['Entries', EACH, 'MessageAttributes'], encoding: 'sqs-message-attributes', maxEntries: AWS_MESSAGE_ATTRIBUTES_LIMIT, description: 'Entries[].MessageAttributes' },
@@ -86,7 +86,7 @@ export const awsMessaging: MessagingLibraryEntries = {
       modules: SNS_MODULES,
       matchers: [
         { kind: 'command', commandNames: ['PublishCommand'], sendMethods: SEND },
-        { kind: 'method', methodNames: ['publish'], receiver: /sns/i, requireImport: false, shapeArgument: 0, requiredKeys: ['Message'] },
+        { kind: 'method', methodNames: ['publish'], receiver: /sns/i, origins: { constructors: ['SNS', 'SNSClient'] }, requireImport: false, shapeArgument: 0, requiredKeys: ['Message'] },
       ],
       carriers: [
         { argument: 0, path: ['MessageAttributes'], encoding: 'sqs-message-attributes', maxEntries: AWS_MESSAGE_ATTRIBUTES_LIMIT, description: 'MessageAttributes' },
@@ -103,7 +103,7 @@ export const awsMessaging: MessagingLibraryEntries = {
       modules: SNS_MODULES,
       matchers: [
         { kind: 'command', commandNames: ['PublishBatchCommand'], sendMethods: SEND },
-        { kind: 'method', methodNames: ['publishBatch'], receiver: /sns/i, requireImport: false, shapeArgument: 0, requiredKeys: ['TopicArn', 'PublishBatchRequestEntries'] },
+        { kind: 'method', methodNames: ['publishBatch'], receiver: /sns/i, origins: { constructors: ['SNS', 'SNSClient'] }, requireImport: false, shapeArgument: 0, requiredKeys: ['TopicArn', 'PublishBatchRequestEntries'] },
       ],
       carriers: [
         {
@@ -126,7 +126,7 @@ export const awsMessaging: MessagingLibraryEntries = {
       modules: EVENTBRIDGE_MODULES,
       matchers: [
         { kind: 'command', commandNames: ['PutEventsCommand'], sendMethods: SEND },
-        { kind: 'method', methodNames: ['putEvents'], receiver: /event|bridge|\beb/i, requireImport: false, shapeArgument: 0, requiredKeys: ['Entries'] },
+        { kind: 'method', methodNames: ['putEvents'], receiver: /event|bridge|\beb/i, origins: { constructors: ['EventBridge', 'EventBridgeClient', 'CloudWatchEvents'] }, requireImport: false, shapeArgument: 0, requiredKeys: ['Entries'] },
       ],
       carriers: [
         {
@@ -150,7 +150,7 @@ export const awsMessaging: MessagingLibraryEntries = {
       modules: KINESIS_MODULES,
       matchers: [
         { kind: 'command', commandNames: ['PutRecordCommand'], sendMethods: SEND },
-        { kind: 'method', methodNames: ['putRecord'], receiver: /kinesis/i, requireImport: false, shapeArgument: 0, requiredKeys: ['Data', 'PartitionKey'] },
+        { kind: 'method', methodNames: ['putRecord'], receiver: /kinesis/i, origins: { constructors: ['Kinesis', 'KinesisClient'] }, requireImport: false, shapeArgument: 0, requiredKeys: ['Data', 'PartitionKey'] },
       ],
       carriers: [
         { argument: 0, path: ['Data'], encoding: 'json-in-bytes-field', envelopeKey: DEFAULT_ENVELOPE_CARRIER_KEY, description: 'Data (as JSON)' },
@@ -167,7 +167,7 @@ export const awsMessaging: MessagingLibraryEntries = {
       modules: KINESIS_MODULES,
       matchers: [
         { kind: 'command', commandNames: ['PutRecordsCommand'], sendMethods: SEND },
-        { kind: 'method', methodNames: ['putRecords'], receiver: /kinesis/i, requireImport: false, shapeArgument: 0, requiredKeys: ['Records'] },
+        { kind: 'method', methodNames: ['putRecords'], receiver: /kinesis/i, origins: { constructors: ['Kinesis', 'KinesisClient'] }, requireImport: false, shapeArgument: 0, requiredKeys: ['Records'] },
       ],
       carriers: [
         { argument: 0, path: ['Records', EACH, 'Data'], encoding: 'json-in-bytes-field', envelopeKey: DEFAULT_ENVELOPE_CARRIER_KEY, description: 'Records[].Data (as JSON)' },

@@ -6,6 +6,7 @@ import { natsMessaging } from './nats.js';
 import { pubsubMessaging } from './pubsub.js';
 import { redisMessaging } from './redis.js';
 import { serviceBusMessaging } from './servicebus.js';
+import { sqsConsumerMessaging } from './sqs-consumer.js';
 import type { ConsumeOperation, MessagingLibraryEntries, MessagingLibraryId, PublishOperation } from './types.js';
 
 export * from './types.js';
@@ -21,6 +22,7 @@ export const MESSAGING_LIBRARY_FAMILIES: readonly MessagingLibraryEntries[] = [
   bullmqMessaging,
   serviceBusMessaging,
   redisMessaging,
+  sqsConsumerMessaging,
 ];
 
 /** Every publish operation of every library, in the order matchers are tried. */
@@ -47,4 +49,14 @@ export function getConsumeOperation(id: string): ConsumeOperation | undefined {
   return CONSUME_OPERATIONS.find((operation) => operation.id === id);
 }
 
-export { amqplibMessaging, awsMessaging, bullmqMessaging, kafkajsMessaging, natsMessaging, pubsubMessaging, redisMessaging, serviceBusMessaging };
+export {
+  amqplibMessaging,
+  awsMessaging,
+  bullmqMessaging,
+  kafkajsMessaging,
+  natsMessaging,
+  pubsubMessaging,
+  redisMessaging,
+  serviceBusMessaging,
+  sqsConsumerMessaging,
+};

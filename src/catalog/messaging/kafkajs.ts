@@ -14,7 +14,7 @@ export const kafkajsMessaging: MessagingLibraryEntries = {
       library: 'kafkajs',
       modules: MODULES,
       matchers: [
-        { kind: 'method', methodNames: ['send'], receiver: PRODUCER, requireImport: false, shapeArgument: 0, requiredKeys: ['topic', 'messages'] },
+        { kind: 'method', methodNames: ['send'], receiver: PRODUCER, origins: { factories: ['producer', 'transaction'], types: ['Producer', 'Transaction'] }, requireImport: false, shapeArgument: 0, requiredKeys: ['topic', 'messages'] },
       ],
       carriers: [{ argument: 0, path: ['messages', EACH, 'headers'], encoding: 'string-map', description: 'messages[].headers' }],
       system: 'kafka',
@@ -28,7 +28,7 @@ export const kafkajsMessaging: MessagingLibraryEntries = {
       library: 'kafkajs',
       modules: MODULES,
       matchers: [
-        { kind: 'method', methodNames: ['sendBatch'], receiver: PRODUCER, requireImport: false, shapeArgument: 0, requiredKeys: ['topicMessages'] },
+        { kind: 'method', methodNames: ['sendBatch'], receiver: PRODUCER, origins: { factories: ['producer', 'transaction'], types: ['Producer', 'Transaction'] }, requireImport: false, shapeArgument: 0, requiredKeys: ['topicMessages'] },
       ],
       carriers: [
         { argument: 0, path: ['topicMessages', EACH, 'messages', EACH, 'headers'], encoding: 'string-map', description: 'topicMessages[].messages[].headers' },
@@ -46,7 +46,7 @@ export const kafkajsMessaging: MessagingLibraryEntries = {
       library: 'kafkajs',
       modules: MODULES,
       matchers: [
-        { kind: 'callback', call: { type: 'method', methodNames: ['run'], receiver: CONSUMER, requireImport: false }, callbackArgument: 0, callbackKey: 'eachMessage' },
+        { kind: 'callback', call: { type: 'method', methodNames: ['run'], receiver: CONSUMER, origins: { factories: ['consumer'], types: ['Consumer'] }, requireImport: false }, callbackArgument: 0, callbackKey: 'eachMessage' },
       ],
       message: { parameter: 0, path: ['message'] },
       carriers: [{ path: ['headers'], encoding: 'string-or-buffer-map', description: 'message.headers' }],
@@ -61,7 +61,7 @@ export const kafkajsMessaging: MessagingLibraryEntries = {
       library: 'kafkajs',
       modules: MODULES,
       matchers: [
-        { kind: 'callback', call: { type: 'method', methodNames: ['run'], receiver: CONSUMER, requireImport: false }, callbackArgument: 0, callbackKey: 'eachBatch' },
+        { kind: 'callback', call: { type: 'method', methodNames: ['run'], receiver: CONSUMER, origins: { factories: ['consumer'], types: ['Consumer'] }, requireImport: false }, callbackArgument: 0, callbackKey: 'eachBatch' },
       ],
       message: { parameter: 0, path: ['batch', 'messages', EACH] },
       carriers: [{ path: ['headers'], encoding: 'string-or-buffer-map', description: 'message.headers' }],

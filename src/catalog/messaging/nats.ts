@@ -5,6 +5,9 @@ import type { MessagingLibraryEntries } from './types.js';
 const MODULES = ['nats', '@nats-io/transport-node', '@nats-io/nats-core', '@nats-io/jetstream'];
 const CONNECTION = /^nc$|nats|conn|connection|client/i;
 const JETSTREAM = /^js$|jetstream/i;
+/** `connect()` (nats.js, `@nats-io/transport-node`) and `wsconnect()` make a connection; `nc.jetstream()` / `jetstream(nc)` a JetStream client. */
+const CONNECTION_ORIGINS = { factories: ['connect', 'wsconnect'], types: ['NatsConnection'] };
+const JETSTREAM_ORIGINS = { factories: ['jetstream'], types: ['JetStreamClient'] };
 
 export const natsMessaging: MessagingLibraryEntries = {
   publish: [
@@ -12,7 +15,7 @@ export const natsMessaging: MessagingLibraryEntries = {
       id: 'nats:publish',
       library: 'nats',
       modules: MODULES,
-      matchers: [{ kind: 'method', methodNames: ['publish'], receiver: CONNECTION, requireImport: true, minArguments: 1 }],
+      matchers: [{ kind: 'method', methodNames: ['publish'], receiver: CONNECTION, requireImport: true, minArguments: 1, origins: CONNECTION_ORIGINS }],
       carriers: [{ argument: 2, path: ['headers'], encoding: 'nats-headers', description: "the options' headers (3rd argument)" }],
       system: 'nats',
       operationName: 'publish',
@@ -23,7 +26,7 @@ export const natsMessaging: MessagingLibraryEntries = {
       id: 'nats:jetstream.publish',
       library: 'nats',
       modules: MODULES,
-      matchers: [{ kind: 'method', methodNames: ['publish'], receiver: JETSTREAM, requireImport: true, minArguments: 1 }],
+      matchers: [{ kind: 'method', methodNames: ['publish'], receiver: JETSTREAM, requireImport: true, minArguments: 1, origins: JETSTREAM_ORIGINS }],
       carriers: [{ argument: 2, path: ['headers'], encoding: 'nats-headers', description: "the options' headers (3rd argument)" }],
       system: 'nats',
       operationName: 'publish',
@@ -36,7 +39,7 @@ export const natsMessaging: MessagingLibraryEntries = {
       id: 'nats:subscribe.iterator',
       library: 'nats',
       modules: MODULES,
-      matchers: [{ kind: 'async-iterator', methodNames: ['subscribe'], receiver: CONNECTION, requireImport: true }],
+      matchers: [{ kind: 'async-iterator', methodNames: ['subscribe'], receiver: CONNECTION, requireImport: true, origins: CONNECTION_ORIGINS }],
       message: { parameter: 0, path: [] },
       carriers: [{ path: ['headers'], encoding: 'nats-headers', description: 'msg.headers' }],
       system: 'nats',
@@ -51,7 +54,7 @@ export const natsMessaging: MessagingLibraryEntries = {
       matchers: [
         {
           kind: 'callback',
-          call: { type: 'method', methodNames: ['subscribe'], receiver: CONNECTION, requireImport: true },
+          call: { type: 'method', methodNames: ['subscribe'], receiver: CONNECTION, requireImport: true, origins: CONNECTION_ORIGINS },
           callbackArgument: 1,
           callbackKey: 'callback',
         },

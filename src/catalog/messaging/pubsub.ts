@@ -11,7 +11,7 @@ export const pubsubMessaging: MessagingLibraryEntries = {
       id: '@google-cloud/pubsub:topic.publishMessage',
       library: '@google-cloud/pubsub',
       modules: MODULES,
-      matchers: [{ kind: 'method', methodNames: ['publishMessage'], receiver: /topic/i, requireImport: false, shapeArgument: 0, requiredKeys: ['data'] }],
+      matchers: [{ kind: 'method', methodNames: ['publishMessage'], receiver: /topic/i, origins: { factories: ['topic'], constructors: ['Topic'] }, requireImport: false, shapeArgument: 0, requiredKeys: ['data'] }],
       carriers: [{ argument: 0, path: ['attributes'], encoding: 'string-map', description: 'attributes' }],
       system: 'gcp_pubsub',
       operationName: 'send',
@@ -28,7 +28,7 @@ export const pubsubMessaging: MessagingLibraryEntries = {
       id: '@google-cloud/pubsub:topic.publish',
       library: '@google-cloud/pubsub',
       modules: MODULES,
-      matchers: [{ kind: 'method', methodNames: ['publish', 'publishJSON'], receiver: /topic/i, requireImport: true }],
+      matchers: [{ kind: 'method', methodNames: ['publish', 'publishJSON'], receiver: /topic/i, origins: { factories: ['topic'], constructors: ['Topic'] }, requireImport: true }],
       carriers: [{ argument: 1, path: [], encoding: 'string-map', description: 'the attributes (2nd argument)' }],
       system: 'gcp_pubsub',
       operationName: 'send',
@@ -50,7 +50,7 @@ export const pubsubMessaging: MessagingLibraryEntries = {
       matchers: [
         {
           kind: 'callback',
-          call: { type: 'method', methodNames: ['on', 'addListener', 'once'], receiver: /subscription|^sub$/i, requireImport: true },
+          call: { type: 'method', methodNames: ['on', 'addListener', 'once'], receiver: /subscription|^sub$/i, origins: { factories: ['subscription'], constructors: ['Subscription'] }, requireImport: true },
           callbackArgument: 1,
           events: ['message'],
         },

@@ -11,7 +11,18 @@ export const serviceBusMessaging: MessagingLibraryEntries = {
       id: '@azure/service-bus:sender.sendMessages',
       library: '@azure/service-bus',
       modules: MODULES,
-      matchers: [{ kind: 'method', methodNames: ['sendMessages', 'scheduleMessages'], receiver: /sender/i, requireImport: false, shapeArgument: 0, requiredKeys: ['body'] }],
+      matchers: [
+        {
+          kind: 'method',
+          methodNames: ['sendMessages', 'scheduleMessages'],
+          receiver: /sender/i,
+          origins: { factories: ['createSender'], types: ['ServiceBusSender'] },
+          requireImport: false,
+          shapeArgument: 0,
+          requiredKeys: ['body'],
+          notWhenArgumentFrom: ['createMessageBatch'],
+        },
+      ],
       carriers: [{ argument: 0, path: [EACH_IF_ARRAY, 'applicationProperties'], encoding: 'string-map', description: 'applicationProperties' }],
       system: 'servicebus',
       operationName: 'send',
@@ -28,7 +39,7 @@ export const serviceBusMessaging: MessagingLibraryEntries = {
       id: '@azure/service-bus:batch.tryAddMessage',
       library: '@azure/service-bus',
       modules: MODULES,
-      matchers: [{ kind: 'method', methodNames: ['tryAddMessage'], receiver: /batch/i, requireImport: false, shapeArgument: 0, requiredKeys: ['body'] }],
+      matchers: [{ kind: 'method', methodNames: ['tryAddMessage'], receiver: /batch/i, origins: { factories: ['createMessageBatch'], types: ['ServiceBusMessageBatch'] }, requireImport: false, shapeArgument: 0, requiredKeys: ['body'] }],
       carriers: [{ argument: 0, path: ['applicationProperties'], encoding: 'string-map', description: 'applicationProperties' }],
       system: 'servicebus',
       operationName: 'send',
@@ -50,7 +61,7 @@ export const serviceBusMessaging: MessagingLibraryEntries = {
       matchers: [
         {
           kind: 'callback',
-          call: { type: 'method', methodNames: ['subscribe'], receiver: /receiver/i, requireImport: false },
+          call: { type: 'method', methodNames: ['subscribe'], receiver: /receiver/i, origins: { factories: ['createReceiver'], types: ['ServiceBusReceiver'] }, requireImport: false },
           callbackArgument: 0,
           callbackKey: 'processMessage',
         },

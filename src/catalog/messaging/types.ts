@@ -33,7 +33,8 @@ export type MessagingLibraryId =
   | 'bullmq'
   | '@azure/service-bus'
   | 'redis'
-  | 'ioredis';
+  | 'ioredis'
+  | 'sqs-consumer';
 
 /**
  * How a carrier value is written into (publish) or read from (consume) its location.
@@ -99,6 +100,20 @@ export interface ConsumeCarrierLocation {
 }
 
 /**
+ * How a receiver is recognised by where its value comes from: made by one of these constructors
+ * (`new Queue(…)`, `new AWS.SQS()`) or returned by one of these factories (`kafka.producer()`,
+ * `connection.createChannel()`) of the operation's modules. A receiver whose origin is seen must match it; the
+ * `receiver` name pattern is only the fallback where the origin cannot be seen (an untyped parameter, or one whose type
+ * is of the library but not listed here).
+ */
+export interface ReceiverOrigins {
+  constructors?: readonly string[];
+  factories?: readonly string[];
+  /** Type names a parameter may be annotated with (`producer: Producer`); the constructors count as types too. */
+  types?: readonly string[];
+}
+
+/**
  * How a publish call is recognised.
  *
  * - `command`: an AWS SDK v3 command, `new SendMessageCommand(input)`, usually passed to `client.send(...)`
@@ -123,8 +138,14 @@ export type PublishMatcher =
       /** Index of the argument whose object-literal keys are checked against `requiredKeys`. */
       shapeArgument?: number;
       requiredKeys?: readonly string[];
-      /** Calls with fewer arguments are not this operation (amqplib `publish` needs exchange, key, content). */
+      /** Calls with fewer arguments are not this operation (amqplib `publish` needs exchange, key, content); default 1. */
       minArguments?: number;
+      origins?: ReceiverOrigins;
+      /**
+       * The call is not this publish when the shape argument is the result of one of these calls (Service Bus
+       * `sendMessages(batch)` with a batch from `createMessageBatch()`: its messages were published by `tryAddMessage`).
+       */
+      notWhenArgumentFrom?: readonly string[];
     };
 
 /**
@@ -218,7 +239,7 @@ export type ConsumeMatcher =
   | {
       kind: 'callback';
       call:
-        | { type: 'method'; methodNames: readonly string[]; receiver: RegExp; requireImport: boolean }
+        | { type: 'method'; methodNames: readonly string[]; receiver: RegExp; requireImport: boolean; origins?: ReceiverOrigins }
         | { type: 'constructor'; constructorNames: readonly string[] };
       callbackArgument: number;
       callbackKey?: string;
@@ -229,6 +250,7 @@ export type ConsumeMatcher =
       methodNames: readonly string[];
       receiver: RegExp;
       requireImport: boolean;
+      origins?: ReceiverOrigins;
     }
   | {
       kind: 'lambda-handler';

@@ -1,0 +1,275 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isMessagingCallName, type CallFacts } from '../catalog/messaging/match.js';
+import { LOCAL_VALUE, MAX_VALUE_DEPTH, UNKNOWN_VALUE, type ArgumentFacts, type ValueFact } from '../catalog/messaging/value-origin.js';
+import { forEachDescendant, getCalleeName, getPropertyName, getStaticKey, getStaticString, isFunctionNode, skipTransparentWrappers } from './ast.js';
+
+/**
+ * Reads the facts the messaging matchers (src/catalog/messaging/match.ts) decide on from an ESTree. The codemods read
+ * the same facts from a TypeScript tree (src/transform/messaging-facts.ts) by the same rules: a name is its single
+ * declaration in scope (an import, a `require()`, or a variable's initializer), `this.x` is the class's one value
+ * for `x`, and nothing is followed further than {@link MAX_VALUE_DEPTH} steps.
+ */
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+type Variable = TSESLint.Scope.Variable;
+
+export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
+
+const importedModulesCache = new WeakMap<TSESTree.Program, ReadonlySet<string>>();
+
+/** The module a `require('m')` (or `require('m').x`, `await import('m')`) reads. */
+function getRequiredModule(node: TSESTree.Node | null | undefined): string | undefined {
+  let current = node ? skipTransparentWrappers(node) : undefined;
+  while (current?.type === AST_NODE_TYPES.MemberExpression) current = skipTransparentWrappers(current.object);
+  if (current?.type === AST_NODE_TYPES.AwaitExpression) current = skipTransparentWrappers(current.argument);
+  if (current?.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.Identifier && current.callee.name === 'require') {
+    return getStaticString(current.arguments[0]);
+  }
+  if (current?.type === AST_NODE_TYPES.ImportExpression) return getStaticString(current.source);
+  return undefined;
+}
+
+/** The module specifiers a file imports: `import`, `import x = require()`, `require()` at the top level. */
+export function getImportedModules(program: TSESTree.Program): ReadonlySet<string> {
+  const cached = importedModulesCache.get(program);
+  if (cached) return cached;
+  const modules = new Set<string>();
+  const add = (name: string | undefined) => {
+    if (name !== undefined) modules.add(name);
+  };
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) modules.add(statement.source.value);
+    else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration && statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) {
+      add(getStaticString(statement.moduleReference.expression));
+    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of statement.declarations) add(getRequiredModule(declarator.init));
+    } else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.source) {
+      modules.add(statement.source.value);
+    }
+  }
+  importedModulesCache.set(program, modules);
+  return modules;
+}
+
+/** The name a receiver goes by: `producer`, `this.producer` → producer, `pubsub.topic('x')` → topic, `getQueue()` → getQueue. */
+export function getReceiverName(node: TSESTree.Node): string | undefined {
+  const expression = skipTransparentWrappers(node);
+  switch (expression.type) {
+    case AST_NODE_TYPES.Identifier:
+      return expression.name;
+    case AST_NODE_TYPES.MemberExpression:
+      return getPropertyName(expression);
+    case AST_NODE_TYPES.CallExpression:
+      return getCalleeName(skipTransparentWrappers(expression.callee));
+    case AST_NODE_TYPES.AwaitExpression:
+      return getReceiverName(expression.argument);
+    default:
+      return undefined;
+  }
+}
+
+function findVariable(identifier: TSESTree.Identifier, context: Context): Variable | undefined {
+  return ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier.name) ?? undefined;
+}
+
+/** The single declarator a name is declared by (`const x = …`), when it has exactly one declaration. */
+function getSingleDefinition(identifier: TSESTree.Identifier, context: Context): Variable['defs'][number] | undefined {
+  const variable = findVariable(identifier, context);
+  return variable?.defs.length === 1 ? variable.defs[0] : undefined;
+}
+
+/** The import a binding reads; a type-only import is no value, but does name a parameter's type. */
+function getImportFact(definition: Variable['defs'][number], typesToo: boolean): ValueFact {
+  const node = definition.node;
+  if (node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+    const reference = node.moduleReference;
+    const module = reference.type === AST_NODE_TYPES.TSExternalModuleReference ? getStaticString(reference.expression) : undefined;
+    return module === undefined ? UNKNOWN_VALUE : { kind: 'import', module, name: undefined };
+  }
+  const declaration = definition.parent;
+  if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration) return UNKNOWN_VALUE;
+  if (!typesToo && (declaration.importKind === 'type' || (node.type === AST_NODE_TYPES.ImportSpecifier && node.importKind === 'type'))) return UNKNOWN_VALUE;
+  const module = declaration.source.value;
+  if (node.type === AST_NODE_TYPES.ImportSpecifier) {
+    return { kind: 'import', module, name: node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : node.imported.value };
+  }
+  return { kind: 'import', module, name: undefined };
+}
+
+/** A name used in a type, by the import that brings it (type-only imports included). */
+function getTypeImportFact(identifier: TSESTree.Identifier, context: Context): ValueFact {
+  const definition = getSingleDefinition(identifier, context);
+  return definition?.type === 'ImportBinding' ? getImportFact(definition, true) : UNKNOWN_VALUE;
+}
+
+/** A parameter annotated with an imported type (`queue: Queue`, `channel: amqp.Channel`). */
+function getParameterTypeFact(parameter: TSESTree.Identifier, context: Context): ValueFact {
+  const type = parameter.typeAnnotation?.typeAnnotation;
+  if (type?.type !== AST_NODE_TYPES.TSTypeReference) return UNKNOWN_VALUE;
+  const name = type.typeName;
+  if (name.type === AST_NODE_TYPES.Identifier) return { kind: 'typed', type: getTypeImportFact(name, context), name: name.name };
+  if (name.type !== AST_NODE_TYPES.TSQualifiedName || name.left.type !== AST_NODE_TYPES.Identifier) return UNKNOWN_VALUE;
+  return { kind: 'typed', type: { kind: 'member', object: getTypeImportFact(name.left, context), name: name.right.name }, name: name.right.name };
+}
+
+/** The value a name is bound to: an import, a `require()`, or a variable's initializer; undefined for parameters and the rest. */
+function getBindingFact(identifier: TSESTree.Identifier, context: Context, depth: number): ValueFact {
+  const variable = findVariable(identifier, context);
+  // A global no declaration binds (`new Set()`), or a class or function of the file.
+  if (!variable || variable.defs.length === 0) return LOCAL_VALUE;
+  const definition = variable.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!definition) return UNKNOWN_VALUE;
+  if (definition.type === 'ClassName' || definition.type === 'FunctionName') return LOCAL_VALUE;
+  if (definition.type === 'ImportBinding') return getImportFact(definition, false);
+  if (definition.type === 'Parameter') return definition.name.type === AST_NODE_TYPES.Identifier ? getParameterTypeFact(definition.name, context) : UNKNOWN_VALUE;
+  if (definition.type !== 'Variable' || definition.node.type !== AST_NODE_TYPES.VariableDeclarator || !definition.node.init) return UNKNOWN_VALUE;
+  const { id, init } = definition.node;
+  if (id.type === AST_NODE_TYPES.Identifier) return getValueFact(init, context, depth + 1);
+  // `const { Queue } = require('bullmq')`
+  const module = getRequiredModule(init);
+  if (id.type !== AST_NODE_TYPES.ObjectPattern || module === undefined) return UNKNOWN_VALUE;
+  const property = id.properties.find(
+    (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && p.value.type === AST_NODE_TYPES.Identifier && p.value.name === identifier.name,
+  );
+  const name = property ? getStaticKey(property) : undefined;
+  return name === undefined ? UNKNOWN_VALUE : { kind: 'import', module, name };
+}
+
+/** The one value a class gives `this.name`: a field initializer, or the only `this.name = …` assignment in its body. */
+function getClassFieldValue(member: TSESTree.MemberExpression, name: string, context: Context): TSESTree.Node | undefined {
+  let owner: TSESTree.Node | undefined = member.parent;
+  while (owner && owner.type !== AST_NODE_TYPES.ClassBody) owner = owner.parent;
+  if (!owner) return undefined;
+  const values: TSESTree.Node[] = [];
+  forEachDescendant(owner, context.sourceCode, (node) => {
+    if (node.type === AST_NODE_TYPES.PropertyDefinition && !node.static && node.parent === owner && getStaticKey(node) === name && node.value) values.push(node.value);
+    if (
+      node.type === AST_NODE_TYPES.AssignmentExpression &&
+      node.operator === '=' &&
+      node.left.type === AST_NODE_TYPES.MemberExpression &&
+      node.left.object.type === AST_NODE_TYPES.ThisExpression &&
+      getPropertyName(node.left) === name
+    ) {
+      values.push(node.right);
+    }
+  });
+  return values.length === 1 ? values[0] : undefined;
+}
+
+/** What an expression is, by origin (see ValueFact in src/catalog/messaging/value-origin.ts). */
+export function getValueFact(node: TSESTree.Node | null | undefined, context: Context, depth = 0): ValueFact {
+  if (!node || depth > MAX_VALUE_DEPTH) return UNKNOWN_VALUE;
+  let expression = skipTransparentWrappers(node);
+  if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = skipTransparentWrappers(expression.argument);
+  switch (expression.type) {
+    case AST_NODE_TYPES.Identifier:
+      return getBindingFact(expression, context, depth);
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = getPropertyName(expression);
+      if (name === undefined) return UNKNOWN_VALUE;
+      if (expression.object.type === AST_NODE_TYPES.ThisExpression) {
+        const value = getClassFieldValue(expression, name, context);
+        return value ? getValueFact(value, context, depth + 1) : UNKNOWN_VALUE;
+      }
+      return { kind: 'member', object: getValueFact(expression.object, context, depth + 1), name };
+    }
+    case AST_NODE_TYPES.NewExpression: {
+      const callee = skipTransparentWrappers(expression.callee);
+      const name = getCalleeName(callee);
+      if (name === undefined) return UNKNOWN_VALUE;
+      return { kind: 'new', callee: getValueFact(callee, context, depth + 1), name, arguments: expression.arguments.map((argument) => getArgumentFacts(argument, context)) };
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      const module = getRequiredModule(expression);
+      if (module !== undefined) return { kind: 'import', module, name: undefined };
+      const callee = skipTransparentWrappers(expression.callee);
+      const argument = expression.arguments[0] ? getValueFact(expression.arguments[0], context, depth + 1) : undefined;
+      if (callee.type === AST_NODE_TYPES.MemberExpression) {
+        const name = getPropertyName(callee);
+        return name === undefined ? UNKNOWN_VALUE : { kind: 'call', callee: undefined, object: getValueFact(callee.object, context, depth + 1), name, argument };
+      }
+      if (callee.type === AST_NODE_TYPES.Identifier) return { kind: 'call', callee: getValueFact(callee, context, depth + 1), object: undefined, name: callee.name, argument };
+      return UNKNOWN_VALUE;
+    }
+    default:
+      return UNKNOWN_VALUE;
+  }
+}
+
+/** The object literal (or array of object literals) an argument is, directly or through its variable's initializer. */
+function getLiteralValue(node: TSESTree.Node, context: Context): TSESTree.Node {
+  const expression = skipTransparentWrappers(node);
+  if (expression.type !== AST_NODE_TYPES.Identifier) return expression;
+  const definition = getSingleDefinition(expression, context);
+  if (definition?.type !== 'Variable' || definition.node.type !== AST_NODE_TYPES.VariableDeclarator || definition.node.id.type !== AST_NODE_TYPES.Identifier || !definition.node.init) {
+    return expression;
+  }
+  return skipTransparentWrappers(definition.node.init);
+}
+
+function getObjectKeys(object: TSESTree.ObjectExpression): Record<string, boolean> {
+  const keys: Record<string, boolean> = {};
+  for (const member of object.properties) {
+    if (member.type !== AST_NODE_TYPES.Property) continue;
+    const key = getStaticKey(member);
+    if (key === undefined) continue;
+    const value = skipTransparentWrappers(member.value);
+    const off = (value.type === AST_NODE_TYPES.Literal && value.value === false) || (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined');
+    keys[key] = !off;
+  }
+  return keys;
+}
+
+/** What is visible of one argument: a static string, or the keys of an object literal (of every element of an array literal). */
+export function getArgumentFacts(node: TSESTree.Node, context: Context): ArgumentFacts {
+  const value = getLiteralValue(node, context);
+  const string = getStaticString(value);
+  if (string !== undefined) return { string };
+  if (value.type === AST_NODE_TYPES.ObjectExpression) return { keys: getObjectKeys(value) };
+  const call = value.type === AST_NODE_TYPES.AwaitExpression ? skipTransparentWrappers(value.argument) : value;
+  if (call.type === AST_NODE_TYPES.CallExpression) {
+    const resultOf = getCalleeName(skipTransparentWrappers(call.callee));
+    return resultOf === undefined ? {} : { resultOf };
+  }
+  if (value.type === AST_NODE_TYPES.ArrayExpression && value.elements.length > 0) {
+    const objects = value.elements.map((element) => (element ? skipTransparentWrappers(element) : undefined));
+    if (!objects.every((element): element is TSESTree.ObjectExpression => element?.type === AST_NODE_TYPES.ObjectExpression)) return {};
+    const [first, ...rest] = objects.map(getObjectKeys);
+    const keys = Object.fromEntries(Object.entries(first!).filter(([key]) => rest.every((other) => key in other)));
+    return { keys };
+  }
+  return {};
+}
+
+/** The facts of a method call (`receiver.method(…)`) or a `new` expression; undefined for anything else. */
+export function getCallFacts(node: TSESTree.CallExpression | TSESTree.NewExpression, context: Context): CallFacts | undefined {
+  const callee = skipTransparentWrappers(node.callee);
+  const importedModules = getImportedModules(context.sourceCode.ast);
+  const getArguments = () => node.arguments.map((argument) => getArgumentFacts(argument, context));
+  if (node.type === AST_NODE_TYPES.NewExpression) {
+    const name = getCalleeName(callee);
+    if (name === undefined || !isMessagingCallName('new', name)) return undefined;
+    return { kind: 'new', name, callee: getValueFact(callee, context), arguments: getArguments(), importedModules };
+  }
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const name = getPropertyName(callee);
+  if (name === undefined || !isMessagingCallName('method', name)) return undefined;
+  const args = getArguments();
+  return { kind: 'method', name, receiver: { name: getReceiverName(callee.object), value: getValueFact(callee.object, context) }, arguments: args, importedModules };
+}
+
+/** A function given directly, or through a same-file name (`eachMessage: handleMessage`). */
+export function resolveFunction(node: TSESTree.Node | undefined, context: Context): FunctionNode | undefined {
+  if (!node) return undefined;
+  const expression = skipTransparentWrappers(node);
+  if (isFunctionNode(expression)) return expression;
+  if (expression.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const definition = getSingleDefinition(expression, context);
+  if (!definition) return undefined;
+  if (definition.node.type === AST_NODE_TYPES.FunctionDeclaration) return definition.node;
+  if (definition.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init) {
+    const init = skipTransparentWrappers(definition.node.init);
+    if (isFunctionNode(init)) return init;
+  }
+  return undefined;
+}

@@ -1,0 +1,75 @@
+/**
+ * The two halves agree over the whole messaging catalog. For every publish and consume operation, snippets generated
+ * from the catalog's own data (test/parity/catalog-snippets.ts) go to the propagation rules and to inject-propagation:
+ * wherever a rule reports, the codemod either fixes the site (and the rules are clean on its output) or returns a
+ * note naming the reason. A new catalog entry is covered without touching this file.
+ */
+import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { injectPropagation } from '../../codemods/inject-propagation.js';
+import otel from '../../rules/index.js';
+import { CONSUME_OPERATIONS, PUBLISH_OPERATIONS } from '../../src/catalog/messaging/index.js';
+import { getConsumeSnippets, getPublishSnippets, type Snippet } from './catalog-snippets.js';
+
+const RULES = ['otel/require-context-propagation', 'otel/require-context-extraction'];
+const linter = new Linter({ configType: 'flat' });
+const config: Linter.Config[] = [
+  {
+    files: ['**/*.ts', '**/*.js'],
+    languageOptions: { parser: tsParser as Linter.Parser, sourceType: 'module' },
+    plugins: { otel: otel as never },
+    rules: Object.fromEntries(RULES.map((rule) => [rule, 'error'])),
+  },
+];
+
+function lint(code: string, path: string): Linter.LintMessage[] {
+  const messages = linter.verify(code, config, { filename: path });
+  expect(messages.filter((message) => message.fatal), code).toEqual([]);
+  return messages;
+}
+
+interface Outcome {
+  reports: Linter.LintMessage[];
+  changed: boolean;
+  notes: string[];
+  remaining: Linter.LintMessage[];
+}
+
+function run(snippet: Snippet): Outcome {
+  const reports = lint(snippet.code, snippet.path);
+  const output = injectPropagation.apply({ path: snippet.path, source: snippet.code, options: { tracerName: 'svc' } });
+  const changed = output.source !== snippet.code;
+  const notes = output.notes.filter((note) => note.kind === 'skipped' || note.kind === 'review').map((note) => note.message);
+  return { reports, changed, notes, remaining: changed ? lint(output.source, snippet.path) : reports };
+}
+
+const snippets = [...getPublishSnippets(), ...getConsumeSnippets()];
+const outcomes = new Map<Snippet, Outcome>();
+const getOutcome = (snippet: Snippet): Outcome => {
+  let outcome = outcomes.get(snippet);
+  if (!outcome) {
+    outcome = run(snippet);
+    outcomes.set(snippet, outcome);
+  }
+  return outcome;
+};
+
+describe('every catalog operation is generated', () => {
+  it('has snippets for every publish and consume operation', () => {
+    const ids = new Set(snippets.map((snippet) => snippet.operationId));
+    expect([...PUBLISH_OPERATIONS, ...CONSUME_OPERATIONS].map((operation) => operation.id).filter((id) => !ids.has(id))).toEqual([]);
+  });
+});
+
+describe.each(snippets.map((snippet) => [`${snippet.operationId}: ${snippet.variant}`, snippet] as const))('%s', (_name, snippet) => {
+  it('the rule reports what the codemod fixes or names in a note', () => {
+    const { reports, changed, notes, remaining } = getOutcome(snippet);
+    const context = `${snippet.code}\nreports: ${JSON.stringify(reports.map((report) => report.message))}\nnotes: ${JSON.stringify(notes)}`;
+    if (snippet.visible) expect(reports.length, `the rule sees this site\n${context}`).toBeGreaterThan(0);
+    if (reports.length === 0) return;
+    expect(changed || notes.length > 0, `silent codemod\n${context}`).toBe(true);
+    // Every finding left in the output is one the codemod named in a note.
+    expect(remaining.length, `findings left without a note\n${context}\nleft: ${JSON.stringify(remaining.map((report) => report.message))}`).toBeLessThanOrEqual(notes.length);
+  });
+});
