@@ -53,6 +53,15 @@ export function isFunctionNode(node: TSESTree.Node): node is TSESTree.FunctionLi
   );
 }
 
+/** The type name written on a declared identifier: `span: Span` → Span, `span: api.Span` → Span. */
+export function getTypeAnnotationName(identifier: TSESTree.Node): string | undefined {
+  if (identifier.type !== AST_NODE_TYPES.Identifier || !identifier.typeAnnotation) return undefined;
+  const type = identifier.typeAnnotation.typeAnnotation;
+  if (type.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
+  const name = type.typeName;
+  return name.type === AST_NODE_TYPES.Identifier ? name.name : name.type === AST_NODE_TYPES.TSQualifiedName ? name.right.name : undefined;
+}
+
 /** The string of a literal or an expression-free template literal; undefined for anything computed. */
 export function getStaticString(node: TSESTree.Node | undefined): string | undefined {
   if (!node) return undefined;
