@@ -87,7 +87,7 @@ export default createRule<Options, MessageId>({
       const keepsAll =
         ALWAYS_ON_SAMPLERS.includes(name) ||
         (RATIO_SAMPLERS.includes(name) && ratio?.type === AST_NODE_TYPES.Literal && typeof ratio.value === 'number' && ratio.value >= 1);
-      if (!keepsAll || isBehindEnvironmentCheck(node) || isChosenAtRunTime(node)) return;
+      if (!keepsAll || isBehindEnvironmentCheck(node, context) || isChosenAtRunTime(node, context)) return;
       context.report({ node, messageId: 'keepsEveryTrace', data: { sampler: context.sourceCode.getText(node).replace(/^new\s+/, '') } });
     }
 
@@ -99,7 +99,7 @@ export default createRule<Options, MessageId>({
         if (batch && isLocalExporter(node.arguments[0], context)) simpleLocalProcessors++;
         else if (isBufferingSetUp(node, sdkClass.name, context)) buffers = true;
         // A simple processor chosen at run time (`useBatch ? new Batch…(e) : new Simple…(e)`) is a choice, like a sampler.
-        if (batch && isNetworkExporter(node.arguments[0], context) && !isChosenAtRunTime(node)) {
+        if (batch && isNetworkExporter(node.arguments[0], context) && !isChosenAtRunTime(node, context)) {
           context.report({ node, messageId: 'simpleProcessor', data: { processor: sdkClass.name, batch, item: /LogRecord/.test(sdkClass.name) ? 'log record' : 'span' }, suggest: getBatchSuggestion(node, sdkClass, batch) });
         }
         checkSampler(node, sdkClass.name);

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { PROMISE_CATCH_METHODS } from '../src/catalog/error-flow.js';
 import { OTEL_API_MODULE, STATUS_CODE_ENUM, STATUS_CODE_ERROR_MEMBER } from '../src/catalog/otel-api.js';
-import { getPropertyName } from '../src/lint/ast.js';
+import { getPropertyName, isFunctionNode } from '../src/lint/ast.js';
 import { DEFAULT_TEST_FILES } from '../src/catalog/test-files.js';
 import { createRule } from '../src/lint/create-rule.js';
 import { getLocalFunction } from '../src/lint/local-functions.js';
@@ -99,7 +99,7 @@ export default createRule<Options, MessageId>({
       let child: TSESTree.Node = site;
       for (let current = site.parent; current && current !== span.scopeNode; child = current, current = current.parent) {
         if (current.type !== AST_NODE_TYPES.TryStatement || child !== current.block || !current.handler) continue;
-        const handling = getSpanErrorHandling(current.handler.body, span.variable.name, resolveClosureBody);
+        const handling = getSpanErrorHandling(current.handler.body, span.variable.name, context.sourceCode, resolveClosureBody);
         if (handling.delegated || (handling.recordsException && handling.setsErrorStatus)) return true;
       }
       return false;
@@ -108,9 +108,9 @@ export default createRule<Options, MessageId>({
     function checkHandler(handler: Handler): void {
       const span = getOpenSpan(handler.site);
       if (!span) return;
-      const how = getErrorPropagation(handler.body, handler.errorName);
+      const how = getErrorPropagation(handler.body, handler.errorName, context.sourceCode);
       if (!how) return;
-      const handling = getSpanErrorHandling(handler.body, span.variable.name, resolveClosureBody);
+      const handling = getSpanErrorHandling(handler.body, span.variable.name, context.sourceCode, resolveClosureBody);
       if (handling.delegated || (handling.recordsException && handling.setsErrorStatus)) return;
       if (!how.startsWith('passes it to') && isHandledByOuterCatch(handler.site, span)) return;
       const messageId = !handling.recordsException && !handling.setsErrorStatus ? 'missingBoth' : handling.recordsException ? 'missingErrorStatus' : 'missingRecordException';
@@ -166,7 +166,7 @@ export default createRule<Options, MessageId>({
           callee.type === AST_NODE_TYPES.MemberExpression &&
           PROMISE_CATCH_METHODS.includes(getPropertyName(callee) ?? '') &&
           callback &&
-          (callback.type === AST_NODE_TYPES.ArrowFunctionExpression || callback.type === AST_NODE_TYPES.FunctionExpression)
+          isFunctionNode(callback)
         ) {
           const parameter = callback.params[0];
           checkHandler({ node: callee.property, body: callback.body, errorName: parameter?.type === AST_NODE_TYPES.Identifier ? parameter.name : undefined, site: node });

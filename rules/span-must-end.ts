@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { CodePathTracker, mergeListeners, type CodePath, type CodePathSegment } from '../src/lint/code-path-tracker.js';
 import { DEFAULT_TEST_FILES } from '../src/catalog/test-files.js';
+import { isFunctionNode } from '../src/lint/ast.js';
 import { createRule } from '../src/lint/create-rule.js';
 import { matchesAnyGlob } from '../src/lint/file-globs.js';
 import { createThrowClassifier, findUncoveredThrowingNode, isInsideEndingFinally, isThrowCandidate, type ExceptionPolicy, type ThrowingNode } from '../src/lint/exception-paths.js';
@@ -220,7 +221,7 @@ export default createRule<Options, MessageId>({
         if (declaration?.type !== AST_NODE_TYPES.VariableDeclarator || statement?.type !== AST_NODE_TYPES.VariableDeclaration) return undefined;
         return getFollowingStatements(statement);
       }
-      if ((span.startNode.type === AST_NODE_TYPES.ArrowFunctionExpression || span.startNode.type === AST_NODE_TYPES.FunctionExpression) && span.startNode.body.type === AST_NODE_TYPES.BlockStatement) {
+      if (isFunctionNode(span.startNode) && span.startNode.body.type === AST_NODE_TYPES.BlockStatement) {
         return span.startNode.body.body;
       }
       return undefined;
