@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { ALWAYS_ON_SAMPLERS, DEFAULT_DEVELOPMENT_FILES, RATIO_SAMPLERS, SDK_START_METHODS, SIMPLE_PROCESSORS } from '../src/catalog/sdk-setup.js';
+import { ALWAYS_ON_SAMPLERS, DEFAULT_DEVELOPMENT_FILES, RATIO_SAMPLERS, SDK_MODULE_PREFIX, SDK_START_METHODS, SIMPLE_PROCESSORS } from '../src/catalog/sdk-setup.js';
 import { DEFAULT_TEST_FILES } from '../src/catalog/test-files.js';
 import { createRule } from '../src/lint/create-rule.js';
+import { mentionsText } from '../src/lint/file-gates.js';
 import { matchesAnyGlob } from '../src/lint/file-globs.js';
 import { getImportOrigin, type ImportedName } from '../src/lint/import-origins.js';
 import { getSdkClass, getSdkLifecycle, isBehindEnvironmentCheck, isBufferingSetUp, isChosenAtRunTime, isLocalExporter, isNetworkExporter, isSigtermListener } from '../src/lint/sdk-setup.js';
@@ -54,7 +55,8 @@ export default createRule<Options, MessageId>({
   defaultOptions: [{ developmentFiles: [...DEFAULT_DEVELOPMENT_FILES], testFiles: [...DEFAULT_TEST_FILES] }],
   create(context, [options]) {
     const skipped = [...(options.developmentFiles ?? DEFAULT_DEVELOPMENT_FILES), ...(options.testFiles ?? DEFAULT_TEST_FILES)];
-    if (matchesAnyGlob(context.filename, context.cwd, skipped)) return {};
+    // Every SDK class is imported from an @opentelemetry/ package: a file that names none has nothing to check.
+    if (!mentionsText(context.sourceCode, SDK_MODULE_PREFIX) || matchesAnyGlob(context.filename, context.cwd, skipped)) return {};
     const sdks: Array<{ node: TSESTree.NewExpression; name: string }> = [];
     let hasSigtermListener = false;
     // Whether something in the file buffers telemetry (a batch processor, a metric reader, a network exporter

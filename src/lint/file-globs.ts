@@ -5,6 +5,18 @@ import { isAbsolute, relative, sep } from 'node:path';
  * `{a,b}` alternatives. A pattern without a `/` matches the base name in any folder (like .gitignore).
  */
 export function globToRegExp(glob: string): RegExp {
+  let compiled = compiledGlobs.get(glob);
+  if (!compiled) {
+    compiled = compileGlob(glob);
+    compiledGlobs.set(glob, compiled);
+  }
+  return compiled;
+}
+
+/** Compiled once per pattern: every rule asks about every file, with the same few patterns. */
+const compiledGlobs = new Map<string, RegExp>();
+
+function compileGlob(glob: string): RegExp {
   const pattern = glob.replace(/^\.\//, '');
   const anywhere = !pattern.includes('/');
   let source = '';
