@@ -56,6 +56,14 @@ export function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
   );
 }
 
+/** When `name` is the first parameter of the function expression `fn`, the call `fn` is handed to: `x.on((name) => …)`. */
+export function getCallTakingCallback(fn: TSESTree.Node, name: string): TSESTree.CallExpression | undefined {
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return undefined;
+  const first = fn.params[0];
+  if (first?.type !== AST_NODE_TYPES.Identifier || first.name !== name) return undefined;
+  return fn.parent.type === AST_NODE_TYPES.CallExpression && fn.parent.arguments.includes(fn) ? fn.parent : undefined;
+}
+
 /** The type name written on a declared identifier: `span: Span` → Span, `span: api.Span` → Span. */
 export function getTypeAnnotationName(identifier: TSESTree.Node): string | undefined {
   if (identifier.type !== AST_NODE_TYPES.Identifier || !identifier.typeAnnotation) return undefined;

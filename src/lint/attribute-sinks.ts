@@ -14,7 +14,7 @@ import {
   type AttributeSinkCall,
   type AttributeSinkKind,
 } from '../catalog/attribute-sinks.js';
-import { getCalleeName, getPropertyName, getStaticKey, getStaticString, getTypeAnnotationName, isFunctionNode, skipTransparentWrappers } from './ast.js';
+import { getCalleeName, getCallTakingCallback, getPropertyName, getStaticKey, getStaticString, getTypeAnnotationName, isFunctionNode, skipTransparentWrappers } from './ast.js';
 import { getSpanStartCall } from './otel-calls.js';
 import { getSemconvValue } from './semconv-values.js';
 import { isSpanExpression } from './span-receivers.js';
@@ -384,11 +384,8 @@ function isInstrumentClassField(member: TSESTree.MemberExpression, name: string)
 
 /** The first parameter of `observable.addCallback((result) => …)` on an observable instrument. */
 function isObservableCallbackParameter(fn: TSESTree.Node, name: string, context: Context): boolean {
-  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return false;
-  const first = fn.params[0];
-  if (first?.type !== AST_NODE_TYPES.Identifier || first.name !== name) return false;
-  const call = fn.parent;
-  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return false;
+  const call = getCallTakingCallback(fn, name);
+  if (call?.arguments[0] !== fn) return false;
   const callee = skipTransparentWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(callee) !== OBSERVABLE_CALLBACK_METHOD) return false;
   return isMetricInstrumentExpression(callee.object, context) || /observable/i.test(getCalleeName(callee.object) ?? '');

@@ -14,6 +14,7 @@ import {
   SIMPLE_PROCESSORS,
 } from '../catalog/sdk-setup.js';
 import { getCalleeName, getPropertyName, getStaticKey, getStaticString, isFunctionNode, skipTransparentWrappers, someDescendant } from './ast.js';
+import { isGuardedBy } from './guards.js';
 import { getImportedName, type ImportedName } from './import-origins.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -121,40 +122,7 @@ function isLookupObject(object: TSESTree.ObjectExpression, context: Context): bo
 
 /** Whether `node` only runs when a condition about the environment holds: `if (process.env.X)`, `isDev ? a : b`, `isDev && a`. */
 export function isBehindEnvironmentCheck(node: TSESTree.Node, context: Context): boolean {
-  for (let child: TSESTree.Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
-    switch (parent.type) {
-      case AST_NODE_TYPES.IfStatement:
-      case AST_NODE_TYPES.ConditionalExpression:
-        if (child !== parent.test && isEnvironmentCondition(parent.test, context)) return true;
-        break;
-      case AST_NODE_TYPES.LogicalExpression:
-        if (child === parent.right && isEnvironmentCondition(parent.left, context)) return true;
-        break;
-      case AST_NODE_TYPES.BlockStatement:
-        if (hasEnvironmentGuardBefore(parent.body, child, context)) return true;
-        break;
-      case AST_NODE_TYPES.SwitchCase:
-        if (child !== parent.test && ((parent.test && isEnvironmentCondition(parent.test, context)) || isEnvironmentCondition(parent.parent.discriminant, context))) return true;
-        break;
-      default:
-        break;
-    }
-  }
-  return false;
-}
-
-/** `if (process.env.NODE_ENV === 'production') return …;` earlier in the same block. */
-function hasEnvironmentGuardBefore(statements: TSESTree.Statement[], child: TSESTree.Node, context: Context): boolean {
-  for (const statement of statements) {
-    if (statement === child) return false;
-    if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && isExit(statement.consequent) && isEnvironmentCondition(statement.test, context)) return true;
-  }
-  return false;
-}
-
-function isExit(statement: TSESTree.Statement): boolean {
-  const last = statement.type === AST_NODE_TYPES.BlockStatement ? statement.body.at(-1) : statement;
-  return last?.type === AST_NODE_TYPES.ReturnStatement || last?.type === AST_NODE_TYPES.ThrowStatement;
+  return isGuardedBy(node, (condition) => isEnvironmentCondition(condition, context));
 }
 
 /** `process.env.NODE_ENV === 'development'`, `import.meta.env.DEV`, `config.isLocal`, `isDevelopment()`. */

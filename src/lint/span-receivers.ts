@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { SPAN_RENAME_METHODS } from '../catalog/span-names.js';
 import { isSpanReceiver, type SpanReceiverFacts } from '../catalog/span-receivers.js';
-import { getCalleeName, getPropertyName, getTypeAnnotationName, skipTransparentWrappers } from './ast.js';
+import { getCalleeName, getCallTakingCallback, getPropertyName, getTypeAnnotationName, skipTransparentWrappers } from './ast.js';
 import { getSpanStartCall } from './otel-calls.js';
 import { getTypeServices } from './type-info.js';
 
@@ -73,11 +73,7 @@ function getTypeNames(node: TSESTree.Node, context: Context): string[] | undefin
 }
 
 function isStartActiveSpanCallbackParameter(fn: TSESTree.Node, name: string, context: Context): boolean {
-  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return false;
-  const first = fn.params[0];
-  if (first?.type !== AST_NODE_TYPES.Identifier || first.name !== name) return false;
-  const call = fn.parent;
-  if (call?.type !== AST_NODE_TYPES.CallExpression) return false;
-  const start = getSpanStartCall(call, context);
+  const call = getCallTakingCallback(fn, name);
+  const start = call && getSpanStartCall(call, context);
   return start?.kind === 'startActiveSpan' && start.callback === fn;
 }
