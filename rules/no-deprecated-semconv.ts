@@ -4,7 +4,7 @@ import { DEPRECATED_SEMCONV_KEYS } from '../src/catalog/semconv-deprecations.js'
 import { getStaticString } from '../src/lint/ast.js';
 import { forEachAttribute, type AttributeOccurrence } from '../src/lint/attribute-sinks.js';
 import { createRule } from '../src/lint/create-rule.js';
-import { ATTRIBUTE_SINK_METHODS, mentionsAnyWord, mentionsText } from '../src/lint/file-gates.js';
+import { mayAttachAttributes, mentionsText } from '../src/lint/file-gates.js';
 import { getConstantFix, getDeprecatedConstantUses, type DeprecatedConstantUse } from '../src/lint/semconv-constants.js';
 import { getObjectKeysAround, getWriteGroup, isKeyRead, isOtherPackageConstant } from '../src/lint/semconv-writes.js';
 
@@ -32,7 +32,7 @@ export default createRule<Options, MessageId>({
   defaultOptions: [],
   create(context) {
     // Constants come from an import of the package, keys reach telemetry through a sink call: a file with neither has nothing to report.
-    if (!mentionsText(context.sourceCode, SEMCONV_MODULE) && !mentionsAnyWord(context.sourceCode, ATTRIBUTE_SINK_METHODS)) return {};
+    if (!mentionsText(context.sourceCode, SEMCONV_MODULE) && !mayAttachAttributes(context.sourceCode)) return {};
     const attributes: AttributeOccurrence[] = [];
     // Every key each sink writes, to tell dual emission (old and new key together) from a plain old key.
     const keysByGroup = new Map<TSESTree.Node | string, Set<string>>();

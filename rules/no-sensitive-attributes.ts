@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getCalleeName } from '../src/lint/ast.js';
 import { createRule } from '../src/lint/create-rule.js';
-import { ATTRIBUTE_SINK_METHODS, mentionsAnyWord } from '../src/lint/file-gates.js';
+import { mayAttachAttributes } from '../src/lint/file-gates.js';
 import { getRemoveAttributeFix, getWrapValueFix } from '../src/lint/attribute-fixes.js';
 import { createAttributeVisitor, type AttributeOccurrence, type OpaqueAttributes } from '../src/lint/attribute-sinks.js';
 import { findSensitiveWordPattern, matchesKeyList, splitWords } from '../src/lint/attribute-words.js';
@@ -160,7 +160,7 @@ export default createRule<Options, MessageId>({
 
     return {
       // No sink method named in the file: no attribute is attached here.
-      ...(mentionsAnyWord(context.sourceCode, ATTRIBUTE_SINK_METHODS) ? visitor : {}),
+      ...(mayAttachAttributes(context.sourceCode) ? visitor : {}),
       // Attributes built per header by a helper that returns them (`[\`ai.request.headers.${key}\`, value]`): no sink in sight.
       TemplateLiteral(template) {
         const parent = template.parent;

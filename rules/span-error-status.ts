@@ -5,6 +5,7 @@ import { getPropertyName, isFunctionNode } from '../src/lint/ast.js';
 import { DEFAULT_TEST_FILES } from '../src/catalog/test-files.js';
 import { createRule } from '../src/lint/create-rule.js';
 import { getLocalFunction } from '../src/lint/local-functions.js';
+import { mayStartSpans } from '../src/lint/file-gates.js';
 import { matchesAnyGlob } from '../src/lint/file-globs.js';
 import { getErrorPropagation, getSpanErrorHandling } from '../src/lint/error-handling.js';
 import { getSpanStartCall } from '../src/lint/otel-calls.js';
@@ -68,6 +69,8 @@ export default createRule<Options, MessageId>({
     /** A same-file function called by name: its body, for closures that record the error on the span. */
     const resolveClosureBody = (callee: TSESTree.Identifier): TSESTree.Node | undefined => getLocalFunction(callee, context)?.body;
     if (matchesAnyGlob(context.filename, context.cwd, options.testFiles ?? DEFAULT_TEST_FILES)) return {};
+    // Only started spans are followed: no start in the text, nothing to check.
+    if (!mayStartSpans(context.sourceCode, options.startSpanFunctions)) return {};
     const spans: TrackedSpan[] = [];
     const isTypeScript = /\.[mc]?tsx?$/i.test(context.filename);
 
