@@ -61,6 +61,11 @@ export function matchAttributeSinkCall(facts: AttributeSinkCallFacts): Attribute
   return ATTRIBUTE_SINK_CALLS.find((sink) => sink.method === facts.method && facts.isReceiver(sink.receiver));
 }
 
+/** Whether argument `index` of a `method(…)` call is the key of a (key, value) sink: `span.setAttribute(key, value)`. */
+export function isAttributeKeyArgument(method: string, index: number): boolean {
+  return ATTRIBUTE_SINK_CALLS.some((sink) => sink.method === method && sink.shape === 'pair' && sink.argumentIndex === index);
+}
+
 /** Whether some attribute sink has this method name: the cheap test before a reader looks at the receiver. */
 export function isAttributeSinkMethod(method: string): boolean {
   return ATTRIBUTE_SINK_CALLS.some((sink) => sink.method === method);
