@@ -83,8 +83,27 @@ export function createAttributeVisitor(context: Context, onAttribute: AttributeC
   };
 }
 
+/** What a sink call attaches, in source order: read once per call and shared by every rule that asks. */
+type AttributeEvent = { attribute: AttributeOccurrence; opaque?: undefined } | { attribute?: undefined; opaque: OpaqueAttributes };
+
+const eventsByCall = new WeakMap<TSESTree.CallExpression, readonly AttributeEvent[]>();
+
 /** Calls `onAttribute` for every attribute `call` attaches, if it is an attribute sink (the catalog's list decides). */
 export function forEachAttribute(context: Context, call: TSESTree.CallExpression, onAttribute: AttributeCallback, onOpaque?: OpaqueCallback): void {
+  let events = eventsByCall.get(call);
+  if (!events) {
+    const collected: AttributeEvent[] = [];
+    collectAttributes(context, call, (attribute) => collected.push({ attribute }), (opaque) => collected.push({ opaque }));
+    eventsByCall.set(call, collected);
+    events = collected;
+  }
+  for (const event of events) {
+    if (event.attribute) onAttribute(event.attribute);
+    else onOpaque?.(event.opaque);
+  }
+}
+
+function collectAttributes(context: Context, call: TSESTree.CallExpression, onAttribute: AttributeCallback, onOpaque: OpaqueCallback): void {
   const callee = skipTransparentWrappers(call.callee);
   const method = getCalleeName(callee);
   if (method === undefined || callee.type !== AST_NODE_TYPES.MemberExpression || !isAttributeSinkMethod(method)) return;
