@@ -1,8 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { SEMCONV_MODULE } from '../src/catalog/semconv.js';
 import { DEPRECATED_SEMCONV_KEYS } from '../src/catalog/semconv-deprecations.js';
 import { getStaticString } from '../src/lint/ast.js';
 import { forEachAttribute, type AttributeOccurrence } from '../src/lint/attribute-sinks.js';
 import { createRule } from '../src/lint/create-rule.js';
+import { mayAttachAttributes, mentionsText } from '../src/lint/file-gates.js';
 import { getConstantFix, getDeprecatedConstantUses, type DeprecatedConstantUse } from '../src/lint/semconv-constants.js';
 import { getObjectKeysAround, getWriteGroup, isKeyRead, isOtherPackageConstant } from '../src/lint/semconv-writes.js';
 
@@ -29,6 +31,8 @@ export default createRule<Options, MessageId>({
   },
   defaultOptions: [],
   create(context) {
+    // Constants come from an import of the package, keys reach telemetry through a sink call: a file with neither has nothing to report.
+    if (!mentionsText(context.sourceCode, SEMCONV_MODULE) && !mayAttachAttributes(context.sourceCode)) return {};
     const attributes: AttributeOccurrence[] = [];
     // Every key each sink writes, to tell dual emission (old and new key together) from a plain old key.
     const keysByGroup = new Map<TSESTree.Node | string, Set<string>>();

@@ -3,6 +3,7 @@ import { DEFAULT_TRUNCATORS, SPAN_ID_KEY_ENDINGS } from '../src/catalog/unbounde
 import { findEnding } from '../src/lint/attribute-words.js';
 import { DEFAULT_TEST_FILES } from '../src/catalog/test-files.js';
 import { createRule } from '../src/lint/create-rule.js';
+import { mayAttachAttributes } from '../src/lint/file-gates.js';
 import { matchesAnyGlob } from '../src/lint/file-globs.js';
 import { createAttributeVisitor } from '../src/lint/attribute-sinks.js';
 import { matchesKeyList, splitWords } from '../src/lint/attribute-words.js';
@@ -61,6 +62,8 @@ export default createRule<Options, MessageId>({
   defaultOptions: [{ allowKeys: [], truncators: [], testFiles: [...DEFAULT_TEST_FILES] }],
   create(context, [options]) {
     if (matchesAnyGlob(context.filename, context.cwd, options.testFiles ?? DEFAULT_TEST_FILES)) return {};
+    // No sink method named in the file: no attribute is attached here.
+    if (!mayAttachAttributes(context.sourceCode)) return {};
     const allowKeys = options.allowKeys ?? [];
     const truncators = [...DEFAULT_TRUNCATORS, ...(options.truncators ?? [])];
 

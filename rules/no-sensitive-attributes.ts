@@ -1,6 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isAttributeKeyArgument } from '../src/catalog/attribute-sinks.js';
 import { getCalleeName } from '../src/lint/ast.js';
 import { createRule } from '../src/lint/create-rule.js';
+import { mayAttachAttributes } from '../src/lint/file-gates.js';
 import { getRemoveAttributeFix, getWrapValueFix } from '../src/lint/attribute-fixes.js';
 import { createAttributeVisitor, type AttributeOccurrence, type OpaqueAttributes } from '../src/lint/attribute-sinks.js';
 import { findSensitiveWordPattern, matchesKeyList, splitWords } from '../src/lint/attribute-words.js';
@@ -158,11 +160,12 @@ export default createRule<Options, MessageId>({
     }, onOpaque);
 
     return {
-      ...visitor,
+      // No sink method named in the file: no attribute is attached here.
+      ...(mayAttachAttributes(context.sourceCode) ? visitor : {}),
       // Attributes built per header by a helper that returns them (`[\`ai.request.headers.${key}\`, value]`): no sink in sight.
       TemplateLiteral(template) {
         const parent = template.parent;
-        if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === template && getCalleeName(parent.callee) === 'setAttribute') return;
+        if (parent.type === AST_NODE_TYPES.CallExpression && isAttributeKeyArgument(getCalleeName(parent.callee) ?? '', parent.arguments.indexOf(template))) return;
         const found = getHeaderKeyTemplateSource(template, context);
         if (found && !isFilteredFlow(template, found.node, context)) reportWholeObject(template, found, 'copied key by key');
       },

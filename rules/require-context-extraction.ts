@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { MESSAGING_LIBRARY_IDS, type MessagingLibraryId } from '../src/catalog/messaging/index.js';
 import { createRule } from '../src/lint/create-rule.js';
+import { mayStartSpans } from '../src/lint/file-gates.js';
 import { ExtractedContextTracker } from '../src/lint/extracted-context.js';
 import {
   getCallbackConsumeSite,
@@ -59,6 +60,8 @@ export default createRule<Options, MessageId>({
   },
   defaultOptions: [{ extractFunctions: [], autoInstrumented: [] }],
   create(context, [options]) {
+    // Findings are span starts inside consumer handlers: a file that starts no span has none.
+    if (!mayStartSpans(context.sourceCode)) return {};
     const autoInstrumented = new Set<string>(options.autoInstrumented ?? []);
     const tracker = new ExtractedContextTracker(context, { extractFunctions: options.extractFunctions ?? [] });
     const handlers: ConsumeSite[] = [];

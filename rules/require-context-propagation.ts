@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { MESSAGING_LIBRARY_IDS, type MessagingLibraryId } from '../src/catalog/messaging/index.js';
 import { CarrierFlow } from '../src/lint/carrier-flow.js';
 import { createRule } from '../src/lint/create-rule.js';
+import { mayPublishMessages } from '../src/lint/file-gates.js';
 import { getCommandPublishSite, getMethodPublishSite, type PublishSite } from '../src/lint/messaging-sites.js';
 import { getPublishProblem, type PublishMessageId } from '../src/lint/propagation-verdicts.js';
 
@@ -54,6 +55,8 @@ export default createRule<Options, MessageId>({
   },
   defaultOptions: [{ injectFunctions: [], autoInstrumented: [] }],
   create(context, [options]) {
+    // No publish method or command of any catalog library is named in the file: nothing is published here.
+    if (!mayPublishMessages(context.sourceCode)) return {};
     const autoInstrumented = new Set<string>(options.autoInstrumented ?? []);
     const flow = new CarrierFlow(context, { injectFunctions: options.injectFunctions ?? [] });
     const sites: PublishSite[] = [];

@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { ALWAYS_ON_SAMPLERS, DEFAULT_DEVELOPMENT_FILES, RATIO_SAMPLERS, SDK_START_METHODS, SIMPLE_PROCESSORS } from '../src/catalog/sdk-setup.js';
+import { ALWAYS_ON_SAMPLERS, DEFAULT_DEVELOPMENT_FILES, RATIO_SAMPLERS, SDK_MODULE_PREFIX, SDK_START_METHODS, SIMPLE_PROCESSORS } from '../src/catalog/sdk-setup.js';
 import { DEFAULT_TEST_FILES } from '../src/catalog/test-files.js';
 import { createRule } from '../src/lint/create-rule.js';
+import { mentionsText } from '../src/lint/file-gates.js';
 import { matchesAnyGlob } from '../src/lint/file-globs.js';
 import { getImportOrigin, type ImportedName } from '../src/lint/import-origins.js';
 import { getSdkClass, getSdkLifecycle, isBehindEnvironmentCheck, isBufferingSetUp, isChosenAtRunTime, isLocalExporter, isNetworkExporter, isSigtermListener } from '../src/lint/sdk-setup.js';
@@ -54,7 +55,8 @@ export default createRule<Options, MessageId>({
   defaultOptions: [{ developmentFiles: [...DEFAULT_DEVELOPMENT_FILES], testFiles: [...DEFAULT_TEST_FILES] }],
   create(context, [options]) {
     const skipped = [...(options.developmentFiles ?? DEFAULT_DEVELOPMENT_FILES), ...(options.testFiles ?? DEFAULT_TEST_FILES)];
-    if (matchesAnyGlob(context.filename, context.cwd, skipped)) return {};
+    // Every SDK class is imported from an @opentelemetry/ package: a file that names none has nothing to check.
+    if (!mentionsText(context.sourceCode, SDK_MODULE_PREFIX) || matchesAnyGlob(context.filename, context.cwd, skipped)) return {};
     const sdks: Array<{ node: TSESTree.NewExpression; name: string }> = [];
     let hasSigtermListener = false;
     // Whether something in the file buffers telemetry (a batch processor, a metric reader, a network exporter
@@ -87,7 +89,7 @@ export default createRule<Options, MessageId>({
       const keepsAll =
         ALWAYS_ON_SAMPLERS.includes(name) ||
         (RATIO_SAMPLERS.includes(name) && ratio?.type === AST_NODE_TYPES.Literal && typeof ratio.value === 'number' && ratio.value >= 1);
-      if (!keepsAll || isBehindEnvironmentCheck(node) || isChosenAtRunTime(node)) return;
+      if (!keepsAll || isBehindEnvironmentCheck(node, context) || isChosenAtRunTime(node, context)) return;
       context.report({ node, messageId: 'keepsEveryTrace', data: { sampler: context.sourceCode.getText(node).replace(/^new\s+/, '') } });
     }
 
@@ -99,7 +101,7 @@ export default createRule<Options, MessageId>({
         if (batch && isLocalExporter(node.arguments[0], context)) simpleLocalProcessors++;
         else if (isBufferingSetUp(node, sdkClass.name, context)) buffers = true;
         // A simple processor chosen at run time (`useBatch ? new Batch…(e) : new Simple…(e)`) is a choice, like a sampler.
-        if (batch && isNetworkExporter(node.arguments[0], context) && !isChosenAtRunTime(node)) {
+        if (batch && isNetworkExporter(node.arguments[0], context) && !isChosenAtRunTime(node, context)) {
           context.report({ node, messageId: 'simpleProcessor', data: { processor: sdkClass.name, batch, item: /LogRecord/.test(sdkClass.name) ? 'log record' : 'span' }, suggest: getBatchSuggestion(node, sdkClass, batch) });
         }
         checkSampler(node, sdkClass.name);

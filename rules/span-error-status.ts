@@ -1,10 +1,11 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { PROMISE_CATCH_METHODS } from '../src/catalog/error-flow.js';
 import { OTEL_API_MODULE, STATUS_CODE_ENUM, STATUS_CODE_ERROR_MEMBER } from '../src/catalog/otel-api.js';
-import { getPropertyName } from '../src/lint/ast.js';
+import { getPropertyName, isFunctionNode } from '../src/lint/ast.js';
 import { DEFAULT_TEST_FILES } from '../src/catalog/test-files.js';
 import { createRule } from '../src/lint/create-rule.js';
 import { getLocalFunction } from '../src/lint/local-functions.js';
+import { mayStartSpans } from '../src/lint/file-gates.js';
 import { matchesAnyGlob } from '../src/lint/file-globs.js';
 import { getErrorPropagation, getSpanErrorHandling } from '../src/lint/error-handling.js';
 import { getSpanStartCall } from '../src/lint/otel-calls.js';
@@ -68,6 +69,8 @@ export default createRule<Options, MessageId>({
     /** A same-file function called by name: its body, for closures that record the error on the span. */
     const resolveClosureBody = (callee: TSESTree.Identifier): TSESTree.Node | undefined => getLocalFunction(callee, context)?.body;
     if (matchesAnyGlob(context.filename, context.cwd, options.testFiles ?? DEFAULT_TEST_FILES)) return {};
+    // Only started spans are followed: no start in the text, nothing to check.
+    if (!mayStartSpans(context.sourceCode, options.startSpanFunctions)) return {};
     const spans: TrackedSpan[] = [];
     const isTypeScript = /\.[mc]?tsx?$/i.test(context.filename);
 
@@ -99,7 +102,7 @@ export default createRule<Options, MessageId>({
       let child: TSESTree.Node = site;
       for (let current = site.parent; current && current !== span.scopeNode; child = current, current = current.parent) {
         if (current.type !== AST_NODE_TYPES.TryStatement || child !== current.block || !current.handler) continue;
-        const handling = getSpanErrorHandling(current.handler.body, span.variable.name, resolveClosureBody);
+        const handling = getSpanErrorHandling(current.handler.body, span.variable.name, context.sourceCode, resolveClosureBody);
         if (handling.delegated || (handling.recordsException && handling.setsErrorStatus)) return true;
       }
       return false;
@@ -108,9 +111,9 @@ export default createRule<Options, MessageId>({
     function checkHandler(handler: Handler): void {
       const span = getOpenSpan(handler.site);
       if (!span) return;
-      const how = getErrorPropagation(handler.body, handler.errorName);
+      const how = getErrorPropagation(handler.body, handler.errorName, context.sourceCode);
       if (!how) return;
-      const handling = getSpanErrorHandling(handler.body, span.variable.name, resolveClosureBody);
+      const handling = getSpanErrorHandling(handler.body, span.variable.name, context.sourceCode, resolveClosureBody);
       if (handling.delegated || (handling.recordsException && handling.setsErrorStatus)) return;
       if (!how.startsWith('passes it to') && isHandledByOuterCatch(handler.site, span)) return;
       const messageId = !handling.recordsException && !handling.setsErrorStatus ? 'missingBoth' : handling.recordsException ? 'missingErrorStatus' : 'missingRecordException';
@@ -166,7 +169,7 @@ export default createRule<Options, MessageId>({
           callee.type === AST_NODE_TYPES.MemberExpression &&
           PROMISE_CATCH_METHODS.includes(getPropertyName(callee) ?? '') &&
           callback &&
-          (callback.type === AST_NODE_TYPES.ArrowFunctionExpression || callback.type === AST_NODE_TYPES.FunctionExpression)
+          isFunctionNode(callback)
         ) {
           const parameter = callback.params[0];
           checkHandler({ node: callee.property, body: callback.body, errorName: parameter?.type === AST_NODE_TYPES.Identifier ? parameter.name : undefined, site: node });

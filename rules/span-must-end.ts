@@ -1,7 +1,9 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { CodePathTracker, mergeListeners, type CodePath, type CodePathSegment } from '../src/lint/code-path-tracker.js';
 import { DEFAULT_TEST_FILES } from '../src/catalog/test-files.js';
+import { isFunctionNode } from '../src/lint/ast.js';
 import { createRule } from '../src/lint/create-rule.js';
+import { mayStartSpans } from '../src/lint/file-gates.js';
 import { matchesAnyGlob } from '../src/lint/file-globs.js';
 import { createThrowClassifier, findUncoveredThrowingNode, isInsideEndingFinally, isThrowCandidate, type ExceptionPolicy, type ThrowingNode } from '../src/lint/exception-paths.js';
 import { getSpanStartCall } from '../src/lint/otel-calls.js';
@@ -106,6 +108,8 @@ export default createRule<Options, MessageId>({
   defaultOptions: [{ checkExceptionPaths: 'likely', startSpanFunctions: [], endSpanFunctions: [], successOnlyFunctions: [], tracerModules: [], testFiles: [...DEFAULT_TEST_FILES] }],
   create(context, [options]) {
     if (matchesAnyGlob(context.filename, context.cwd, options.testFiles ?? DEFAULT_TEST_FILES)) return {};
+    // No span start anywhere in the text: nothing to follow, and no code paths to track.
+    if (!mayStartSpans(context.sourceCode, options.startSpanFunctions)) return {};
     const usageOptions = { sourceCode: context.sourceCode, endSpanFunctions: options.endSpanFunctions ?? [], successOnlyFunctions: options.successOnlyFunctions ?? [] };
     const policy: ExceptionPolicy | undefined = options.checkExceptionPaths === false ? undefined : options.checkExceptionPaths === 'all' ? 'all' : 'likely';
     const isThrowing = policy && createThrowClassifier(policy, context);
@@ -220,7 +224,7 @@ export default createRule<Options, MessageId>({
         if (declaration?.type !== AST_NODE_TYPES.VariableDeclarator || statement?.type !== AST_NODE_TYPES.VariableDeclaration) return undefined;
         return getFollowingStatements(statement);
       }
-      if ((span.startNode.type === AST_NODE_TYPES.ArrowFunctionExpression || span.startNode.type === AST_NODE_TYPES.FunctionExpression) && span.startNode.body.type === AST_NODE_TYPES.BlockStatement) {
+      if (isFunctionNode(span.startNode) && span.startNode.body.type === AST_NODE_TYPES.BlockStatement) {
         return span.startNode.body.body;
       }
       return undefined;

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { GENERIC_SPAN_NAMES } from '../src/catalog/span-names.js';
+import { GENERIC_SPAN_NAMES, SPAN_RENAME_METHODS } from '../src/catalog/span-names.js';
 import { DEFAULT_TEST_FILES } from '../src/catalog/test-files.js';
+import { mayStartSpans, mentionsAnyWord } from '../src/lint/file-gates.js';
 import { matchesAnyGlob } from '../src/lint/file-globs.js';
 import { createRule } from '../src/lint/create-rule.js';
 import { getSpanStartCall } from '../src/lint/otel-calls.js';
@@ -77,6 +78,8 @@ export default createRule<Options, MessageId>({
   defaultOptions: [{ allowNames: [], genericNames: [], replaceGenericNames: false, startSpanFunctions: [], testFiles: [...DEFAULT_TEST_FILES] }],
   create(context, [options]) {
     if (matchesAnyGlob(context.filename, context.cwd, options.testFiles ?? DEFAULT_TEST_FILES)) return {};
+    // Names are given at a span start or by updateName: a file with neither has none to judge.
+    if (!mayStartSpans(context.sourceCode, options.startSpanFunctions) && !mentionsAnyWord(context.sourceCode, SPAN_RENAME_METHODS)) return {};
     const extraGeneric = (options.genericNames ?? []).map((name) => name.trim().toLowerCase());
     const judgeOptions = {
       genericNames: new Set(options.replaceGenericNames ? extraGeneric : [...GENERIC_SPAN_NAMES, ...extraGeneric]),

@@ -11,3 +11,4 @@ export * from './test-files.js';
 export * from './attribute-sinks.js';
 export * from './sensitive-patterns.js';
 export * from './unbounded-patterns.js';
+export * from './span-receivers.js';

@@ -1,27 +1,23 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
-  DOM_ELEMENT_FACTORIES,
-  LOG_EMIT_METHOD,
-  LOG_RECORD_ATTRIBUTES_KEY,
+  isAttributeSinkMethod,
   LOGGER_FACTORY_METHODS,
   LOGGER_NAME_PATTERN,
   LOGGER_TYPE_NAMES,
+  matchAttributeSinkCall,
   METER_INSTRUMENT_FACTORIES,
   METER_OBSERVABLE_FACTORIES,
-  METRIC_ATTRIBUTE_METHODS,
   METRIC_INSTRUMENT_NAME_PATTERN,
   METRIC_INSTRUMENT_TYPE_NAMES,
   OBSERVABLE_CALLBACK_METHOD,
-  SPAN_ATTRIBUTE_METHODS,
-  SPAN_NAME_PATTERN,
-  SPAN_OPTIONS_ATTRIBUTES_KEY,
-  type AttributeMethodSink,
+  type AttributeReceiverKind,
+  type AttributeSinkCall,
   type AttributeSinkKind,
 } from '../catalog/attribute-sinks.js';
-import { SPAN_GETTER_FUNCTIONS, SPAN_TYPE_NAMES } from '../catalog/otel-api.js';
-import { getCalleeName, getPropertyName, getStaticKey, getStaticString, isFunctionNode, skipTransparentWrappers } from './ast.js';
+import { getCalleeName, getCallTakingCallback, getPropertyName, getStaticKey, getStaticString, getTypeAnnotationName, isFunctionNode, skipTransparentWrappers } from './ast.js';
 import { getSpanStartCall } from './otel-calls.js';
 import { getSemconvValue } from './semconv-values.js';
+import { isSpanExpression } from './span-receivers.js';
 import { getTypeServices } from './type-info.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -87,37 +83,62 @@ export function createAttributeVisitor(context: Context, onAttribute: AttributeC
   };
 }
 
-/** Calls `onAttribute` for every attribute `call` attaches, if it is an attribute sink. */
+/** What a sink call attaches, in source order: read once per call and shared by every rule that asks. */
+type AttributeEvent = { attribute: AttributeOccurrence; opaque?: undefined } | { attribute?: undefined; opaque: OpaqueAttributes };
+
+const eventsByCall = new WeakMap<TSESTree.CallExpression, readonly AttributeEvent[]>();
+
+/** Calls `onAttribute` for every attribute `call` attaches, if it is an attribute sink (the catalog's list decides). */
 export function forEachAttribute(context: Context, call: TSESTree.CallExpression, onAttribute: AttributeCallback, onOpaque?: OpaqueCallback): void {
+  let events = eventsByCall.get(call);
+  if (!events) {
+    const collected: AttributeEvent[] = [];
+    collectAttributes(context, call, (attribute) => collected.push({ attribute }), (opaque) => collected.push({ opaque }));
+    eventsByCall.set(call, collected);
+    events = collected;
+  }
+  for (const event of events) {
+    if (event.attribute) onAttribute(event.attribute);
+    else onOpaque?.(event.opaque);
+  }
+}
+
+function collectAttributes(context: Context, call: TSESTree.CallExpression, onAttribute: AttributeCallback, onOpaque: OpaqueCallback): void {
   const callee = skipTransparentWrappers(call.callee);
   const method = getCalleeName(callee);
-  if (method === undefined) return;
-
-  // tracer.startSpan(name, { attributes }) / tracer.startActiveSpan(name, { attributes }, fn)
-  const start = getSpanStartCall(call, context);
-  if (start) {
-    const options = start.optionsArgument && resolveObject(start.optionsArgument, context);
-    const attributes = options && getObjectPropertyValue(options, SPAN_OPTIONS_ATTRIBUTES_KEY, context);
-    if (attributes) visitAttributesObject(attributes, { context, sink: 'span', sinkCall: call, onAttribute, onOpaque });
-    return;
-  }
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
+  if (method === undefined || callee.type !== AST_NODE_TYPES.MemberExpression || !isAttributeSinkMethod(method)) return;
   const receiver = callee.object;
+  let start: ReturnType<typeof getSpanStartCall>;
+  const sink = matchAttributeSinkCall({
+    method,
+    isReceiver: (kind) => {
+      if (kind !== 'tracer') return isReceiverOfKind(receiver, kind, context);
+      start = getSpanStartCall(call, context);
+      return start !== undefined;
+    },
+  });
+  if (!sink) return;
+  const state: VisitState = { context, sink: sink.sink, sinkCall: call, onAttribute, onOpaque };
+  // startActiveSpan(name, fn) has no options: the span start call says where they are, not a fixed index.
+  const argument = sink.receiver === 'tracer' ? start?.optionsArgument : call.arguments[sink.argumentIndex];
+  if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return;
+  if (sink.property !== undefined) {
+    const holder = resolveObject(argument, context);
+    const attributes = holder && getObjectPropertyValue(holder, sink.property, context);
+    if (attributes) visitAttributesObject(attributes, state);
+    return;
+  }
+  visitArguments(call, sink, state);
+}
 
-  const spanSink = SPAN_ATTRIBUTE_METHODS.find((sink) => sink.method === method);
-  if (spanSink && isSpanExpression(receiver, context)) {
-    visitArguments(call, spanSink, { context, sink: spanSink.sink, sinkCall: call, onAttribute, onOpaque });
-    return;
-  }
-  const metricSink = METRIC_ATTRIBUTE_METHODS.find((sink) => sink.method === method);
-  if (metricSink && isMetricInstrumentExpression(receiver, context)) {
-    visitArguments(call, metricSink, { context, sink: metricSink.sink, sinkCall: call, onAttribute, onOpaque });
-    return;
-  }
-  if (method === LOG_EMIT_METHOD && call.arguments[0] && isLoggerExpression(receiver, context)) {
-    const record = resolveObject(call.arguments[0], context);
-    const attributes = record && getObjectPropertyValue(record, LOG_RECORD_ATTRIBUTES_KEY, context);
-    if (attributes) visitAttributesObject(attributes, { context, sink: 'log', sinkCall: call, onAttribute, onOpaque });
+function isReceiverOfKind(receiver: TSESTree.Node, kind: Exclude<AttributeReceiverKind, 'tracer'>, context: Context): boolean {
+  switch (kind) {
+    case 'span':
+      return isSpanExpression(receiver, context);
+    case 'metric-instrument':
+      return isMetricInstrumentExpression(receiver, context);
+    case 'logger':
+      return isLoggerExpression(receiver, context);
   }
 }
 
@@ -129,7 +150,7 @@ interface VisitState {
   onOpaque: OpaqueCallback | undefined;
 }
 
-function visitArguments(call: TSESTree.CallExpression, sink: AttributeMethodSink, state: VisitState): void {
+function visitArguments(call: TSESTree.CallExpression, sink: AttributeSinkCall, state: VisitState): void {
   const { context } = state;
   const argument = call.arguments[sink.argumentIndex];
   if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return;
@@ -316,71 +337,6 @@ function getVariableDefinition(identifier: TSESTree.Identifier, context: Context
   return ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier.name)?.defs[0];
 }
 
-function getTypeAnnotationName(identifier: TSESTree.Node): string | undefined {
-  if (identifier.type !== AST_NODE_TYPES.Identifier || !identifier.typeAnnotation) return undefined;
-  const type = identifier.typeAnnotation.typeAnnotation;
-  if (type.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
-  const name = type.typeName;
-  return name.type === AST_NODE_TYPES.Identifier ? name.name : name.type === AST_NODE_TYPES.TSQualifiedName ? name.right.name : undefined;
-}
-
-/** A call that returns a span: `tracer.startSpan(…)`, `trace.getActiveSpan()`, `trace.getSpan(ctx)`. */
-function isSpanSourceCall(node: TSESTree.Node, context: Context): boolean {
-  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-  const name = getCalleeName(skipTransparentWrappers(node.callee));
-  if (name !== undefined && SPAN_GETTER_FUNCTIONS.includes(name)) return true;
-  return getSpanStartCall(node, context)?.kind === 'startSpan';
-}
-
-/**
- * Whether `node` is, as far as syntax (and type information when present) can tell, a span:
- * a value from `startSpan`/`getActiveSpan`, the span parameter of a `startActiveSpan` callback,
- * something typed `Span`, or a name like `span`, `rootSpan`, `this.span` that is not a DOM element.
- */
-export function isSpanExpression(node: TSESTree.Node, context: Context): boolean {
-  const expression = skipTransparentWrappers(node);
-  const typeName = getTypeName(expression, context);
-  if (typeName !== undefined && SPAN_TYPE_NAMES.includes(typeName)) return true;
-  switch (expression.type) {
-    case AST_NODE_TYPES.CallExpression:
-      return isSpanSourceCall(expression, context);
-    case AST_NODE_TYPES.MemberExpression: {
-      const name = getPropertyName(expression);
-      return name !== undefined && SPAN_NAME_PATTERN.test(name);
-    }
-    case AST_NODE_TYPES.Identifier: {
-      const definition = getVariableDefinition(expression, context);
-      if (definition?.type === 'Parameter') {
-        if (isStartActiveSpanCallbackParameter(definition.node, expression.name, context)) return true;
-      }
-      const annotated = definition ? getTypeAnnotationName(definition.name) : undefined;
-      if (annotated !== undefined) return SPAN_TYPE_NAMES.includes(annotated);
-      const init = definition?.node.type === AST_NODE_TYPES.VariableDeclarator ? definition.node.init : null;
-      if (init) {
-        const value = skipTransparentWrappers(init);
-        if (isSpanSourceCall(value, context)) return true;
-        if (value.type === AST_NODE_TYPES.CallExpression) {
-          const name = getCalleeName(skipTransparentWrappers(value.callee));
-          if (name !== undefined && DOM_ELEMENT_FACTORIES.includes(name)) return false;
-        }
-      }
-      return SPAN_NAME_PATTERN.test(expression.name);
-    }
-    default:
-      return false;
-  }
-}
-
-function isStartActiveSpanCallbackParameter(fn: TSESTree.Node, name: string, context: Context): boolean {
-  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return false;
-  const first = fn.params[0];
-  if (first?.type !== AST_NODE_TYPES.Identifier || first.name !== name) return false;
-  const call = fn.parent;
-  if (call?.type !== AST_NODE_TYPES.CallExpression) return false;
-  const start = getSpanStartCall(call, context);
-  return start?.kind === 'startActiveSpan' && start.callback === fn;
-}
-
 function isInstrumentFactoryCall(node: TSESTree.Node): boolean {
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
   const name = getCalleeName(skipTransparentWrappers(node.callee));
@@ -447,11 +403,8 @@ function isInstrumentClassField(member: TSESTree.MemberExpression, name: string)
 
 /** The first parameter of `observable.addCallback((result) => …)` on an observable instrument. */
 function isObservableCallbackParameter(fn: TSESTree.Node, name: string, context: Context): boolean {
-  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return false;
-  const first = fn.params[0];
-  if (first?.type !== AST_NODE_TYPES.Identifier || first.name !== name) return false;
-  const call = fn.parent;
-  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return false;
+  const call = getCallTakingCallback(fn, name);
+  if (call?.arguments[0] !== fn) return false;
   const callee = skipTransparentWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(callee) !== OBSERVABLE_CALLBACK_METHOD) return false;
   return isMetricInstrumentExpression(callee.object, context) || /observable/i.test(getCalleeName(callee.object) ?? '');

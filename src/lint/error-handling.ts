@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { ERROR_CALLBACK_NAMES } from '../catalog/error-flow.js';
 import {
   RECORD_EXCEPTION_METHOD,
@@ -6,7 +6,9 @@ import {
   STATUS_CODE_ERROR_MEMBER,
   STATUS_CODE_ERROR_VALUE,
 } from '../catalog/otel-api.js';
-import { getCalleeName, getPropertyName, getStaticKey, skipTransparentWrappers } from './ast.js';
+import { forEachOwnNode, type FunctionNode, getCalleeName, getPropertyName, getStaticKey, isFunctionNode, skipTransparentWrappers } from './ast.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
 
 /** What a catch handler does with the span: the two calls the guides require, or a helper that takes the span. */
 export interface SpanErrorHandling {
@@ -16,54 +18,32 @@ export interface SpanErrorHandling {
   delegated: boolean;
 }
 
-/** Visits the nodes that run in `root` itself, not in nested functions. */
-export function forEachOwnNode(root: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node !== root && (node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration)) continue;
-    visit(node);
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'parent') continue;
-      if (Array.isArray(value)) {
-        for (const item of value) if (isNode(item)) stack.push(item);
-      } else if (isNode(value)) {
-        stack.push(value);
-      }
-    }
-  }
-}
-
 /**
  * Like forEachOwnNode, and also into the executor of `new Promise((resolve, reject) => …)`, which runs at once:
  * a catch callback that returns such a promise handles the error in there.
  */
-function forEachHandlerNode(root: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
-  forEachOwnNode(root, (node) => {
+function forEachHandlerNode(root: TSESTree.Node, sourceCode: SourceCode, visit: (node: TSESTree.Node) => void): void {
+  forEachOwnNode(root, sourceCode, (node) => {
     visit(node);
     const executor = getPromiseExecutor(node);
-    if (executor) forEachHandlerNode(executor.body, visit);
+    if (executor) forEachHandlerNode(executor.body, sourceCode, visit);
   });
 }
 
-function getPromiseExecutor(node: TSESTree.Node): TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | undefined {
+function getPromiseExecutor(node: TSESTree.Node): FunctionNode | undefined {
   if (node.type !== AST_NODE_TYPES.NewExpression || node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'Promise') return undefined;
   const executor = node.arguments[0];
-  return executor?.type === AST_NODE_TYPES.ArrowFunctionExpression || executor?.type === AST_NODE_TYPES.FunctionExpression ? executor : undefined;
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string' && 'range' in value;
+  return executor && isFunctionNode(executor) ? executor : undefined;
 }
 
 /**
  * How a catch handler passes the error on, if it does: a `throw`, a returned `Promise.reject(…)`, or an error-first
  * callback (`callback(err)`, `next(err)`, `reject(err)`). Undefined when the handler swallows the error.
  */
-export function getErrorPropagation(handlerBody: TSESTree.Node, errorName: string | undefined): string | undefined {
+export function getErrorPropagation(handlerBody: TSESTree.Node, errorName: string | undefined, sourceCode: SourceCode): string | undefined {
   let how: string | undefined;
   if (handlerBody.type !== AST_NODE_TYPES.BlockStatement && isPromiseReject(handlerBody)) return 'returns a rejected promise';
-  forEachHandlerNode(handlerBody, (node) => {
+  forEachHandlerNode(handlerBody, sourceCode, (node) => {
     if (how) return;
     if (node.type === AST_NODE_TYPES.ThrowStatement) {
       how = node.argument.type === AST_NODE_TYPES.Identifier && node.argument.name === errorName ? 'rethrows it' : 'throws a new error';
@@ -96,14 +76,14 @@ export type LocalFunctionResolver = (callee: TSESTree.Identifier) => TSESTree.No
  * What `body` does with the span named `spanName` (or the active span, through `trace.getActiveSpan()`), including
  * what a local closure it calls does (`const fail = (e) => { span.recordException(e); … }`).
  */
-export function getSpanErrorHandling(body: TSESTree.Node, spanName: string, resolveLocal?: LocalFunctionResolver, depth = 0): SpanErrorHandling {
+export function getSpanErrorHandling(body: TSESTree.Node, spanName: string, sourceCode: SourceCode, resolveLocal?: LocalFunctionResolver, depth = 0): SpanErrorHandling {
   const result: SpanErrorHandling = { recordsException: false, setsErrorStatus: false, delegated: false };
-  forEachHandlerNode(body, (node) => {
+  forEachHandlerNode(body, sourceCode, (node) => {
     if (node.type !== AST_NODE_TYPES.CallExpression) return;
     const callee = skipTransparentWrappers(node.callee);
     const local = callee.type === AST_NODE_TYPES.Identifier && depth < 2 ? resolveLocal?.(callee) : undefined;
     if (local) {
-      const inner = getSpanErrorHandling(local, spanName, resolveLocal, depth + 1);
+      const inner = getSpanErrorHandling(local, spanName, sourceCode, resolveLocal, depth + 1);
       result.recordsException ||= inner.recordsException;
       result.setsErrorStatus ||= inner.setsErrorStatus;
       result.delegated ||= inner.delegated;

@@ -12,12 +12,10 @@ import {
   THROWING_CONSTRUCTORS,
 } from '../catalog/exception-sources.js';
 import { SPAN_SAFE_METHODS } from '../catalog/otel-api.js';
-import { getCalleeName, getPropertyName, isFunctionNode, skipTransparentWrappers } from './ast.js';
-import { forEachOwnNode } from './error-handling.js';
+import { forEachOwnNode, type FunctionNode, getCalleeName, getPropertyName, isFunctionNode, skipTransparentWrappers } from './ast.js';
 import { getLocalFunction } from './local-functions.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 
 /**
  * `likely`: only what can fail in practice opens an exception path (await, yield, unknown calls, code received from
@@ -111,9 +109,11 @@ export function createThrowClassifier(policy: ExceptionPolicy, context: Context)
     // Recursion: a function that only calls itself adds no exception of its own.
     functionVerdicts.set(fn, false);
     let throws = false;
-    forEachOwnNode(fn.body, (node) => {
-      if (throws) return;
-      if (node.type === AST_NODE_TYPES.ThrowStatement || (isThrowCandidate(node) && isThrowing(node, ''))) throws = true;
+    forEachOwnNode(fn.body, context.sourceCode, (node) => {
+      if (node.type === AST_NODE_TYPES.ThrowStatement || (isThrowCandidate(node) && isThrowing(node, ''))) {
+        throws = true;
+        return 'stop';
+      }
     });
     functionVerdicts.set(fn, throws);
     return throws;

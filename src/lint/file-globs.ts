@@ -5,6 +5,18 @@ import { isAbsolute, relative, sep } from 'node:path';
  * `{a,b}` alternatives. A pattern without a `/` matches the base name in any folder (like .gitignore).
  */
 export function globToRegExp(glob: string): RegExp {
+  let compiled = compiledGlobs.get(glob);
+  if (!compiled) {
+    compiled = compileGlob(glob);
+    compiledGlobs.set(glob, compiled);
+  }
+  return compiled;
+}
+
+/** Compiled once per pattern: every rule asks about every file, with the same few patterns. */
+const compiledGlobs = new Map<string, RegExp>();
+
+function compileGlob(glob: string): RegExp {
   const pattern = glob.replace(/^\.\//, '');
   const anywhere = !pattern.includes('/');
   let source = '';
@@ -32,6 +44,28 @@ export function globToRegExp(glob: string): RegExp {
 /** Whether `filename` (absolute, or relative to `cwd`) matches one of the patterns, which are relative to `cwd`. */
 export function matchesAnyGlob(filename: string, cwd: string, patterns: readonly string[]): boolean {
   if (patterns.length === 0) return false;
-  const path = (isAbsolute(filename) ? relative(cwd, filename) : filename).split(sep).join('/');
-  return patterns.some((pattern) => globToRegExp(pattern).test(path));
+  return getListRegExp(patterns).test(getRelativePath(filename, cwd));
+}
+
+/** One expression for a whole list, compiled once: every rule asks about every file with the same lists. */
+const listRegExps = new Map<string, RegExp>();
+
+function getListRegExp(patterns: readonly string[]): RegExp {
+  const key = patterns.join('\n');
+  let compiled = listRegExps.get(key);
+  if (!compiled) {
+    compiled = new RegExp(patterns.map((pattern) => globToRegExp(pattern).source).join('|'));
+    listRegExps.set(key, compiled);
+  }
+  return compiled;
+}
+
+/** The last path asked about: the rules ask one after the other about the same file. */
+let lastPath = { filename: '', cwd: '', path: '' };
+
+function getRelativePath(filename: string, cwd: string): string {
+  if (lastPath.filename !== filename || lastPath.cwd !== cwd) {
+    lastPath = { filename, cwd, path: (isAbsolute(filename) ? relative(cwd, filename) : filename).split(sep).join('/') };
+  }
+  return lastPath.path;
 }

@@ -1,8 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, skipTransparentWrappers } from './ast.js';
+import { type FunctionNode, isFunctionNode, skipTransparentWrappers } from './ast.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 
 /**
  * The same-file function a plain name calls: a function declaration, or a `const` bound to a function. Anything that

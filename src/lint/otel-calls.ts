@@ -8,7 +8,7 @@ import {
   TRACER_TYPE_NAMES,
 } from '../catalog/otel-api.js';
 import { getTracerOrigin } from './tracer-origin.js';
-import { getCalleeName, getPropertyName, skipTransparentWrappers } from './ast.js';
+import { getCalleeName, getPropertyName, isFunctionNode, skipTransparentWrappers } from './ast.js';
 import { getTypeServices } from './type-info.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -121,7 +121,7 @@ export function getSpanStartCall(call: TSESTree.CallExpression, context: Context
   }
   // startActiveSpan(name, fn) | (name, options, fn) | (name, options, context, fn)
   const last = args.at(-1);
-  const callback = last && (last.type === AST_NODE_TYPES.ArrowFunctionExpression || last.type === AST_NODE_TYPES.FunctionExpression) ? last : undefined;
+  const callback = last && isFunctionNode(last) ? last : undefined;
   const middle = args.slice(1, callback ? -1 : undefined);
   return { call, kind: 'startActiveSpan', nameArgument: args[0], optionsArgument: middle[0], contextArgument: middle[1], callback };
 }

@@ -13,7 +13,8 @@ import {
   SHUTDOWN_SIGNAL,
   SIMPLE_PROCESSORS,
 } from '../catalog/sdk-setup.js';
-import { getCalleeName, getPropertyName, getStaticKey, getStaticString, isFunctionNode, skipTransparentWrappers } from './ast.js';
+import { getCalleeName, getPropertyName, getStaticKey, getStaticString, isFunctionNode, skipTransparentWrappers, someDescendant } from './ast.js';
+import { isGuardedBy } from './guards.js';
 import { getImportedName, type ImportedName } from './import-origins.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -83,7 +84,7 @@ export function isBufferingSetUp(node: TSESTree.NewExpression, className: string
  * of a switch, a `??`/`||` default, or a value in a lookup object (`{ always_on: new AlwaysOnSampler(), … }[name]`).
  * Which sampler runs then depends on configuration this rule cannot read.
  */
-export function isChosenAtRunTime(node: TSESTree.Node): boolean {
+export function isChosenAtRunTime(node: TSESTree.Node, context: Context): boolean {
   for (let child: TSESTree.Node = node, parent = node.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
     switch (parent.type) {
       case AST_NODE_TYPES.ConditionalExpression:
@@ -97,7 +98,7 @@ export function isChosenAtRunTime(node: TSESTree.Node): boolean {
         if (parent.operator !== '&&') return true;
         break;
       case AST_NODE_TYPES.Property:
-        if (child === parent.value && parent.parent.type === AST_NODE_TYPES.ObjectExpression && isLookupObject(parent.parent)) return true;
+        if (child === parent.value && parent.parent.type === AST_NODE_TYPES.ObjectExpression && isLookupObject(parent.parent, context)) return true;
         break;
       default:
         break;
@@ -107,82 +108,33 @@ export function isChosenAtRunTime(node: TSESTree.Node): boolean {
 }
 
 /** `{ … }[key]`, or a const object that is read with a computed key somewhere. */
-function isLookupObject(object: TSESTree.ObjectExpression): boolean {
+function isLookupObject(object: TSESTree.ObjectExpression, context: Context): boolean {
   const parent = object.parent;
   if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === object && parent.computed) return true;
   if (parent.type !== AST_NODE_TYPES.VariableDeclarator || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
-  const name = parent.id.name;
-  let root: TSESTree.Node = parent;
-  while (root.parent) root = root.parent;
-  return hasComputedRead(root, name);
-}
-
-function hasComputedRead(node: TSESTree.Node, name: string): boolean {
-  if (node.type === AST_NODE_TYPES.MemberExpression && node.computed && node.object.type === AST_NODE_TYPES.Identifier && node.object.name === name) return true;
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'parent') continue;
-    const children: unknown[] = Array.isArray(value) ? value : [value];
-    for (const item of children) {
-      if (item && typeof item === 'object' && 'type' in item && hasComputedRead(item as TSESTree.Node, name)) return true;
-    }
-  }
-  return false;
+  // The variable's own references, from the scope manager: no walk over the file.
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(parent), parent.id.name);
+  return (variable?.references ?? []).some((reference) => {
+    const member = reference.identifier.parent;
+    return member?.type === AST_NODE_TYPES.MemberExpression && member.computed && member.object === reference.identifier;
+  });
 }
 
 /** Whether `node` only runs when a condition about the environment holds: `if (process.env.X)`, `isDev ? a : b`, `isDev && a`. */
-export function isBehindEnvironmentCheck(node: TSESTree.Node): boolean {
-  for (let child: TSESTree.Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
-    switch (parent.type) {
-      case AST_NODE_TYPES.IfStatement:
-      case AST_NODE_TYPES.ConditionalExpression:
-        if (child !== parent.test && isEnvironmentCondition(parent.test)) return true;
-        break;
-      case AST_NODE_TYPES.LogicalExpression:
-        if (child === parent.right && isEnvironmentCondition(parent.left)) return true;
-        break;
-      case AST_NODE_TYPES.BlockStatement:
-        if (hasEnvironmentGuardBefore(parent.body, child)) return true;
-        break;
-      case AST_NODE_TYPES.SwitchCase:
-        if (child !== parent.test && ((parent.test && isEnvironmentCondition(parent.test)) || isEnvironmentCondition(parent.parent.discriminant))) return true;
-        break;
-      default:
-        break;
-    }
-  }
-  return false;
-}
-
-/** `if (process.env.NODE_ENV === 'production') return …;` earlier in the same block. */
-function hasEnvironmentGuardBefore(statements: TSESTree.Statement[], child: TSESTree.Node): boolean {
-  for (const statement of statements) {
-    if (statement === child) return false;
-    if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && isExit(statement.consequent) && isEnvironmentCondition(statement.test)) return true;
-  }
-  return false;
-}
-
-function isExit(statement: TSESTree.Statement): boolean {
-  const last = statement.type === AST_NODE_TYPES.BlockStatement ? statement.body.at(-1) : statement;
-  return last?.type === AST_NODE_TYPES.ReturnStatement || last?.type === AST_NODE_TYPES.ThrowStatement;
+export function isBehindEnvironmentCheck(node: TSESTree.Node, context: Context): boolean {
+  return isGuardedBy(node, (condition) => isEnvironmentCondition(condition, context));
 }
 
 /** `process.env.NODE_ENV === 'development'`, `import.meta.env.DEV`, `config.isLocal`, `isDevelopment()`. */
-function isEnvironmentCondition(node: TSESTree.Node): boolean {
-  if (node.type === AST_NODE_TYPES.Identifier) return ENVIRONMENT_CHECK_NAME.test(node.name);
-  if (node.type === AST_NODE_TYPES.MemberExpression) {
-    const name = getPropertyName(node);
-    if (name !== undefined && ENVIRONMENT_CHECK_NAME.test(name)) return true;
-  }
-  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' && ENVIRONMENT_CHECK_NAME.test(node.value);
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'parent') continue;
-    const children: unknown[] = Array.isArray(value) ? value : [value];
-    for (const item of children) {
-      if (item && typeof item === 'object' && 'type' in item && isEnvironmentCondition(item as TSESTree.Node)) return true;
+function isEnvironmentCondition(condition: TSESTree.Node, context: Context): boolean {
+  return someDescendant(condition, context.sourceCode, (node) => {
+    if (node.type === AST_NODE_TYPES.Identifier) return ENVIRONMENT_CHECK_NAME.test(node.name);
+    if (node.type === AST_NODE_TYPES.MemberExpression) {
+      const name = getPropertyName(node);
+      if (name !== undefined && ENVIRONMENT_CHECK_NAME.test(name)) return true;
     }
-  }
-  return false;
+    return node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' && ENVIRONMENT_CHECK_NAME.test(node.value);
+  });
 }
 
 /** What happens to an SDK instance in the file. */

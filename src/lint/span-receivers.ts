@@ -1,51 +1,79 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { SPAN_GETTER_FUNCTIONS, SPAN_TYPE_NAMES } from '../catalog/otel-api.js';
-import { SPAN_RECEIVER_NAME, SPAN_RENAME_METHODS } from '../catalog/span-names.js';
-import { getCalleeName, getPropertyName, skipTransparentWrappers } from './ast.js';
+import { SPAN_RENAME_METHODS } from '../catalog/span-names.js';
+import { isSpanReceiver, type SpanReceiverFacts } from '../catalog/span-receivers.js';
+import { getCalleeName, getCallTakingCallback, getPropertyName, getTypeAnnotationName, skipTransparentWrappers } from './ast.js';
+import { getSpanStartCall } from './otel-calls.js';
 import { getTypeServices } from './type-info.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /**
- * For `span.updateName(name)`: the name argument, when the receiver is a span. A receiver counts when it is
- * a started span followed by the caller (`spans`), is named like a span (`span`, `rootSpan`, `this.span`),
- * comes from `trace.getActiveSpan()`/`trace.getSpan(…)`, or, with type information, has the API's `Span` type.
+ * For `span.updateName(name)`: the name argument, when the receiver is a span. `spans` are the variables the caller
+ * already follows as started spans.
  */
 export function getUpdateNameCall(call: TSESTree.CallExpression, context: Context, spans: ReadonlySet<TSESLint.Scope.Variable>): TSESTree.CallExpressionArgument | undefined {
   const callee = skipTransparentWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || !SPAN_RENAME_METHODS.includes(getPropertyName(callee) ?? '')) return undefined;
   const name = call.arguments[0];
-  return name && isSpanReceiver(callee.object, context, spans) ? name : undefined;
+  return name && isSpanExpression(callee.object, context, spans) ? name : undefined;
 }
 
-function isSpanReceiver(node: TSESTree.Node, context: Context, spans: ReadonlySet<TSESLint.Scope.Variable>): boolean {
-  const receiver = skipTransparentWrappers(node);
-  switch (receiver.type) {
-    case AST_NODE_TYPES.Identifier: {
-      if (SPAN_RECEIVER_NAME.pattern.test(receiver.name)) return true;
-      const variable = ASTUtils.findVariable(context.sourceCode.getScope(receiver), receiver.name);
-      if (variable && spans.has(variable)) return true;
-      break;
-    }
-    case AST_NODE_TYPES.MemberExpression:
-      if (SPAN_RECEIVER_NAME.pattern.test(getPropertyName(receiver) ?? '')) return true;
-      break;
+/**
+ * Whether `node` is, as far as syntax (and type information when present) can tell, a span: the facts are read
+ * here, the catalog's `isSpanReceiver` decides.
+ */
+export function isSpanExpression(node: TSESTree.Node, context: Context, spans?: ReadonlySet<TSESLint.Scope.Variable>): boolean {
+  return isSpanReceiver(getSpanReceiverFacts(node, context, spans));
+}
+
+/** What the tree and the scope say about a value that may be a span. */
+export function getSpanReceiverFacts(node: TSESTree.Node, context: Context, spans?: ReadonlySet<TSESLint.Scope.Variable>): SpanReceiverFacts {
+  const expression = skipTransparentWrappers(node);
+  const typeNames = getTypeNames(expression, context);
+  switch (expression.type) {
     case AST_NODE_TYPES.CallExpression:
-      if (SPAN_GETTER_FUNCTIONS.includes(getCalleeName(receiver.callee) ?? '')) return true;
-      break;
+      return { name: undefined, typeNames, isStartedSpan: isSpanStartResult(expression, context), producer: getCalleeName(skipTransparentWrappers(expression.callee)) };
+    case AST_NODE_TYPES.MemberExpression:
+      return { name: getPropertyName(expression), typeNames };
+    case AST_NODE_TYPES.Identifier: {
+      const variable = ASTUtils.findVariable(context.sourceCode.getScope(expression), expression.name);
+      const definition = variable?.defs[0];
+      const init = definition?.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init ? skipTransparentWrappers(definition.node.init) : undefined;
+      const isStartedSpan =
+        (variable !== null && spans?.has(variable) === true) ||
+        (definition?.type === 'Parameter' && isStartActiveSpanCallbackParameter(definition.node, expression.name, context)) ||
+        (init?.type === AST_NODE_TYPES.CallExpression && isSpanStartResult(init, context));
+      return {
+        name: expression.name,
+        typeNames,
+        isStartedSpan,
+        annotation: definition ? getTypeAnnotationName(definition.name) : undefined,
+        producer: init?.type === AST_NODE_TYPES.CallExpression ? getCalleeName(skipTransparentWrappers(init.callee)) : undefined,
+      };
+    }
     default:
-      break;
+      return { name: undefined, typeNames };
   }
-  return hasSpanType(receiver, context);
 }
 
-function hasSpanType(node: TSESTree.Node, context: Context): boolean {
+function isSpanStartResult(call: TSESTree.CallExpression, context: Context): boolean {
+  return getSpanStartCall(call, context)?.kind === 'startSpan';
+}
+
+/** With type information only: the names of the expression's type, each member of a union. */
+function getTypeNames(node: TSESTree.Node, context: Context): string[] | undefined {
   const services = getTypeServices(context);
-  if (!services) return false;
+  if (!services) return undefined;
   const type = services.getTypeAtLocation(node);
   const members = type.isUnion() ? type.types : [type];
-  return members.some((member) => {
+  return members.flatMap((member) => {
     const symbol = member.getSymbol() ?? member.aliasSymbol;
-    return symbol !== undefined && SPAN_TYPE_NAMES.includes(symbol.getName());
+    return symbol ? [symbol.getName()] : [];
   });
+}
+
+function isStartActiveSpanCallbackParameter(fn: TSESTree.Node, name: string, context: Context): boolean {
+  const call = getCallTakingCallback(fn, name);
+  const start = call && getSpanStartCall(call, context);
+  return start?.kind === 'startActiveSpan' && start.callback === fn;
 }

@@ -1,11 +1,10 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { FAILURE_EVENTS, LISTENER_METHODS, PROMISE_FAILURE_METHODS, PROMISE_SUCCESS_METHODS, SUCCESS_EVENTS } from '../catalog/error-flow.js';
 import { CONTEXT_BORROWING_CALLS, CONTEXT_RUNNING_METHODS, SPAN_BORROWING_FUNCTIONS, SPAN_END_METHODS, SPAN_GETTER_FUNCTIONS } from '../catalog/otel-api.js';
-import { forEachDescendant, getCalleeName, getPropertyName, getStaticString, isFunctionNode, skipTransparentWrappers } from './ast.js';
+import { forEachDescendant, type FunctionNode, getCalleeName, getPropertyName, getStaticString, isFunctionNode, skipTransparentWrappers } from './ast.js';
 import type { SpanStartCall } from './otel-calls.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 
 /** A span held in a local variable, and the function whose paths must end it. */
 export interface TrackedSpan {
@@ -47,14 +46,7 @@ export interface SpanUsageOptions {
 export function getEnclosingFunction(node: TSESTree.Node): FunctionNode | TSESTree.Program {
   let current = node.parent;
   while (current) {
-    if (
-      current.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-      current.type === AST_NODE_TYPES.FunctionExpression ||
-      current.type === AST_NODE_TYPES.FunctionDeclaration ||
-      current.type === AST_NODE_TYPES.Program
-    ) {
-      return current;
-    }
+    if (isFunctionNode(current) || current.type === AST_NODE_TYPES.Program) return current;
     current = current.parent;
   }
   throw new Error('node outside a program');

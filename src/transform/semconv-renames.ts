@@ -1,6 +1,8 @@
 import { Node, SyntaxKind, type Identifier, type ImportDeclaration, type SourceFile } from 'ts-morph';
-import { SEMCONV_CONSTANT_MAPS, SEMCONV_MIGRATION_CALLS, SEMCONV_MODULE, SEMCONV_MODULES } from '../catalog/semconv.js';
+import { matchAttributeSinkCall } from '../catalog/attribute-sinks.js';
+import { SEMCONV_CONSTANT_MAPS, SEMCONV_MODULE, SEMCONV_MODULES } from '../catalog/semconv.js';
 import { DEPRECATED_SEMCONV_CONSTANTS, DEPRECATED_SEMCONV_KEYS, type DeprecatedSemconvConstant } from '../catalog/semconv-deprecations.js';
+import { isSpanNode } from './span-receivers.js';
 
 /** A use of a deprecated constant: the expression to replace and how the file reaches the package. */
 export interface ConstantUse {
@@ -87,19 +89,22 @@ export function getConstantUses(sourceFile: SourceFile): ConstantUse[] {
   return uses;
 }
 
-/** String keys in attribute sinks (SEMCONV_MIGRATION_CALLS) that the package marks deprecated. */
+/**
+ * String keys in attribute sinks (the catalog's ATTRIBUTE_SINK_CALLS) that the package marks deprecated. Span
+ * receivers are told by the catalog's span predicate, as the lint rule tells them; other receivers are taken as
+ * they come.
+ */
 export function getDeprecatedKeyLiterals(sourceFile: SourceFile): Node[] {
   const literals: Node[] = [];
   for (const call of sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const callee = call.getExpression();
     if (!Node.isPropertyAccessExpression(callee)) continue;
-    const method = callee.getName();
-    for (const sink of SEMCONV_MIGRATION_CALLS) {
-      if (sink.method !== method) continue;
-      let argument: Node | undefined = call.getArguments()[sink.argument];
+    const sink = matchAttributeSinkCall({ method: callee.getName(), isReceiver: (kind) => kind !== 'span' || isSpanNode(callee.getExpression()) });
+    if (sink) {
+      let argument: Node | undefined = call.getArguments()[sink.argumentIndex];
       if (argument && sink.property) argument = getObjectProperty(argument, sink.property);
       if (!argument) continue;
-      if (sink.kind === 'key') {
+      if (sink.shape === 'pair') {
         if (isDeprecatedKeyLiteral(argument)) literals.push(argument);
       } else if (Node.isObjectLiteralExpression(argument)) {
         for (const property of argument.getProperties()) {

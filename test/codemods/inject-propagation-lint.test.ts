@@ -2,14 +2,13 @@
  * The two halves agree: what otel/require-context-propagation and otel/require-context-extraction report in a fixture's
  * input, inject-propagation fixes, and its output draws no finding from either rule.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { ESLint } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import otel from '../../rules/index.js';
+import { discoverFixturePairs } from '../support/fixture-pairs.js';
 
-const DIR = 'fixtures/inject-propagation';
 const RULES = ['otel/require-context-propagation', 'otel/require-context-extraction'];
 
 let eslint: ESLint;
@@ -33,13 +32,8 @@ async function getFindings(text: string, filePath: string): Promise<string[]> {
   return (result?.messages ?? []).map((message) => `${message.line}:${message.column} ${message.ruleId ?? 'parse'}: ${message.message}`);
 }
 
-const pairs = readdirSync(DIR)
-  .sort()
-  .flatMap((file) => {
-    const match = /^(.+)\.input(\.[cm]?[jt]s)$/.exec(file);
-    const output = match ? join(DIR, `${match[1]}.output${match[2]}`) : undefined;
-    return match && output && existsSync(output) ? [[match[1]!, join(DIR, file), output] as const] : [];
-  });
+// [name, input path, output path] of every case that changes its file.
+const pairs = discoverFixturePairs('inject-propagation').flatMap((pair) => (pair.outputPath ? [[pair.name, pair.inputPath, pair.outputPath] as const] : []));
 
 describe('inject-propagation agrees with the propagation rules', () => {
   it.each(pairs)('%s: the output draws no propagation finding', async (_name, _input, output) => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { HTTP_ENTRY_POINTS } from '../../src/catalog/entry-points.js';
 import { CONSUME_OPERATIONS } from '../../src/catalog/messaging/index.js';
-import { discoverCases, readText } from './wrap-handlers-fixtures.js';
+import { discoverFixturePairs } from '../support/fixture-pairs.js';
 
 // Every entry of the catalogs the codemod reads is shown by a fixture, so a new entry comes with its fixture.
-const changed = discoverCases()
-  .filter((fixture) => fixture.outputPath !== undefined)
-  .map((fixture) => ({ ...fixture, input: readText(fixture.inputPath), output: readText(fixture.outputPath!) }));
+const changed = discoverFixturePairs('wrap-handlers')
+  .filter((fixture) => fixture.changes)
+  .map((fixture) => ({ ...fixture, output: fixture.expected }));
 
 function importsModule(source: string, modules: readonly string[]): boolean {
   return modules.some((name) => source.includes(`'${name}'`) || source.includes(`"${name}"`));

@@ -3,7 +3,9 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../rules/index.js';
-import { discoverCases, readText } from './wrap-handlers-fixtures.js';
+import { discoverFixturePairs } from '../support/fixture-pairs.js';
+
+const pairs = discoverFixturePairs('wrap-handlers');
 
 // What wrap-handlers writes must satisfy the rules about spans and extraction. Rules of this list that the plugin
 // does not have yet are left out; each one is checked as soon as it is registered.
@@ -17,24 +19,23 @@ const config: Linter.Config = {
   rules: Object.fromEntries(ruleIds.map((id) => [`otel/${id}`, 'error'])),
 };
 
-const outputs = discoverCases().flatMap((fixture) => (fixture.outputPath ? [{ name: fixture.name, path: fixture.outputPath }] : []));
+const outputs = pairs.flatMap((fixture) => (fixture.outputPath ? [{ name: fixture.name, path: fixture.outputPath, text: fixture.expected }] : []));
 
 describe('otel rules over wrap-handlers outputs', () => {
   it('checks at least one of the rules', () => {
     expect(ruleIds.length).toBeGreaterThan(0);
   });
 
-  it.each(outputs)('$name has no finding', ({ path }) => {
-    const messages = new Linter({ configType: 'flat', cwd: process.cwd() }).verify(readText(path), [config], { filename: path.replace(/\.(c|m)?js$/, '.ts') });
+  it.each(outputs)('$name has no finding', ({ path, text }) => {
+    const messages = new Linter({ configType: 'flat', cwd: process.cwd() }).verify(text, [config], { filename: path.replace(/\.(c|m)?js$/, '.ts') });
     expect(messages.map((message) => `${message.line}:${message.column} ${message.ruleId ?? ''} ${message.message}`)).toEqual([]);
   });
 });
 
 function lintWithout(name: string, removed: string): Array<string | null> {
-  const output = discoverCases().find((fixture) => fixture.name === name)!.outputPath!;
-  const text = readText(output);
+  const { outputPath: output, expected: text } = pairs.find((fixture) => fixture.name === name)!;
   expect(text).toContain(removed);
-  return new Linter({ configType: 'flat', cwd: process.cwd() }).verify(text.replace(removed, ''), [config], { filename: output }).map((message) => message.ruleId);
+  return new Linter({ configType: 'flat', cwd: process.cwd() }).verify(text.replace(removed, ''), [config], { filename: output! }).map((message) => message.ruleId);
 }
 
 describe('the control', () => {
@@ -50,10 +51,10 @@ describe('the control', () => {
 
   // The same output without the extracted parent context is reported: the rule does look at what the codemod wrote.
   it.runIf(ruleIds.includes('require-context-extraction'))('reports a consumer span started without the carrier', () => {
-    const output = discoverCases().find((fixture) => fixture.name === 'amqplib-consume')!.outputPath!;
-    const withoutParent = readText(output).replace('propagation.extract(context.active(), msg?.properties?.headers ?? {}), ', '');
-    expect(withoutParent).not.toBe(readText(output));
-    const messages = new Linter({ configType: 'flat', cwd: process.cwd() }).verify(withoutParent, [config], { filename: output });
+    const { outputPath: output, expected: text } = pairs.find((fixture) => fixture.name === 'amqplib-consume')!;
+    const withoutParent = text.replace('propagation.extract(context.active(), msg?.properties?.headers ?? {}), ', '');
+    expect(withoutParent).not.toBe(text);
+    const messages = new Linter({ configType: 'flat', cwd: process.cwd() }).verify(withoutParent, [config], { filename: output! });
     expect(messages.map((message) => message.ruleId)).toEqual(['otel/require-context-extraction']);
   });
 });

@@ -2,13 +2,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { wrapHandlers } from '../../codemods/wrap-handlers.js';
 import { TransformError } from '../../src/transform/types.js';
-import { discoverCases, FIXTURE_DIR, readText } from './wrap-handlers-fixtures.js';
+import { discoverFixturePairs, getFixtureDir, REPO_ROOT } from '../support/fixture-pairs.js';
+
+const FIXTURE_DIR = getFixtureDir('wrap-handlers');
 
 const options = { tracerName: 'my-service' };
 
 function notesOf(name: string): Array<{ line: number; kind: string; message: string }> {
-  const fixture = discoverCases().find((candidate) => candidate.name === name)!;
-  return wrapHandlers.apply({ path: fixture.sourcePath, source: readText(fixture.inputPath), options }).notes;
+  const fixture = discoverFixturePairs('wrap-handlers').find((candidate) => candidate.name === name)!;
+  return wrapHandlers.apply({ path: join(REPO_ROOT, fixture.sourcePath), source: fixture.input, options }).notes;
 }
 
 describe('wrap-handlers notes for the sites it leaves alone', () => {

@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { discoverCases, FIXTURE_DIR } from './wrap-handlers-fixtures.js';
+import { discoverFixturePairs, getFixtureDir } from '../support/fixture-pairs.js';
+
+const FIXTURE_DIR = getFixtureDir('wrap-handlers');
 
 // The compiler from the `typescript` package, with the real type packages in node_modules, over the fixture files.
 function getDiagnostics(files: string[]): string[] {
@@ -17,7 +19,7 @@ function getDiagnostics(files: string[]): string[] {
   });
 }
 
-const cases = discoverCases();
+const cases = discoverFixturePairs('wrap-handlers');
 
 describe('wrap-handlers fixtures type-check', () => {
   it('every input compiles, so every output is held to compiling', () => {

@@ -170,3 +170,25 @@ logger.emit('error', { attributes: { a: 1 } });`),
     expect(collect(`const span = tracer.startSpan('x'); span.setAttributes({ a: 1 }); span.end();`, { javascript: true })).toEqual(['span a = 1']);
   });
 });
+
+describe('attribute sinks: one reading per call', () => {
+  it('hands every rule that asks about a call the same occurrences, in the same order', () => {
+    const seen: Array<Array<{ key: string; node: unknown }>> = [[], []];
+    const probe = (index: number): TSESLint.RuleModule<string, []> => ({
+      defaultOptions: [],
+      meta: { type: 'problem', messages: {}, schema: [] },
+      create: (context) => createAttributeVisitor(context, (attribute) => seen[index]!.push({ key: attribute.key, node: attribute.keyNode })),
+    });
+    const config: Linter.Config = {
+      files: ['**/*.ts'],
+      plugins: { probe: { rules: { first: probe(0) as never, second: probe(1) as never } } },
+      rules: { 'probe/first': 'error', 'probe/second': 'error' },
+      languageOptions: { parser: tsParser as Linter.Parser },
+    };
+    new Linter({ configType: 'flat' }).verify(`span.setAttributes({ b: 1, a: 2 });\ncounter.add(1, { c: 3 });`, [config], { filename: 'file.ts' });
+    expect(seen[0]!.map((entry) => entry.key)).toEqual(['b', 'a', 'c']);
+    // The very same key nodes: the call was read once.
+    expect(seen[1]!.every((entry, index) => entry.node === seen[0]![index]!.node)).toBe(true);
+    expect(seen[1]).toHaveLength(3);
+  });
+});
