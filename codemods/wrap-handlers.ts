@@ -14,7 +14,7 @@ import { buildWrappedBody, buildWrappedLoopBody, getUnwrappableReason, isAlready
 import { getHandedOnErrorNotes } from './wrap-handlers/handed-on-errors.js';
 import { collectConsumers } from './wrap-handlers/consumers.js';
 import { collectHttpHandlers } from './wrap-handlers/http.js';
-import { collectLambdaHandlers } from './wrap-handlers/lambda.js';
+import { collectLambdaHandlers, getLambdaExportNames } from './wrap-handlers/lambda.js';
 import { collectNestProcessors } from './wrap-handlers/nest-processors.js';
 import { renderSpanSpec, type ApiRefs } from './wrap-handlers/render.js';
 import { skippedNote, type Collected, type WrapTarget } from './wrap-handlers/target.js';
@@ -118,7 +118,7 @@ function planWrap(target: WrapTarget, input: TransformInput, refs: ApiRefs, styl
 
 /** Every entry point of the file that is not instrumented yet; the ones it must leave alone become notes. */
 function collectTargets(sourceFile: SourceFile, input: TransformInput): Collected {
-  const exportNames = Array.isArray(input.options.lambdaExportNames) ? input.options.lambdaExportNames.map(String) : undefined;
+  const exportNames = getLambdaExportNames(input.options.lambdaExportNames);
   const isTypeScript = !/\.(c|m)?jsx?$/i.test(extname(input.path));
   const { quote } = detectFileStyle(sourceFile.getFullText());
   const parts = [

@@ -26,6 +26,15 @@ export interface LambdaOptions {
   quote: string;
 }
 
+/**
+ * The `lambdaExportNames` option: a list (config, CLI `--lambda-export-names`) or one comma-separated string (a
+ * jscodeshift flag `--lambdaExportNames=main,onEvent`); undefined keeps the catalog's names.
+ */
+export function getLambdaExportNames(option: unknown): string[] | undefined {
+  const names = Array.isArray(option) ? option.map(String) : typeof option === 'string' ? option.split(',') : undefined;
+  return names?.map((name) => name.trim()).filter(Boolean);
+}
+
 const LAMBDA_GETTERS: Partial<Record<string, CarrierGetter>> = {
   'lambda-sqs-message-attributes': 'lambda-sqs',
   'lambda-sns-message-attributes': 'lambda-sns',

@@ -142,6 +142,13 @@ describe('wrap-handlers options and input handling', () => {
     );
   });
 
+  it('also takes lambdaExportNames as one comma-separated string, as a jscodeshift flag gives it', () => {
+    const source = "export const main = async (event: { id: string }) => {\n  return event.id;\n};\nexport const onEvent = async (event: { id: string }) => event.id;\n";
+    const output = wrapHandlers.apply({ path: 'jobs.ts', source, options: { ...options, lambdaExportNames: 'main, onEvent' } }).source;
+    expect(output).toContain("return tracer.startActiveSpan('jobs.main', { kind: SpanKind.SERVER }, async (span) => {");
+    expect(output).toContain("return tracer.startActiveSpan('jobs.onEvent', { kind: SpanKind.SERVER }, async (span) => {");
+  });
+
   it('makes route spans INTERNAL under a package.json with HTTP auto-instrumentation, SERVER elsewhere', () => {
     const source = "import express from 'express';\nexport const app = express();\napp.get('/a', (_req, res) => {\n  res.end();\n});\n";
     expect(wrapHandlers.apply({ path: join(FIXTURE_DIR, 'auto-instrumented', 'app.ts'), source, options }).source).toContain('SpanKind.INTERNAL');
