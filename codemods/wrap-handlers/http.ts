@@ -9,6 +9,7 @@ import {
   type RouteObjectEntryPoint,
 } from '../../src/catalog/entry-points.js';
 import type { WrappableFunction } from '../../src/transform/wrap-body.js';
+import { getErrorStatusFields } from './error-statuses.js';
 import { getMountPrefix, getNestGlobalPrefix, type PrefixResult } from './route-prefixes.js';
 import { getFunctionByReference, getInlineFunction, getObjectFunction, getReceiverName, getStringValue, importsAnyModule, skippedNote, type Collected, type WrapTarget } from './target.js';
 
@@ -23,6 +24,9 @@ export function collectHttpHandlers(sourceFile: SourceFile, filePath: string): C
     else if (entry.kind === 'route-object') collectRouteObjects(sourceFile, entry, collected, prefixes);
     else collectControllers(sourceFile, entry, collected, prefixes);
   }
+  // Read the project's error classes only for a file with routes.
+  const errorStatusFields = collected.targets.length > 0 ? getErrorStatusFields(filePath) : undefined;
+  for (const target of collected.targets) target.http = { ...target.http, errorStatusFields };
   return collected;
 }
 

@@ -15,6 +15,8 @@ export interface HttpFacts {
   response?: string;
   /** Express: the `next` parameter; an error handed to `next(err)` is recorded on the span there. */
   next?: string;
+  /** Where the project's errors carry an HTTP status (see error-statuses.ts); a thrown 4xx is not the server's error. */
+  errorStatusFields?: readonly string[];
   /** Nest: the request headers are not a parameter yet, so a `@Headers()` parameter of this name is added. */
   headersParameter?: string;
 }
