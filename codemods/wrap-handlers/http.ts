@@ -111,10 +111,12 @@ function getRequestFacts(fn: WrappableFunction, framework: string): Pick<WrapTar
   switch (framework) {
     case 'express':
       return { extraction: request ? headers(`${request}.headers`) : undefined, http: { response: getParameterName(fn, 1), next: getParameterName(fn, 2) } };
-    case 'fastify':
-      return { extraction: request ? headers(`${request}.headers`) : undefined, http: {} };
+    case 'fastify': {
+      const reply = getParameterName(fn, 1);
+      return { extraction: request ? headers(`${request}.headers`) : undefined, http: { answeredStatus: reply && `${reply}.statusCode` } };
+    }
     case 'koa-router':
-      return { extraction: request ? headers(`${request}.headers`) : undefined, http: {} };
+      return { extraction: request ? headers(`${request}.headers`) : undefined, http: { answeredStatus: request && `${request}.status` } };
     case 'hono':
       return { extraction: request ? headers(`Object.fromEntries(${request}.req.raw.headers)`) : undefined, http: {} };
     case 'nextjs':

@@ -55,10 +55,11 @@ export function renderSpanSpec(target: WrapTarget, refs: ApiRefs, kind: string, 
   if (target.returnsHttpResponse) return { ...spec, afterResult: (span, result) => getResultStatusLines(span, result, refs.statusCode, style) };
   // Not Lambda handlers: an error a Lambda throws fails the invocation, whatever status it carries.
   if (target.kind !== 'http') return spec;
-  const { response, next, errorStatusFields } = target.http ?? {};
+  const { response, next, errorStatusFields, answeredStatus } = target.http ?? {};
   const fn = target.fn;
   return {
     ...spec,
+    afterResult: answeredStatus ? (span) => getAnsweredStatusLines(span, answeredStatus, refs.statusCode, style) : undefined,
     clientErrorsAreNotErrors: true,
     errorStatusFields,
     endSpan: response ? (span) => getEndWithResponseLines(span, response, refs.statusCode, style) : undefined,
@@ -75,6 +76,15 @@ function getResultStatusLines(span: string, result: string, statusCode: string, 
     `\tif (Object(${result}).statusCode >= 500) ${span}.setStatus({ code: ${statusCode}.ERROR })`,
     '}',
   ];
+}
+
+/**
+ * Koa and Fastify: once an async handler has returned without throwing, the answer's status code is set (Koa's
+ * `ctx.status`, 404 until a body is set; Fastify's `reply.statusCode`). A thrown error is left to the catch, whose
+ * status rule reads the error's own status.
+ */
+function getAnsweredStatusLines(span: string, status: string, statusCode: string, style: FileStyle): string[] {
+  return [`${span}.setAttribute(${quote(ENTRY_POINT_ATTRIBUTES.httpResponseStatusCode, style)}, ${status})`, `if (${status} >= 500) ${span}.setStatus({ code: ${statusCode}.ERROR })`];
 }
 
 /**
