@@ -57,8 +57,13 @@ describe('wrap-handlers notes for the sites it leaves alone', () => {
     ]);
   });
 
-  it('names a Fastify route object whose url is computed', () => {
-    expect(notesOf('fastify-plugin-route-objects')).toEqual([{ line: 15, kind: 'skipped', message: 'fastify route: the url is not a string literal' }]);
+  it("names a Fastify route object whose url is read from the plugin's options at run time, and one whose url cannot be read", () => {
+    expect(notesOf('fastify-plugin-route-objects')).toEqual([
+      { line: 15, kind: 'review', message: "fastify route: its path is read at run time (`options.prefix + 'orders'`), and so are the span's name and http.route" },
+    ]);
+    // A path from a function call is not a value fixed at registration: no span, a note.
+    const source = "const fp = require('fastify-plugin')\nasync function orders (server, options) {\n  server.route({ method: 'GET', path: buildPath('orders'), handler: async (req) => req.id })\n}\nmodule.exports = fp(orders)\n";
+    expect(wrapHandlers.apply({ path: 'orders.js', source, options }).notes).toEqual([{ line: 3, kind: 'skipped', message: 'fastify route: the url is not a string literal' }]);
   });
 
   it('gives a Lambda handler that serves several triggers a plain span and a note', () => {

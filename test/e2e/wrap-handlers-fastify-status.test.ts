@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -6,7 +7,7 @@ import { context, propagation, SpanStatusCode, trace } from '@opentelemetry/api'
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import type { FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wrapHandlers } from '../../codemods/wrap-handlers.js';
@@ -88,5 +89,25 @@ describe('Fastify routes after wrap-handlers: the status code of the answer', ()
     app.setPaymentsUp(true);
     expect(status).toBe(503);
     expect(describeSpan(span)).toMatchObject({ status: SpanStatusCode.ERROR, statusCode: 503, exceptions: [] });
+  });
+});
+
+describe('a Fastify plugin whose route paths come from its options (fixtures/wrap-handlers/fastify-plugin-route-objects)', () => {
+  it('names the span and http.route with the prefix the plugin was registered with', async () => {
+    const path = resolve('fixtures/wrap-handlers/fastify-plugin-route-objects.input.js');
+    const output = wrapHandlers.apply({ path: path.replace('.input.js', '.js'), source: readFileSync(path, 'utf8'), options: { tracerName: 'e2e-fastify' } }).source;
+    // fastify-plugin is not a dependency here: it marks the plugin with Fastify's skip-override symbol (no encapsulation,
+    // so Fastify does not apply the prefix option itself), which is done here the same way.
+    const file = join(directory, 'orders-plugin.cjs');
+    writeFileSync(file, output.replace("require('fastify-plugin')", "((plugin) => Object.assign(plugin, { [Symbol.for('skip-override')]: true }))"));
+    const plugin = createRequire(import.meta.url)(file) as (server: FastifyInstance, options: { prefix: string }) => Promise<void>;
+    const server = Fastify();
+    await server.register(plugin, { prefix: '/api/' });
+    exporter.reset();
+    const response = await server.inject({ method: 'POST', url: '/api/orders', payload: { id: 7 } });
+    await server.close();
+    expect(response.statusCode).toBe(201);
+    const [span] = exporter.getFinishedSpans();
+    expect([span?.name, span?.attributes['http.route'], span?.attributes['http.response.status_code']]).toEqual(['POST /api/orders', '/api/orders', 201]);
   });
 });
