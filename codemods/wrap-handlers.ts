@@ -15,6 +15,7 @@ import { getHandedOnErrorNotes } from './wrap-handlers/handed-on-errors.js';
 import { collectConsumers } from './wrap-handlers/consumers.js';
 import { collectHttpHandlers } from './wrap-handlers/http.js';
 import { collectLambdaHandlers, getLambdaExportNames } from './wrap-handlers/lambda.js';
+import { collectNestMicroserviceHandlers, NEST_MICROSERVICES_MODULES } from './wrap-handlers/nest-microservices.js';
 import { collectNestProcessors } from './wrap-handlers/nest-processors.js';
 import { renderSpanSpec, type ApiRefs } from './wrap-handlers/render.js';
 import { skippedNote, type Collected, type WrapTarget } from './wrap-handlers/target.js';
@@ -29,6 +30,7 @@ const ENTRY_POINT_MODULES = [
   ...HTTP_ENTRY_POINTS.flatMap((entry) => ('modules' in entry ? entry.modules : [])),
   ...CONSUME_OPERATIONS.flatMap((operation) => operation.modules),
   ...LAMBDA_TYPE_MODULES,
+  ...NEST_MICROSERVICES_MODULES,
 ];
 const ENTRY_POINT_WORDS = /\b(handler|event|evt|GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/;
 
@@ -126,6 +128,7 @@ function collectTargets(sourceFile: SourceFile, input: TransformInput): Collecte
     collectLambdaHandlers(sourceFile, input.path, { exportNames, isTypeScript, quote }),
     collectConsumers(sourceFile, isTypeScript, quote),
     collectNestProcessors(sourceFile, isTypeScript, quote),
+    collectNestMicroserviceHandlers(sourceFile),
   ];
   const notes: TransformNote[] = parts.flatMap((part) => part.notes);
   const targets: WrapTarget[] = [];

@@ -138,6 +138,16 @@ describe('wrap-handlers notes for the sites it leaves alone', () => {
     expect(notesOf('express-route-params')).toEqual([]);
   });
 
+  it('asks for a @Ctx() parameter where a Nest microservice handler gives no transport headers to extract from', () => {
+    expect(notesOf('nest-microservice-patterns')).toEqual([
+      {
+        line: 29,
+        kind: 'review',
+        message: "EventPattern audit: the span does not continue the producer's trace; add a `@Ctx() context: KafkaContext | RmqContext | NatsContext` parameter (the transport's type) and run the codemod again",
+      },
+    ]);
+  });
+
   it('writes no note for a file with nothing to do', () => {
     expect(notesOf('not-a-framework-call')).toEqual([]);
     expect(notesOf('express-already-instrumented')).toEqual([]);
