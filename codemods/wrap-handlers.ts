@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
-import { HTTP_AUTO_INSTRUMENTATION_PACKAGES, HTTP_ENTRY_POINTS, LAMBDA_HANDLER_EXPORT_NAMES } from '../src/catalog/entry-points.js';
+import { HTTP_AUTO_INSTRUMENTATION_PACKAGES, HTTP_ENTRY_POINTS, LAMBDA_HANDLER_EXPORT_NAMES, LAMBDA_TYPE_MODULES } from '../src/catalog/entry-points.js';
 import { CONSUME_OPERATIONS } from '../src/catalog/messaging/index.js';
 import { OTEL_API_MODULE, SPAN_START_METHODS } from '../src/catalog/otel-api.js';
 import { detectFileStyle, type FileStyle } from '../src/transform/file-style.js';
@@ -14,7 +14,8 @@ import { buildWrappedBody, buildWrappedLoopBody, getIdentifiersOfBody, getUnwrap
 import { getHandedOnErrorNotes } from './wrap-handlers/handed-on-errors.js';
 import { collectConsumers } from './wrap-handlers/consumers.js';
 import { collectHttpHandlers } from './wrap-handlers/http.js';
-import { collectLambdaHandlers } from './wrap-handlers/lambda.js';
+import { collectLambdaHandlers, getLambdaExportNames } from './wrap-handlers/lambda.js';
+import { collectNestMicroserviceHandlers, NEST_MICROSERVICES_MODULES } from './wrap-handlers/nest-microservices.js';
 import { collectNestProcessors, NEST_BULLMQ_MODULES } from './wrap-handlers/nest-processors.js';
 import { renderSpanSpec, type ApiRefs } from './wrap-handlers/render.js';
 import { skippedNote, type Collected, type WrapTarget } from './wrap-handlers/target.js';
@@ -30,20 +31,18 @@ const importsEntryPointModule = createModuleImportTest([
   ...HTTP_ENTRY_POINTS.flatMap((entry) => ('modules' in entry ? entry.modules : [])),
   ...CONSUME_OPERATIONS.flatMap((operation) => operation.modules),
   ...NEST_BULLMQ_MODULES,
+  ...LAMBDA_TYPE_MODULES,
+  ...NEST_MICROSERVICES_MODULES,
 ]);
 const FILE_ROUTES = HTTP_ENTRY_POINTS.filter((entry) => entry.kind === 'file-route').map((entry) => ({ entry, declares: createExportedNameTest(entry.exportNames) }));
 const declaresDefaultLambdaHandler = createExportedNameTest(LAMBDA_HANDLER_EXPORT_NAMES);
 
 function mayHoldEntryPoint(source: string, file?: { path: string; options: TransformOptions }): boolean {
   if (importsEntryPointModule(source)) return true;
-  const exportNames = getLambdaExportNames(file?.options);
+  const exportNames = getLambdaExportNames(file?.options.lambdaExportNames);
   if (exportNames ? createExportedNameTest(exportNames)(source) : declaresDefaultLambdaHandler(source)) return true;
   const path = file?.path.replace(/\\/g, '/');
   return FILE_ROUTES.some(({ entry, declares }) => (path === undefined || entry.filePattern.test(path)) && declares(source));
-}
-
-function getLambdaExportNames(options: TransformOptions | undefined): string[] | undefined {
-  return Array.isArray(options?.lambdaExportNames) ? options.lambdaExportNames.map(String) : undefined;
 }
 
 export const wrapHandlers: CodemodTransform = {
@@ -155,7 +154,7 @@ function getHttpHandlers(sourceFile: SourceFile, path: string): Collected {
 
 /** Every entry point of the file that is not instrumented yet; the ones it must leave alone become notes. */
 function collectTargets(sourceFile: SourceFile, input: TransformInput): Collected {
-  const exportNames = getLambdaExportNames(input.options);
+  const exportNames = getLambdaExportNames(input.options.lambdaExportNames);
   const isTypeScript = !/\.(c|m)?jsx?$/i.test(extname(input.path));
   const { quote } = detectFileStyle(sourceFile.getFullText());
   const parts = [
@@ -163,6 +162,7 @@ function collectTargets(sourceFile: SourceFile, input: TransformInput): Collecte
     collectLambdaHandlers(sourceFile, input.path, { exportNames, isTypeScript, quote }),
     collectConsumers(sourceFile, isTypeScript, quote),
     collectNestProcessors(sourceFile, isTypeScript, quote),
+    collectNestMicroserviceHandlers(sourceFile),
   ];
   const notes: TransformNote[] = parts.flatMap((part) => part.notes);
   const targets: WrapTarget[] = [];

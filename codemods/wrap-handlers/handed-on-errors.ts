@@ -32,11 +32,22 @@ function isRecordable(call: CallExpression): boolean {
   return error !== undefined && Node.isIdentifier(error) && error.getText() !== 'undefined' && getOwnStatement(call) !== undefined;
 }
 
+/**
+ * `next(new HttpException(404, …))`: an error built in place with a literal 4xx status first. The span does not see it,
+ * but it is the client's error, and the response's status code (see render.ts) tells what happened: no note.
+ */
+function isClientErrorInPlace(call: CallExpression): boolean {
+  const [error] = call.getArguments();
+  if (!Node.isNewExpression(error)) return false;
+  const status = error.getArguments()[0];
+  return status !== undefined && Node.isNumericLiteral(status) && Number(status.getLiteralValue()) >= 400 && Number(status.getLiteralValue()) < 500;
+}
+
 /** Notes for the `next(…)` hand-offs the span cannot see: an error built in place, `.catch(next)`, an expression body. */
 export function getHandedOnErrorNotes(fn: WrappableFunction, next: string | undefined): TransformNote[] {
   if (!next) return [];
   const notes: TransformNote[] = getNextCalls(fn, next)
-    .filter((call) => !isRecordable(call) && !/^['"`]route['"`]$/.test(call.getArguments()[0]!.getText()))
+    .filter((call) => !isRecordable(call) && !/^['"`]route['"`]$/.test(call.getArguments()[0]!.getText()) && !isClientErrorInPlace(call))
     .map((call) => ({
       line: call.getStartLineNumber(),
       kind: 'review' as const,
@@ -49,20 +60,32 @@ export function getHandedOnErrorNotes(fn: WrappableFunction, next: string | unde
   return notes;
 }
 
-/** Insertions that record `err` on the span before each `next(err);` statement. */
-export function getHandedOnErrorEdits(fn: WrappableFunction, next: string, span: string, statusCode: string, style: FileStyle): TextEdit[] {
+interface HandOnFacts {
+  statusCode: string;
+  /** Where the project's errors carry their HTTP status (see error-statuses.ts). */
+  errorStatusFields: readonly string[] | undefined;
+}
+
+/**
+ * Insertions that record `err` on the span before each `next(err);` statement, with ERROR unless the error carries a
+ * status below 500 (Express answers with it: a 4xx is the client's error, not the server's). An error without a
+ * visible status is marked ERROR: the span is not told what the error handler answered in time (otel/span-error-status
+ * wants the status set where the error is handed on).
+ */
+export function getHandedOnErrorEdits(fn: WrappableFunction, next: string, span: string, facts: HandOnFacts, style: FileStyle): TextEdit[] {
   const semicolon = style.semicolons ? ';' : '';
   const text = fn.getSourceFile().getFullText();
+  const fields = facts.errorStatusFields ?? ['status', 'statusCode'];
   return getNextCalls(fn, next)
     .filter(isRecordable)
     .map((call) => {
       const statement = getOwnStatement(call)!;
       const error = call.getArguments()[0]!.getText();
       const indent = getLineIndent(text, statement.getStart());
+      const status = fields.map((field) => `Object(${error}).${field}`).join(' ?? ');
       const lines = [
         `${span}.recordException(${error} instanceof Error ? ${error} : String(${error}))${semicolon}`,
-        // Express answers with the error's own status: a 4xx is the client's error, not the server's.
-        `if (!(Number(Object(${error}).status ?? Object(${error}).statusCode) < 500)) ${span}.setStatus({ code: ${statusCode}.ERROR, message: ${error} instanceof Error ? ${error}.message : String(${error}) })${semicolon}`,
+        `if (!(Number(${status}) < 500)) ${span}.setStatus({ code: ${facts.statusCode}.ERROR, message: ${error} instanceof Error ? ${error}.message : String(${error}) })${semicolon}`,
       ];
       return { start: statement.getStart(), end: statement.getStart(), text: lines.map((line) => `${line}${style.eol}${indent}`).join('') };
     });

@@ -9,6 +9,7 @@ import {
   type RouteObjectEntryPoint,
 } from '../../src/catalog/entry-points.js';
 import type { WrappableFunction } from '../../src/transform/wrap-body.js';
+import { getErrorStatusFields } from './error-statuses.js';
 import { getMountPrefix, getNestGlobalPrefix, type PrefixResult } from './route-prefixes.js';
 import { getFunctionByReference, getInlineFunction, getObjectFunction, getReceiverName, getStringValue, importsAnyModule, skippedNote, type Collected, type WrapTarget } from './target.js';
 
@@ -23,6 +24,9 @@ export function collectHttpHandlers(sourceFile: SourceFile, filePath: string): C
     else if (entry.kind === 'route-object') collectRouteObjects(sourceFile, entry, collected, prefixes);
     else collectControllers(sourceFile, entry, collected, prefixes);
   }
+  // Read the project's error classes only for a file with routes.
+  const errorStatusFields = collected.targets.length > 0 ? getErrorStatusFields(filePath) : undefined;
+  for (const target of collected.targets) target.http = { ...target.http, errorStatusFields };
   return collected;
 }
 
@@ -77,6 +81,34 @@ function getRouterBinding(receiver: Node): string | undefined {
   return name;
 }
 
+/**
+ * A route path made at run time from a plugin's options and a literal (`options.prefix + 'articles'`, as Fastify apps
+ * loaded by @fastify/autoload write it): the options are fixed when the plugin is registered, so the path is one of
+ * few values, and the span can read it. Only when the handler is defined inside the function whose parameter it is
+ * (so the parameter is in the handler's scope).
+ */
+function getRuntimeRoute(path: Node | undefined, call: CallExpression, fn: WrappableFunction): { expression: string } | undefined {
+  if (!path || !Node.isBinaryExpression(path) || path.getOperatorToken().getKind() !== SyntaxKind.PlusToken) return undefined;
+  if (getStringValue(path.getRight()) === undefined) return undefined;
+  let root: Node = path.getLeft();
+  while (Node.isPropertyAccessExpression(root)) root = root.getExpression();
+  if (!Node.isIdentifier(root)) return undefined;
+  const declaration = findDeclaration(root);
+  if (!Node.isParameterDeclaration(declaration)) return undefined;
+  const owner = declaration.getParent();
+  if (!owner || !call.getAncestors().includes(owner) || !fn.getAncestors().includes(owner)) return undefined;
+  return { expression: path.getText() };
+}
+
+function runtimeRouteTarget(fn: WrappableFunction, method: string, route: { expression: string }, framework: string): WrapTarget {
+  const target = routeTarget(fn, method, '', framework);
+  return {
+    ...target,
+    name: { prefix: `${method} `, expression: route.expression },
+    attributes: target.attributes.map((attribute) => (attribute.key === ENTRY_POINT_ATTRIBUTES.httpRoute ? { key: attribute.key, value: { expression: route.expression } } : attribute)),
+  };
+}
+
 function routeTarget(fn: WrappableFunction, method: string, route: string, framework: string): WrapTarget {
   return {
     fn,
@@ -107,10 +139,12 @@ function getRequestFacts(fn: WrappableFunction, framework: string): Pick<WrapTar
   switch (framework) {
     case 'express':
       return { extraction: request ? headers(`${request}.headers`) : undefined, http: { response: getParameterName(fn, 1), next: getParameterName(fn, 2) } };
-    case 'fastify':
-      return { extraction: request ? headers(`${request}.headers`) : undefined, http: {} };
+    case 'fastify': {
+      const reply = getParameterName(fn, 1);
+      return { extraction: request ? headers(`${request}.headers`) : undefined, http: { answeredStatus: reply && `${reply}.statusCode` } };
+    }
     case 'koa-router':
-      return { extraction: request ? headers(`${request}.headers`) : undefined, http: {} };
+      return { extraction: request ? headers(`${request}.headers`) : undefined, http: { answeredStatus: request && `${request}.status` } };
     case 'hono':
       return { extraction: request ? headers(`Object.fromEntries(${request}.req.raw.headers)`) : undefined, http: {} };
     case 'nextjs':
@@ -243,6 +277,12 @@ function collectRouteObjects(sourceFile: SourceFile, entry: RouteObjectEntryPoin
     const route = Node.isPropertyAssignment(urlProperty) ? getStringValue(urlProperty.getInitializer()) : undefined;
     const found = getObjectFunction(options, entry.handlerKey);
     const fn = found.fn ?? getFunctionByReference(found.property);
+    const runtimeRoute = route === undefined && fn && method !== undefined && Node.isPropertyAssignment(urlProperty) ? getRuntimeRoute(urlProperty.getInitializer(), call, fn) : undefined;
+    if (runtimeRoute && fn && method !== undefined) {
+      collected.targets.push(runtimeRouteTarget(fn, method, runtimeRoute, entry.framework));
+      collected.notes.push({ line: call.getStartLineNumber(), kind: 'review', message: `${entry.framework} route: its path is read at run time (\`${runtimeRoute.expression}\`), and so are the span's name and http.route` });
+      continue;
+    }
     const reasons = [
       method === undefined && 'the method is not a string literal',
       route === undefined && 'the url is not a string literal',

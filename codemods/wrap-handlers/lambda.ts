@@ -1,7 +1,7 @@
 import { isExportedByName } from '../../src/transform/syntax-scope.js';
 import { basename, extname } from 'node:path';
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
-import { ARN_DESTINATION_KEYS, ENTRY_POINT_ATTRIBUTES, LAMBDA_EVENT_PARAMETER, LAMBDA_HTTP_EVENT_FIELDS, LAMBDA_HTTP_EVENT_TYPES, LAMBDA_HANDLER_EXPORT_NAMES, LAMBDA_TYPE_MODULES } from '../../src/catalog/entry-points.js';
+import { ARN_DESTINATION_KEYS, ENTRY_POINT_ATTRIBUTES, LAMBDA_DATASOURCE_EVENT_TYPES, LAMBDA_DATASOURCE_RECORD_FIELDS, LAMBDA_EVENT_PARAMETER, LAMBDA_HTTP_EVENT_FIELDS, LAMBDA_HTTP_EVENT_TYPES, LAMBDA_HANDLER_EXPORT_NAMES, LAMBDA_TYPE_MODULES } from '../../src/catalog/entry-points.js';
 import { CONSUME_OPERATIONS, EACH, type ConsumeOperation } from '../../src/catalog/messaging/index.js';
 import type { TransformNote } from '../../src/transform/types.js';
 import type { WrappableFunction } from '../../src/transform/wrap-body.js';
@@ -26,11 +26,33 @@ export interface LambdaOptions {
   quote: string;
 }
 
+/**
+ * The `lambdaExportNames` option: a list (config, CLI `--lambda-export-names`) or one comma-separated string (a
+ * jscodeshift flag `--lambdaExportNames=main,onEvent`); undefined keeps the catalog's names.
+ */
+export function getLambdaExportNames(option: unknown): string[] | undefined {
+  const names = Array.isArray(option) ? option.map(String) : typeof option === 'string' ? option.split(',') : undefined;
+  return names?.map((name) => name.trim()).filter(Boolean);
+}
+
 const LAMBDA_GETTERS: Partial<Record<string, CarrierGetter>> = {
   'lambda-sqs-message-attributes': 'lambda-sqs',
   'lambda-sns-message-attributes': 'lambda-sns',
   envelope: 'default',
+  // Kinesis record data, decoded into a plain object (see getRecordCarrier).
+  'json-in-bytes-field': 'default',
 };
+
+/**
+ * The carrier of one record: for Kinesis, the envelope inside the record's base64-encoded JSON data (a record that is
+ * not JSON, or has no envelope, gives an empty carrier, so the span then has no remote parent); otherwise as
+ * getCarrierExpression writes it.
+ */
+function getRecordCarrier(record: string, location: ConsumeOperation['carriers'][number], getter: CarrierGetter, file: FileFacts): string {
+  if (location.encoding !== 'json-in-bytes-field' || !location.envelopeKey) return getCarrierExpression(record, location.path, getter, location.envelopeKey, file.isTypeScript, file.quote);
+  const data = getAccessPath(record, location.path, false, file.quote);
+  return `(() => { try { return JSON.parse(Buffer.from(${data}, 'base64').toString('utf8'))?.${location.envelopeKey} ?? {} } catch { return {} } })()`;
+}
 
 /**
  * AWS Lambda handlers: `export const handler = …`, `export function handler`, `exports.handler = …` and
@@ -59,7 +81,8 @@ export function collectLambdaHandlers(sourceFile: SourceFile, filePath: string, 
     const target: WrapTarget = { fn, name: { literal: `${moduleName}.${exportName}` }, kind: 'SERVER', attributes: [] };
     const { operation, ambiguous } = getLambdaConsumeOperation(fn, typeName, collected.notes);
     const http = operation || ambiguous ? undefined : getHttpEventHeaders(fn, typeName, quote);
-    if (!operation) collected.targets.push({ ...target, extraction: http, attributes: http ? [faasTrigger('http')] : [], returnsHttpResponse: http !== undefined });
+    if (!operation && !http && !ambiguous && isDataSourceHandler(fn, typeName)) collected.targets.push({ ...target, attributes: [faasTrigger('datasource')] });
+    else if (!operation) collected.targets.push({ ...target, extraction: http, attributes: http ? [faasTrigger('http')] : [], returnsHttpResponse: http !== undefined });
     else if (operation.message.path.includes(EACH)) {
       collected.targets.push(getBatchTarget(fn, operation, { ...target, attributes: [faasTrigger('pubsub')] }, { isTypeScript, quote }));
       collectRecordLoops(fn, operation, { isTypeScript, quote }, collected);
@@ -266,8 +289,25 @@ function getEventConsumerTarget(fn: WrappableFunction, operation: ConsumeOperati
   };
 }
 
-/** `faas.trigger` of the invocation's own span: `http` for API Gateway and function URLs, `pubsub` for queues, topics and buses. */
-function faasTrigger(trigger: 'http' | 'pubsub'): WrapTarget['attributes'][number] {
+/**
+ * A DynamoDB stream handler: typed `DynamoDBStreamEvent`/`DynamoDBStreamHandler`, or reading `record.dynamodb` of a
+ * record of `event.Records`. Its span has no remote parent and no links: stream records carry no trace context.
+ */
+function isDataSourceHandler(fn: WrappableFunction, handlerTypeName: string | undefined): boolean {
+  const eventTypeName = fn.getParameters()[0]?.getTypeNode()?.getText().replace(/<.*$/s, '');
+  if ([eventTypeName, handlerTypeName].some((name) => name !== undefined && LAMBDA_DATASOURCE_EVENT_TYPES.test(name))) return true;
+  const event = fn.getParameters()[0]?.getNameNode();
+  if (!event || !Node.isIdentifier(event) || (eventTypeName !== undefined && eventTypeName !== 'any')) return false;
+  const records = `${event.getText()}.Records`;
+  const recordNames = new Set(getRecordNames(fn, records));
+  return getFieldReads(fn).some(({ object, field }) => LAMBDA_DATASOURCE_RECORD_FIELDS.includes(field) && (recordNames.has(object) || object.startsWith(`${records}[`)));
+}
+
+/**
+ * `faas.trigger` of the invocation's own span: `http` for API Gateway and function URLs, `pubsub` for queues, topics,
+ * buses and Kinesis streams, `datasource` for DynamoDB streams.
+ */
+function faasTrigger(trigger: 'http' | 'pubsub' | 'datasource'): WrapTarget['attributes'][number] {
   return { key: ENTRY_POINT_ATTRIBUTES.faasTrigger, value: { literal: trigger } };
 }
 
@@ -277,7 +317,7 @@ function getBatchTarget(fn: WrappableFunction, operation: ConsumeOperation, targ
   const getter = location ? LAMBDA_GETTERS[location.encoding] : undefined;
   const records = getParameterPath(fn, operation.message.parameter, operation.message.path.slice(0, operation.message.path.indexOf(EACH)), file.quote);
   if (!location || !getter || records === undefined) return target;
-  return { ...target, links: { records, carrier: getCarrierExpression('record', location.path, getter, location.envelopeKey, file.isTypeScript, file.quote), getter } };
+  return { ...target, links: { records, carrier: getRecordCarrier('record', location, getter, file), getter } };
 }
 
 /**
@@ -314,7 +354,7 @@ function collectRecordLoops(fn: WrappableFunction, operation: ConsumeOperation, 
       name: name === undefined ? { literal: `process ${operation.system}` } : { prefix: 'process ', expression: name },
       kind: 'CONSUMER',
       attributes: getMessagingAttributes(operation, name === undefined ? undefined : { expression: name }),
-      extraction: { carrier: getCarrierExpression(record, location.path, getter, location.envelopeKey, file.isTypeScript, file.quote), getter },
+      extraction: { carrier: getRecordCarrier(record, location, getter, file), getter },
     });
   }
 }

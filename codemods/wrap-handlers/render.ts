@@ -55,13 +55,15 @@ export function renderSpanSpec(target: WrapTarget, refs: ApiRefs, kind: string, 
   if (target.returnsHttpResponse) return { ...spec, afterResult: (span, result) => getResultStatusLines(span, result, refs.statusCode, style) };
   // Not Lambda handlers: an error a Lambda throws fails the invocation, whatever status it carries.
   if (target.kind !== 'http') return spec;
-  const { response, next } = target.http ?? {};
+  const { response, next, errorStatusFields, answeredStatus } = target.http ?? {};
   const fn = target.fn;
   return {
     ...spec,
+    afterResult: answeredStatus ? (span) => getAnsweredStatusLines(span, answeredStatus, refs.statusCode, style) : undefined,
     clientErrorsAreNotErrors: true,
-    beforeEnd: response ? (span) => getResponseStatusLines(span, response, refs.statusCode, style) : undefined,
-    bodyEdits: next && fn ? (span) => getHandedOnErrorEdits(fn, next, span, refs.statusCode, style) : undefined,
+    errorStatusFields,
+    endSpan: response ? (span) => getEndWithResponseLines(span, response, refs.statusCode, style) : undefined,
+    bodyEdits: next && fn ? (span) => getHandedOnErrorEdits(fn, next, span, { statusCode: refs.statusCode, errorStatusFields }, style) : undefined,
   };
 }
 
@@ -76,12 +78,34 @@ function getResultStatusLines(span: string, result: string, statusCode: string, 
   ];
 }
 
-/** Express: once the handler has answered, the span carries the status code, and a 5xx answer is an error. */
-function getResponseStatusLines(span: string, response: string, statusCode: string, style: FileStyle): string[] {
+/**
+ * Koa and Fastify: once an async handler has returned without throwing, the answer's status code is set (Koa's
+ * `ctx.status`, 404 until a body is set; Fastify's `reply.statusCode`). A thrown error is left to the catch, whose
+ * status rule reads the error's own status.
+ */
+function getAnsweredStatusLines(span: string, status: string, statusCode: string, style: FileStyle): string[] {
+  return [`${span}.setAttribute(${quote(ENTRY_POINT_ATTRIBUTES.httpResponseStatusCode, style)}, ${status})`, `if (${status} >= 500) ${span}.setStatus({ code: ${statusCode}.ERROR })`];
+}
+
+/**
+ * Express: the span ends with the answer and carries its status code; a 5xx answer the handler gave is an error. An
+ * answer still to come (an async error handler after `next(err)`, a callback) ends the span when the response closes
+ * ('close' also comes when the client goes away first, so the span always ends); its status code is recorded, and the
+ * ERROR status stays as the hand-off or the catch set it, with the error's message.
+ */
+function getEndWithResponseLines(span: string, response: string, statusCode: string, style: FileStyle): string[] {
+  const semicolon = style.semicolons ? ';' : '';
+  const attribute = quote(ENTRY_POINT_ATTRIBUTES.httpResponseStatusCode, style);
   return [
     `if (${response}.headersSent) {`,
-    `\t${span}.setAttribute(${quote(ENTRY_POINT_ATTRIBUTES.httpResponseStatusCode, style)}, ${response}.statusCode)`,
-    `\tif (${response}.statusCode >= 500) ${span}.setStatus({ code: ${statusCode}.ERROR })`,
+    `\t${span}.setAttribute(${attribute}, ${response}.statusCode)${semicolon}`,
+    `\tif (${response}.statusCode >= 500) ${span}.setStatus({ code: ${statusCode}.ERROR })${semicolon}`,
+    `\t${span}.end()${semicolon}`,
+    '} else {',
+    `\t${response}.once('close', () => {`,
+    `\t\tif (${response}.headersSent) ${span}.setAttribute(${attribute}, ${response}.statusCode)${semicolon}`,
+    `\t\t${span}.end()${semicolon}`,
+    `\t})${semicolon}`,
     '}',
   ];
 }

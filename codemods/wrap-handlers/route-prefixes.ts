@@ -50,14 +50,14 @@ function withoutExtension(path: string): string {
 }
 
 /** The folder of the nearest package.json: the project whose files may mount this one. */
-function getProjectRoot(filePath: string): string | undefined {
+export function getProjectRoot(filePath: string): string | undefined {
   for (let directory = dirname(resolve(filePath)); ; directory = dirname(directory)) {
     if (existsSync(join(directory, 'package.json'))) return directory;
     if (dirname(directory) === directory) return undefined;
   }
 }
 
-function listSourceFiles(root: string): string[] {
+export function listSourceFiles(root: string): string[] {
   const files: string[] = [];
   const visit = (directory: string, isRoot: boolean): void => {
     let entries;

@@ -15,6 +15,13 @@ export interface HttpFacts {
   response?: string;
   /** Express: the `next` parameter; an error handed to `next(err)` is recorded on the span there. */
   next?: string;
+  /**
+   * Koa (`ctx.status`) and Fastify (`reply.statusCode`): where the answer's status code is once the handler has
+   * returned without throwing; an async handler's span records it, and a 5xx is an error.
+   */
+  answeredStatus?: string;
+  /** Where the project's errors carry an HTTP status (see error-statuses.ts); a thrown 4xx is not the server's error. */
+  errorStatusFields?: readonly string[];
   /** Nest: the request headers are not a parameter yet, so a `@Headers()` parameter of this name is added. */
   headersParameter?: string;
 }

@@ -147,6 +147,13 @@ export const LAMBDA_HTTP_EVENT_TYPES = /^(APIGatewayProxy(Event|EventV2|Handler|
 /** Fields only an HTTP event has: an untyped handler that reads one of them is invoked over HTTP. */
 export const LAMBDA_HTTP_EVENT_FIELDS: readonly string[] = ['httpMethod', 'headers', 'pathParameters', 'queryStringParameters', 'rawPath', 'routeKey', 'multiValueHeaders'];
 
+/**
+ * Lambdas fed by a DynamoDB stream (`faas.trigger: datasource`): by their types, or, untyped, by reading this field of
+ * a record of `event.Records`. Their records carry no trace context.
+ */
+export const LAMBDA_DATASOURCE_EVENT_TYPES = /^DynamoDBStream(Event|Handler)$/;
+export const LAMBDA_DATASOURCE_RECORD_FIELDS: readonly string[] = ['dynamodb'];
+
 /** Without an import from LAMBDA_TYPE_MODULES, an exported handler counts when its first parameter is named so. */
 export const LAMBDA_EVENT_PARAMETER = /^_?(event|evt)$/;
 

@@ -42,7 +42,15 @@ type CodemodCliOptions = Omit<CodemodRunOptions, 'transforms' | 'paths' | 'trans
   producerSpans?: boolean;
   link?: boolean;
   helper?: string;
+  lambdaExportNames?: string[];
 };
+
+/** `--lambda-export-names main,process`: comma-separated names; the flag may be given more than once. */
+function parseNameList(value: string, previous: string[] | undefined): string[] {
+  const names = value.split(',').map((name) => name.trim()).filter(Boolean);
+  if (names.length === 0 || names.some((name) => !/^[A-Za-z_$][\w$]*$/.test(name))) throw new InvalidArgumentError('expected JavaScript export names');
+  return [...(previous ?? []), ...names];
+}
 
 function parseScore(value: string): number {
   const number = Number(value);
@@ -100,6 +108,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
     .addOption(new Option('--producer-spans', 'inject-propagation: start a PRODUCER span around each publish that has none'))
     .addOption(new Option('--link', 'inject-propagation: link consumer spans to the producer context instead of parenting them'))
     .addOption(new Option('--helper <path>', 'inject-propagation: module (path) to hold the propagation helpers, imported instead of writing them into each file'))
+    .addOption(new Option('--lambda-export-names <names>', 'wrap-handlers: exported names that are Lambda handlers, comma-separated, instead of handler and lambdaHandler (repeatable)').argParser(parseNameList))
     // `lint --ignore …` and `lint --max-file-size …` belong to lint, not to the codemod options of the same names.
     .enablePositionalOptions()
     .showHelpAfterError('(run otel-codemod --help for usage)')
@@ -115,6 +124,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
       if (options.producerSpans) transformOptions.producerSpans = true;
       if (options.link) transformOptions.link = true;
       if (options.helper) transformOptions.helper = options.helper;
+      if (options.lambdaExportNames) transformOptions.lambdaExportNames = options.lambdaExportNames;
       const { runCodemod } = await import('./run-codemod.js');
       exitCode = await runCodemod(
         {

@@ -29,10 +29,14 @@ export interface SpanWrapSpec {
    * http-errors) is the client's, so it is recorded without the ERROR status.
    */
   clientErrorsAreNotErrors?: boolean;
+  /** Where a thrown error carries its HTTP status (default `status`, `statusCode`); the first one set counts. */
+  errorStatusFields?: readonly string[];
   /** The callback is async although the function is not: the function is declared to return a promise. */
   forceAsync?: boolean;
   /** Statements (without their semicolon) run in `finally` before the span ends, given the span variable. */
   beforeEnd?: (span: string) => string[];
+  /** Complete statements (with their semicolons) that end the span in `finally`, instead of `span.end()`; given the span variable. */
+  endSpan?: (span: string) => string[];
   /** Edits inside the function's body, given the span variable; offsets are into the file's text. */
   bodyEdits?: (span: string) => TextEdit[];
   /**
@@ -267,7 +271,7 @@ function renderWrapped(lines: BodyLine[], base: string, lead: string, isAsync: b
   // `Object(error)` reads a status from any thrown value without a cast, in TypeScript and JavaScript alike.
   const errorStatus = spec.clientErrorsAreNotErrors
     ? [
-        `${bodyIndent}if (!(Number(Object(error).status ?? Object(error).statusCode) < 500)) {`,
+        `${bodyIndent}if (!(Number(${(spec.errorStatusFields ?? ['status', 'statusCode']).map((field) => `Object(error).${field}`).join(' ?? ')}) < 500)) {`,
         `${bodyIndent}${unit}${setError}`,
         `${bodyIndent}}`,
       ]
@@ -284,7 +288,7 @@ function renderWrapped(lines: BodyLine[], base: string, lead: string, isAsync: b
     `${bodyIndent}throw error${semicolon}`,
     `${tryIndent}} finally {`,
     ...beforeEnd.map((line) => (line.endsWith('{') || line.endsWith('}') ? line : `${line}${semicolon}`)),
-    `${bodyIndent}${span}.end()${semicolon}`,
+    ...(spec.endSpan ? spec.endSpan(span).flatMap((statement) => statement.split('\n')).map((line) => `${bodyIndent}${line.replaceAll('\t', unit)}`) : [`${bodyIndent}${span}.end()${semicolon}`]),
     `${tryIndent}}`,
     `${inner}})${semicolon}`,
     `${base}}`,

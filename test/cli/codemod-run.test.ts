@@ -433,6 +433,21 @@ describe('otel-codemod <transform>: options reaching the transforms', () => {
     expect(read(dir, 'a.ts')).toBe(`// options: ${JSON.stringify({ producerSpans: true, link: true, helper: join(dir, 'src/otel.ts'), tsconfig: join(dir, 'tsconfig.json'), tracerName: 'orders' })}\n`);
   });
 
+  it('passes --lambda-export-names to wrap-handlers as the lambdaExportNames option, comma-separated and repeatable', async () => {
+    const dir = makeProject({ 'a.ts': '' });
+    const run = await runInProcess(['show-options', '--lambda-export-names', 'main,processOrders', '--lambda-export-names', 'onEvent', 'a.ts', '--tracer-name', 'orders'], dir);
+    expect(run.code).toBe(0);
+    expect(read(dir, 'a.ts')).toBe(`// options: ${JSON.stringify({ lambdaExportNames: ['main', 'processOrders', 'onEvent'], tracerName: 'orders' })}\n`);
+  });
+
+  it('refuses a --lambda-export-names value that is not an export name, with exit code 2', async () => {
+    const dir = makeProject({ 'a.ts': '' });
+    const run = await runInProcess(['show-options', '--lambda-export-names', 'src/handler.ts', 'a.ts'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('expected JavaScript export names');
+    expect(read(dir, 'a.ts')).toBe('');
+  });
+
   it('--tsconfig without paths runs on the files of that project', async () => {
     const dir = makeProject({ 'tsconfig.json': '{"include":["src"]}', 'src/a.ts': GREET, 'other/b.ts': GREET });
     expect((await runInProcess(['rename-greet', '--tsconfig', 'tsconfig.json'], dir)).code).toBe(0);
@@ -468,7 +483,7 @@ describe('otel-codemod --help, --version, list', () => {
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
     const help = await runInProcess(['--help'], dir);
     expect(help.code).toBe(0);
-    for (const option of ['--dry', '--print', '--diff', '--check', '--force', '--jobs', '--tsconfig', '--ignore', '--tracer-name', '--json', '--quiet', '--max-file-size', '--producer-spans', '--link', '--helper']) {
+    for (const option of ['--dry', '--print', '--diff', '--check', '--force', '--jobs', '--tsconfig', '--ignore', '--tracer-name', '--json', '--quiet', '--max-file-size', '--producer-spans', '--link', '--helper', '--lambda-export-names']) {
       expect(help.stdout).toContain(option);
     }
     expect(help.stdout).toMatch(/lint \[options\] \[paths\.\.\.\]/);

@@ -41,7 +41,7 @@ function lintWithout(name: string, removed: string): Array<string | null> {
 describe('the control', () => {
   // Without its end() call or its ERROR status, the same output is reported: the rules do look at the generated code.
   it.runIf(ruleIds.includes('span-must-end'))('reports a generated span whose end() is removed', () => {
-    expect(lintWithout('express-route-params', '      span.end();\n')).toContain('otel/span-must-end');
+    expect(lintWithout('hono-app', '      span.end();\n')).toContain('otel/span-must-end');
   });
 
   it.runIf(ruleIds.includes('span-error-status'))('reports a generated catch whose setStatus is removed', () => {

@@ -59,8 +59,13 @@ describe('wrap-handlers notes for the sites it leaves alone', () => {
     ]);
   });
 
-  it('names a Fastify route object whose url is computed', () => {
-    expect(notesOf('fastify-plugin-route-objects')).toEqual([{ line: 15, kind: 'skipped', message: 'fastify route: the url is not a string literal' }]);
+  it("names a Fastify route object whose url is read from the plugin's options at run time, and one whose url cannot be read", () => {
+    expect(notesOf('fastify-plugin-route-objects')).toEqual([
+      { line: 15, kind: 'review', message: "fastify route: its path is read at run time (`options.prefix + 'orders'`), and so are the span's name and http.route" },
+    ]);
+    // A path from a function call is not a value fixed at registration: no span, a note.
+    const source = "const fp = require('fastify-plugin')\nasync function orders (server, options) {\n  server.route({ method: 'GET', path: buildPath('orders'), handler: async (req) => req.id })\n}\nmodule.exports = fp(orders)\n";
+    expect(wrapHandlers.apply({ path: 'orders.js', source, options }).notes).toEqual([{ line: 3, kind: 'skipped', message: 'fastify route: the url is not a string literal' }]);
   });
 
   it('gives a Lambda handler that serves several triggers a plain span and a note', () => {
@@ -99,15 +104,21 @@ describe('wrap-handlers notes for the sites it leaves alone', () => {
     ]);
   });
 
-  it('names the errors handed to next() that the span cannot record', () => {
-    expect(notesOf('express-api-mount-next-error')).toEqual([
-      {
-        line: 31,
-        kind: 'review',
-        message: "`next(new HttpError(404, 'article not found'))` hands an error to Express that the span does not record: assign the error to a variable first, or record it on the span",
-      },
-      { line: 43, kind: 'review', message: '`next` is passed as a callback: errors it receives are not recorded on the span' },
-    ]);
+  it('names the errors handed to next() that the span cannot record; a 4xx built in place is the client\'s and needs none', () => {
+    // `next(new HttpError(404, …))` on line 31 is answered with its 404: the span records the status code, not an error.
+    expect(notesOf('express-api-mount-next-error')).toEqual([{ line: 43, kind: 'review', message: '`next` is passed as a callback: errors it receives are not recorded on the span' }]);
+    const source = [
+      "import express from 'express';",
+      'export const app = express();',
+      "app.get('/a', (req, res, next) => {",
+      "  if (req.query.gone) return next(new HttpError(410, 'gone'));",
+      "  if (req.query.down) return next(new HttpError(503, 'down'));",
+      "  next(new Error('unknown'));",
+      '});',
+      '',
+    ].join('\n');
+    const notes = wrapHandlers.apply({ path: 'routes.ts', source, options }).notes.filter((note) => note.message.includes('hands an error'));
+    expect(notes.map((note) => note.line)).toEqual([5, 6]);
   });
 
   it('names a router mounted under a path that is not a literal, and names its routes without it', () => {
@@ -129,6 +140,16 @@ describe('wrap-handlers notes for the sites it leaves alone', () => {
     expect(notesOf('express-route-params')).toEqual([]);
   });
 
+  it('asks for a @Ctx() parameter where a Nest microservice handler gives no transport headers to extract from', () => {
+    expect(notesOf('nest-microservice-patterns')).toEqual([
+      {
+        line: 29,
+        kind: 'review',
+        message: "EventPattern audit: the span does not continue the producer's trace; add a `@Ctx() context: KafkaContext | RmqContext | NatsContext` parameter (the transport's type) and run the codemod again",
+      },
+    ]);
+  });
+
   it('writes no note for a file with nothing to do', () => {
     expect(notesOf('not-a-framework-call')).toEqual([]);
     expect(notesOf('express-already-instrumented')).toEqual([]);
@@ -142,6 +163,13 @@ describe('wrap-handlers options and input handling', () => {
     expect(wrapHandlers.apply({ path: 'jobs.ts', source, options: { ...options, lambdaExportNames: ['nightly'] } }).source).toContain(
       "return tracer.startActiveSpan('jobs.nightly', { kind: SpanKind.SERVER }, async (span) => {",
     );
+  });
+
+  it('also takes lambdaExportNames as one comma-separated string, as a jscodeshift flag gives it', () => {
+    const source = "export const main = async (event: { id: string }) => {\n  return event.id;\n};\nexport const onEvent = async (event: { id: string }) => event.id;\n";
+    const output = wrapHandlers.apply({ path: 'jobs.ts', source, options: { ...options, lambdaExportNames: 'main, onEvent' } }).source;
+    expect(output).toContain("return tracer.startActiveSpan('jobs.main', { kind: SpanKind.SERVER }, async (span) => {");
+    expect(output).toContain("return tracer.startActiveSpan('jobs.onEvent', { kind: SpanKind.SERVER }, async (span) => {");
   });
 
   it('makes route spans INTERNAL under a package.json with HTTP auto-instrumentation, SERVER elsewhere', () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type Re
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { wrapHandlers } from '../../codemods/wrap-handlers.js';
+import { DEFAULT_ENVELOPE_CARRIER_KEY } from '../../src/catalog/messaging/propagation.js';
 
 // Uninstrumented services, as a team would have written them. The test transforms them in memory, compiles them
 // with TypeScript, runs them under the real SDK and looks at the spans they export.
@@ -223,6 +224,36 @@ describe('a transformed SQS Lambda handler', () => {
     );
     const [batch] = await spansNamed('sqs-lambda.handler', 1);
     expect(batch!.links.map((link) => link.context.traceId)).toEqual(carriers.map(({ traceId }) => traceId));
+  });
+});
+
+describe('a transformed Kinesis Lambda handler (fixtures/wrap-handlers/lambda-kinesis-records)', () => {
+  const producer = { traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331' };
+  const data = (payload: unknown): string => Buffer.from(JSON.stringify(payload)).toString('base64');
+
+  it("gives a record with the envelope PutRecord carries a CONSUMER span in the producer's trace; a record that is not JSON starts its own", async () => {
+    const source = readFileSync(resolve('fixtures/wrap-handlers/lambda-kinesis-records.input.ts'), 'utf8');
+    const module = await load<{ handler: (event: unknown) => Promise<void>; counts: Map<string, number> }>('kinesis-lambda', source);
+    const arn = 'arn:aws:kinesis:eu-west-1:123456789012:stream/clicks';
+    const Records = [
+      { eventSourceARN: arn, kinesis: { data: data({ userId: 'u1', page: '/home', [DEFAULT_ENVELOPE_CARRIER_KEY]: { traceparent: `00-${producer.traceId}-${producer.spanId}-01` } }) } },
+      { eventSourceARN: arn, kinesis: { data: Buffer.from('not json').toString('base64') } },
+    ];
+    // The second record fails the handler's own JSON.parse: the batch fails, as it did before the transform.
+    await expect(module.handler({ Records })).rejects.toThrow(SyntaxError);
+    expect(module.counts.get('/home')).toBe(1);
+
+    const records = await spansNamed('process stream/clicks', 2);
+    expect(records.map((span) => [span.kind, span.attributes['messaging.system.name']])).toEqual([
+      [SpanKind.CONSUMER, 'aws.kinesis'],
+      [SpanKind.CONSUMER, 'aws.kinesis'],
+    ]);
+    expect([records[0]!.spanContext().traceId, records[0]!.parentSpanContext?.spanId]).toEqual([producer.traceId, producer.spanId]);
+    const [batch] = await spansNamed('kinesis-lambda.handler', 1);
+    expect(batch!.attributes['faas.trigger']).toBe('pubsub');
+    expect(batch!.links.map((link) => link.context.traceId)).toEqual([producer.traceId]);
+    // Without a carrier, the record's span is a child of the invocation's span.
+    expect(records[1]!.parentSpanContext?.spanId).toBe(batch!.spanContext().spanId);
   });
 });
 

@@ -118,6 +118,19 @@ export const handler: SNSHandler = async (event) => {
   span.end();
 };`,
   },
+  // Lambda Kinesis: each record's context is extracted from the envelope in its base64 JSON data.
+  {
+    code: `import type { KinesisStreamEvent } from 'aws-lambda';
+import { context, propagation, trace } from '@opentelemetry/api';
+const tracer = trace.getTracer('clicks');
+export const handler = async (event: KinesisStreamEvent) => {
+  for (const record of event.Records) {
+    const payload = JSON.parse(Buffer.from(record.kinesis.data, 'base64').toString('utf8'));
+    const span = tracer.startSpan('clicks process', {}, propagation.extract(context.active(), payload._trace ?? {}));
+    span.end();
+  }
+};`,
+  },
   // Lambda EventBridge: the carrier inside detail is extracted.
   {
     code: `import type { EventBridgeEvent } from 'aws-lambda';
@@ -904,6 +917,19 @@ export async function handler(event: SNSEvent) {
         column: 3,
       },
     ],
+  },
+  // Lambda Kinesis: a span per record, parented to the invocation instead of the record's producer.
+  {
+    code: `import type { KinesisStreamHandler } from 'aws-lambda';
+import { trace } from '@opentelemetry/api';
+const tracer = trace.getTracer('clicks');
+export const handler: KinesisStreamHandler = async (event) => {
+  for (const record of event.Records) {
+    const span = tracer.startSpan('clicks process');
+    span.end();
+  }
+};`,
+    errors: [notExtracted('Lambda Kinesis handler', 'record.kinesis.data (base64 of JSON)', 6, 18)],
   },
   // Lambda EventBridge: a span without the detail's carrier.
   {

@@ -221,5 +221,20 @@ export const awsMessaging: MessagingLibraryEntries = {
       displayName: 'Lambda EventBridge handler',
       autoInstrumentation: lambdaInstrumentation,
     },
+    {
+      // Lambda hands each Kinesis record's Data base64-encoded: the carrier is the `_trace` object that PutRecord(s)
+      // wrote into the JSON payload.
+      id: 'aws-lambda:kinesis',
+      library: 'aws-lambda',
+      modules: LAMBDA_MODULES,
+      matchers: [{ kind: 'lambda-handler', eventTypeNames: ['KinesisStreamEvent'], handlerTypeNames: ['KinesisStreamHandler'], inferredFrom: { recordFields: ['kinesis'] } }],
+      message: { parameter: 0, path: ['Records', EACH] },
+      carriers: [{ path: ['kinesis', 'data'], encoding: 'json-in-bytes-field', envelopeKey: DEFAULT_ENVELOPE_CARRIER_KEY, description: 'record.kinesis.data (base64 of JSON)' }],
+      system: 'aws.kinesis',
+      operationName: 'process',
+      destination: { kind: 'parameter', parameter: 0, path: ['Records', EACH, 'eventSourceARN'] },
+      displayName: 'Lambda Kinesis handler',
+      autoInstrumentation: lambdaInstrumentation,
+    },
   ],
 };
