@@ -13,6 +13,7 @@ import { getDefaultJobs } from './default-jobs.js';
 import { createPackageNameFinder } from './package-name.js';
 import { processFile, type FileResult, type FileTask } from './process-file.js';
 import type { RegistrySource, TransformRegistry } from './registry.js';
+import { createPrettierFormatter } from './prettier-format.js';
 import { createUnifiedDiff } from './unified-diff.js';
 import type { CliIO } from './output.js';
 import { formatSummary, type RunSummary } from './summary.js';
@@ -33,6 +34,8 @@ export interface CodemodRunOptions {
   json?: boolean;
   quiet?: boolean;
   maxFileSize?: number;
+  /** Format changed files with the project's Prettier when it has a Prettier config (default true; `--no-prettier`). */
+  prettier?: boolean;
   /** Transform-specific options passed through to every transform (`producerSpans`, `link`, `helper`). */
   transformOptions?: Record<string, unknown>;
 }
@@ -294,21 +297,30 @@ export async function runCodemod(options: CodemodRunOptions, context: CodemodRun
     }
   };
 
+  // Changed files go through the project's Prettier before they are shown or written (see prettier-format.ts).
+  const formatting: Array<Promise<void>> = [];
+  const format = options.prettier === false ? undefined : createPrettierFormatter();
+  const receive = (index: number, result: FileResult) => {
+    if (!format || result.status !== 'changed') accept(index, result);
+    else formatting.push(format(result).then((formatted) => accept(index, formatted)));
+  };
+
   bar?.start(tasks.length, 0);
   const jobs = Math.max(1, options.jobs ?? getDefaultJobs());
   const workerCount = Math.min(jobs, Math.max(1, Math.floor(tasks.length / MIN_FILES_PER_WORKER)));
   const workerUrl = getWorkerUrl();
   if (tasks.length > 0 && workerUrl && context.registrySource) {
     summary.workers = workerCount;
-    await runOnWorkers(tasks, workerCount, workerUrl, context.registrySource, context.signal, accept);
+    await runOnWorkers(tasks, workerCount, workerUrl, context.registrySource, context.signal, receive);
   } else {
     for (let index = 0; index < tasks.length; index++) {
       if (context.signal?.aborted) break;
-      accept(index, processFile(tasks[index]!, registry));
+      receive(index, processFile(tasks[index]!, registry));
       // Let a Ctrl-C be noticed between files.
       await new Promise((next) => setImmediate(next));
     }
   }
+  await Promise.all(formatting);
   bar?.stop();
   for (const text of later) people(text);
 
