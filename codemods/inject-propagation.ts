@@ -16,6 +16,7 @@ import {
   getApiNames,
   HELPER_NAMES,
   renderHelpers,
+  replaceInlineCarrierGetters,
   usesTracer,
   withDependencies,
   type ApiRefs,
@@ -162,7 +163,8 @@ function apply(input: TransformInput): TransformOutput {
     const natsRef = plan.natsModule ? ensureNamedImports(sourceFile, input.path, plan.natsModule, ['headers'], style).headers : undefined;
     // Step 5: placeholders become the file's names for the helpers and imported values.
     const text = sourceFile.getFullText().replace(PLACEHOLDER_PATTERN, (match, helper: string | undefined) => (helper ? provided.refs[helper] ?? helper : natsRef ?? match));
-    sourceFile.replaceWithText(text);
+    // A carrier wrap-handlers read with an inline getter is read through the helper now in the file, not both ways.
+    sourceFile.replaceWithText(replaceInlineCarrierGetters(text, provided.refs));
     const dependency = getMissingDependencyNote(input.path, OTEL_API_MODULE);
     return { changed: true, notes: dependency ? [dependency, ...plan.notes] : plan.notes };
   });

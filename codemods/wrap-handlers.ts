@@ -11,6 +11,7 @@ import { getMissingDependencyNote, getNearestDependencies } from '../src/transfo
 import { ensureModuleTracer } from '../src/transform/tracer.js';
 import type { CodemodTransform, TransformInput, TransformNote } from '../src/transform/types.js';
 import { buildWrappedBody, buildWrappedLoopBody, getUnwrappableReason, isAlreadyTraced, isWrappedInSpan, returnsPromiseWithoutAsync, type WrappableFunction } from '../src/transform/wrap-body.js';
+import { provideGetterHelpers } from './wrap-handlers/getter-helpers.js';
 import { getHandedOnErrorNotes } from './wrap-handlers/handed-on-errors.js';
 import { collectConsumers } from './wrap-handlers/consumers.js';
 import { collectHttpHandlers } from './wrap-handlers/http.js';
@@ -52,6 +53,7 @@ export const wrapHandlers: CodemodTransform = {
       const extracting = found.targets.filter((target) => target.extraction !== undefined || target.links !== undefined);
       const shadowed = extracting.filter((target) => isNameShadowed(getSite(target), 'context')).length;
       const refs = ensureApi(sourceFile, input, style, { activeContext: shadowed < extracting.length, rootContext: shadowed > 0 });
+      refs.getterHelpers = provideGetterHelpers(sourceFile, input.path, found.targets, style);
       if (found.targets.some((target) => target.http?.headersParameter)) refs.nestHeaders = ensureNamedImports(sourceFile, input.path, NEST_COMMON_MODULE, ['Headers'], style).Headers;
       // 3. Wrap the handlers (see wrapTargets); a wrapped handler is no longer a target, so there are at most as many
       //    wraps as targets found in step 1.

@@ -228,3 +228,39 @@ function stripTypes(source: string): string {
     .replace(/^export \{\};\r?\n?/m, '')
     .replace(/^(?: {4})+/gm, (indent) => ' '.repeat(indent.length / 2));
 }
+
+/**
+ * The carrier getters wrap-handlers writes inline where a file reads a carrier once (`propagation.extract(ctx,
+ * carrier, <getter>)`), each with the helper that reads the same carrier. A file that reads one more than once gets
+ * the helper instead, written once, and an inline getter is never left beside its own helper.
+ */
+export const INLINE_CARRIER_GETTERS = {
+  // kafkajs header values arrive as Buffers; the default getter would hand the propagator a Buffer and lose the context.
+  'buffer-map': { text: '{ keys: (carrier) => Object.keys(carrier ?? {}), get: (carrier, key) => carrier?.[key]?.toString() }', helper: 'extractTraceContext' },
+  'nats-headers': { text: '{ keys: (carrier) => carrier?.keys() ?? [], get: (carrier, key) => carrier?.get(key) }', helper: 'extractTraceContextFromHeaders' },
+  // Message attributes in a Lambda event are objects: SQS `{ stringValue }`, SNS `{ Value }`.
+  'lambda-sqs': { text: '{ keys: (carrier) => Object.keys(carrier ?? {}), get: (carrier, key) => carrier?.[key]?.stringValue }', helper: 'extractTraceContextFromSqsAttributes' },
+  'lambda-sns': { text: '{ keys: (carrier) => Object.keys(carrier ?? {}), get: (carrier, key) => carrier?.[key]?.Value }', helper: 'extractTraceContextFromSnsAttributes' },
+} as const satisfies Record<string, { text: string; helper: HelperName }>;
+
+export type InlineCarrierGetter = keyof typeof INLINE_CARRIER_GETTERS;
+
+/**
+ * Rewrites `<api>.extract(<context>, <carrier>, <inline getter>)` into `<helper>(<carrier>)` for the helpers given
+ * (`refs`: helper name → how the file calls it). The carrier is the simple expression wrap-handlers writes there
+ * (`record?.messageAttributes`, `msg.headers`); anything else is left as it is.
+ */
+export function replaceInlineCarrierGetters(text: string, refs: Partial<Record<HelperName, string>>): string {
+  let result = text;
+  for (const { text: getter, helper } of Object.values(INLINE_CARRIER_GETTERS)) {
+    const ref = refs[helper];
+    if (!ref || !result.includes(getter)) continue;
+    const call = new RegExp(`[\\w$.]+\\.extract\\([\\w$.]+(?:\\(\\))?, ([\\w$.?\\[\\]'"]+), ${escapeRegExp(getter)}\\)`, 'g');
+    result = result.replace(call, (_match, carrier: string) => `${ref}(${carrier})`);
+  }
+  return result;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
