@@ -11,6 +11,7 @@ import { writeFileAtomic } from './atomic-write.js';
 import { createWriteGuard, type RefusalKind } from './write-guard.js';
 import { getDefaultJobs } from './default-jobs.js';
 import { createPackageNameFinder } from './package-name.js';
+import { createHelperTally } from './helper-suggestion.js';
 import { processFile, type FileResult, type FileTask } from './process-file.js';
 import type { RegistrySource, TransformRegistry } from './registry.js';
 import { createPrettierFormatter } from './prettier-format.js';
@@ -205,6 +206,8 @@ export async function runCodemod(options: CodemodRunOptions, context: CodemodRun
   const getRefusal = writing && !options.force ? createWriteGuard(findRepository) : () => undefined;
   const refused: Array<{ path: string; kind: RefusalKind; reason: string }> = [];
   const extraFilesDone = new Map<string, string>();
+  // Without --helper, the same helper written into several files is worth a hint in the summary.
+  const helperTally = options.transformOptions?.helper === undefined ? createHelperTally() : undefined;
   const color = Boolean(stdout.isTTY) && !process.env.NO_COLOR;
   const later: string[] = [];
 
@@ -273,7 +276,10 @@ export async function runCodemod(options: CodemodRunOptions, context: CodemodRun
     }
     if (result.status === 'skipped') summary.skipped[result.reason as keyof RunSummary['skipped']] = (summary.skipped[result.reason as keyof RunSummary['skipped']] ?? 0) + 1;
     else if (entry.status === 'failed') summary.failed++;
-    else if (entry.status === 'changed') summary.changed++;
+    else if (entry.status === 'changed') {
+      summary.changed++;
+      helperTally?.add(result.before, result.after!);
+    }
     else {
       summary.unchanged++;
       if (!result.parsed) summary.notParsed++;
@@ -327,6 +333,8 @@ export async function runCodemod(options: CodemodRunOptions, context: CodemodRun
   summary.interrupted = Boolean(context.signal?.aborted) && nextToHandle < tasks.length;
   summary.notReached = tasks.length - nextToHandle;
   summary.elapsedMs = Math.round(performance.now() - started);
+  const repeatedHelpers = helperTally?.getRepeated() ?? {};
+  if (Object.keys(repeatedHelpers).length > 0) summary.repeatedHelpers = repeatedHelpers;
   if (refused.length > 0 && !options.json) {
     for (const [kind, list] of groupBy(refused, (refusal) => refusal.kind)) {
       const { heading, hint } = REFUSAL_HEADINGS[kind];
