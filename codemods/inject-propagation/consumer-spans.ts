@@ -3,10 +3,11 @@ import { EACH, type CarrierEncoding } from '../../src/catalog/messaging/index.js
 import { ACTIVE_SPAN_START_METHODS, SPAN_START_METHODS, TRACER_NAME_PATTERN } from '../../src/catalog/otel-api.js';
 import type { FileStyle } from '../../src/transform/file-style.js';
 import type { ConsumerHandler } from '../../src/transform/messaging-sites.js';
-import { getMember } from '../../src/transform/object-literal.js';
+import { DEFAULT_LINE_WIDTH } from '../../src/transform/line-width.js';
+import { getMember, renderObjectOnOneLine, renderObjectOverLines, type WrittenMember } from '../../src/transform/object-literal.js';
 import { addArgumentEdit, addObjectMemberEdit, type TextEdit } from '../../src/transform/text-edits.js';
 import type { HelperName } from './helper-functions.js';
-import { helperRef } from './placeholders.js';
+import { helperRef, PLACEHOLDER_PATTERN } from './placeholders.js';
 
 export interface ConsumerPlan {
   edits: TextEdit[];
@@ -191,10 +192,23 @@ function planLinks(start: CallExpression, expression: string, style: FileStyle):
   const hasOptions = isActive(start) ? args.length >= 3 : args.length >= 2;
   if (!hasOptions) {
     if (args.length === 0) return undefined;
-    return { start: args[0]!.getEnd(), end: args[0]!.getEnd(), text: `, { ${links} }` };
+    return { start: args[0]!.getEnd(), end: args[0]!.getEnd(), text: `, ${renderNewOptions(args[0]!.getEnd(), [{ key: 'links', value: expression }], style, start.getSourceFile().getFullText())}` };
   }
   const options = args[1]!;
   if (!Node.isObjectLiteralExpression(options)) return 'the span options are not an object literal the link can be added to';
   if (getMember(options, 'links')) return 'the span already has links; add the message’s context to them by hand';
   return addObjectMemberEdit(options, links, style.eol, style.indentUnit);
+}
+
+/** Span options written at `offset` of the file: on one line when that line still fits the file's width, else one member a line. */
+function renderNewOptions(offset: number, members: WrittenMember[], style: FileStyle, text: string): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = text.indexOf('\n', offset);
+  const line = text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd).replace(/\r$/, '');
+  const oneLine = renderObjectOnOneLine(members);
+  const width = style.lineWidth ?? DEFAULT_LINE_WIDTH;
+  // Measured as the file will read: helper placeholders become the helpers' names.
+  if (line.length + oneLine.replace(PLACEHOLDER_PATTERN, (match, helper: string | undefined) => helper ?? match).length + 2 <= width) return oneLine;
+  const indent = /^[ \t]*/.exec(line)![0];
+  return renderObjectOverLines(members, { indent, indentUnit: style.indentUnit, eol: style.eol, semicolons: style.semicolons, width });
 }

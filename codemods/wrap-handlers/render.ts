@@ -1,5 +1,6 @@
 import { ENTRY_POINT_ATTRIBUTES } from '../../src/catalog/entry-points.js';
 import type { FileStyle } from '../../src/transform/file-style.js';
+import type { WrittenMember } from '../../src/transform/object-literal.js';
 import type { SpanWrapSpec } from '../../src/transform/wrap-body.js';
 import { INLINE_CARRIER_GETTERS, type InlineCarrierGetter } from '../inject-propagation/helper-functions.js';
 import { getHandedOnErrorEdits } from './handed-on-errors.js';
@@ -33,20 +34,19 @@ function renderValue(value: WrappedValue, style: FileStyle): string {
 /** The span name, options and parent context of a target, as text for the file. */
 export function renderSpanSpec(target: WrapTarget, refs: ApiRefs, kind: string, style: FileStyle): SpanWrapSpec {
   const name = 'literal' in target.name ? quote(target.name.literal, style) : `\`${target.name.prefix.replace(/[`$\\]/g, '\\$&')}\${${target.name.expression}}\``;
-  const attributes = target.attributes.map(({ key, value }) => `${quote(key, style)}: ${renderValue(value, style)}`);
+  const attributes: WrittenMember[] = target.attributes.map(({ key, value }) => ({ key: quote(key, style), value: renderValue(value, style) }));
   const extract = (carrier: string, getter: CarrierGetter): string => {
     const helper = getter === 'default' ? undefined : refs.getterHelpers?.[getter];
     if (helper) return `${helper}(${carrier})`;
     return `${refs.propagation}.extract(${refs.activeContext ?? `${refs.context}.active()`}, ${carrier}${getter === 'default' ? '' : `, ${INLINE_CARRIER_GETTERS[getter].text}`})`;
   };
-  const parts = [`kind: ${refs.spanKind}.${kind}`];
-  if (attributes.length > 0) parts.push(`attributes: { ${attributes.join(', ')} }`);
+  const options: WrittenMember[] = [{ key: 'kind', value: `${refs.spanKind}.${kind}` }];
+  if (attributes.length > 0) options.push({ key: 'attributes', value: attributes });
   if (target.links) {
     // A batch has many producers: its span links to each record's context instead of choosing one parent.
     const linked = `${refs.trace}.getSpanContext(${extract(target.links.carrier, target.links.getter)})`;
-    parts.push(`links: ${target.links.records}.flatMap((record) => { const linked = ${linked}; return linked ? [{ context: linked }] : [] })`);
+    options.push({ key: 'links', value: { head: `${target.links.records}.flatMap((record) => {`, statements: [`const linked = ${linked}`, 'return linked ? [{ context: linked }] : []'], tail: '})' } });
   }
-  const options = `{ ${parts.join(', ')} }`;
   const parentContext = target.extraction ? extract(target.extraction.carrier, target.extraction.getter) : undefined;
   const spec: SpanWrapSpec = { tracer: refs.tracer, name, options, parentContext, statusCode: refs.statusCode };
   if (target.returnsHttpResponse) return { ...spec, afterResult: (span, result) => getResultStatusLines(span, result, refs.statusCode, style) };

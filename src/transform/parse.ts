@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import { IndentationText, NewLineKind, Project, QuoteKind, ScriptKind, type SourceFile } from 'ts-morph';
 import { detectFileStyle, type FileStyle } from './file-style.js';
+import { getLineWidth } from './line-width.js';
 import { TransformError, type TransformInput, type TransformNote, type TransformOutput } from './types.js';
 
 const SCRIPT_KINDS: Record<string, ScriptKind> = {
@@ -57,7 +58,7 @@ export function transformWithTsMorph(
   const project = getProject();
   const extension = extname(input.path).toLowerCase();
   const scriptKind = SCRIPT_KINDS[extension] ?? ScriptKind.TS;
-  const style = detectFileStyle(input.source);
+  const style: FileStyle = { ...detectFileStyle(input.source), lineWidth: getLineWidth(input.path) };
   project.manipulationSettings.set({
     indentationText: INDENTATION[style.indentUnit] ?? IndentationText.TwoSpaces,
     newLineKind: style.eol === '\r\n' ? NewLineKind.CarriageReturnLineFeed : NewLineKind.LineFeed,
