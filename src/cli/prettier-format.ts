@@ -11,7 +11,7 @@ import type { FileResult } from './process-file.js';
 interface PrettierApi {
   resolveConfigFile(fileUrlOrPath?: string): Promise<string | null>;
   resolveConfig(fileUrlOrPath: string, options?: { editorconfig?: boolean }): Promise<Record<string, unknown> | null>;
-  getFileInfo(file: string, options?: { ignorePath?: string[]; resolveConfig?: boolean }): Promise<{ ignored: boolean; inferredParser: string | null }>;
+  getFileInfo(file: string, options?: { ignorePath?: string; resolveConfig?: boolean }): Promise<{ ignored: boolean; inferredParser: string | null }>;
   format(source: string, options: Record<string, unknown>): Promise<string>;
 }
 
@@ -61,7 +61,8 @@ async function formatText(prettier: PrettierApi, path: string, text: string): Pr
   try {
     if (!(await prettier.resolveConfigFile(path))) return { unchanged: true };
     const ignorePath = findPrettierIgnore(path);
-    const info = await prettier.getFileInfo(path, { ignorePath: ignorePath ? [ignorePath] : [], resolveConfig: false });
+    // One path as a string: Prettier 2 takes nothing else (Prettier 3 also takes a list).
+    const info = await prettier.getFileInfo(path, { ...(ignorePath ? { ignorePath } : {}), resolveConfig: false });
     if (info.ignored || !info.inferredParser) return { unchanged: true };
     const config = (await prettier.resolveConfig(path, { editorconfig: true })) ?? {};
     return { formatted: await prettier.format(text, { ...config, filepath: path }) };
