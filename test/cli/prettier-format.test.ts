@@ -97,6 +97,20 @@ describe('formatting changed files with the project’s Prettier', () => {
     expect(read(dir, 'src/routes.ts')).toContain('import express from "express";');
   });
 
+  it('formats the --helper module the changed files import, and a second run leaves both as they are', async () => {
+    const publisher = "import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';\n\nconst sqs = new SQSClient({});\n\nexport async function enqueue(body: string): Promise<void> {\n  await sqs.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: body }));\n}\n";
+    const dir = makeProjectWithPrettier({ '.prettierrc': PRETTIER_CONFIG, 'src/publisher.ts': publisher });
+    const args = ['inject-propagation', 'src', '--force', '--tracer-name', 'orders', '--helper', 'src/telemetry/propagation.ts'];
+    expect((await runInProcess(args, dir, { registry: transforms })).code).toBe(0);
+    const helper = read(dir, 'src/telemetry/propagation.ts');
+    expect(helper).toContain('export function injectTraceContextAttributes');
+    expect(await prettier.format(helper, { singleQuote: false, tabWidth: 4, filepath: join(dir, 'src/telemetry/propagation.ts') })).toBe(helper);
+    expect(read(dir, 'src/publisher.ts')).toContain('import { injectTraceContextAttributes } from "./telemetry/propagation";');
+    const second = await runInProcess([...args, '--json'], dir, { registry: transforms });
+    expect(JSON.parse(second.stdout)).toMatchObject({ changed: 0, failed: 0 });
+    expect(read(dir, 'src/telemetry/propagation.ts')).toBe(helper);
+  });
+
   it('keeps the unformatted output and says why when Prettier fails', async () => {
     const dir = makeProjectWithPrettier({ '.prettierrc': JSON.stringify({ parser: 'no-such-parser' }), 'src/routes.ts': ROUTES });
     const run = await runInProcess(['wrap-handlers', 'src', '--force', '--tracer-name', 'orders'], dir, { registry: transforms });
