@@ -13,6 +13,8 @@ import {
   getApiNames,
   HELPER_NAMES,
   renderHelpers,
+  planInlineCarrierGetterReplacements,
+  replaceInlineCarrierGetters,
   usesTracer,
   withDependencies,
   type ApiRefs,
@@ -141,8 +143,15 @@ function apply(input: TransformInput): TransformOutput {
     const provided = provideHelpers(edits, input, options, style, helpers.filter((name) => plan.helpers.has(name) || !options.helper));
     extraFiles = provided.extraFiles;
     const natsRef = plan.natsModule ? edits.importNames(plan.natsModule, ['headers']).headers : undefined;
-    // Step 4: placeholders become the file's names for the helpers and imported values; the engine writes it all once.
-    edits.mapEditTexts((text) => text.replace(PLACEHOLDER_PATTERN, (match, helper: string | undefined) => (helper ? provided.refs[helper] ?? helper : natsRef ?? match)));
+    // Step 4: placeholders become the file's names for the helpers and imported values; a carrier wrap-handlers read
+    // with an inline getter is read through the helper now in the file, not both ways; the engine writes it all once.
+    edits.mapEditTexts((text) =>
+      replaceInlineCarrierGetters(
+        text.replace(PLACEHOLDER_PATTERN, (match, helper: string | undefined) => (helper ? provided.refs[helper] ?? helper : natsRef ?? match)),
+        provided.refs,
+      ),
+    );
+    edits.addAll(planInlineCarrierGetterReplacements(sourceFile.getFullText(), provided.refs));
     const dependency = getMissingDependencyNote(input.path, OTEL_API_MODULE);
     return dependency ? [dependency, ...plan.notes] : plan.notes;
   });

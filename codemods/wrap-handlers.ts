@@ -11,6 +11,7 @@ import { applyTextEdits, replaceNodeEdit, type TextEdit } from '../src/transform
 import { getMissingDependencyNote, getNearestDependencies } from '../src/transform/project-manifest.js';
 import type { CodemodTransform, TransformInput, TransformNote, TransformOptions, TransformOutput } from '../src/transform/types.js';
 import { buildWrappedBody, buildWrappedLoopBody, getIdentifiersOfBody, getUnwrappableReason, isAlreadyTraced, isWrappedInSpan, returnsPromiseWithoutAsync, type WrappableFunction } from '../src/transform/wrap-body.js';
+import { provideGetterHelpers } from './wrap-handlers/getter-helpers.js';
 import { getHandedOnErrorNotes } from './wrap-handlers/handed-on-errors.js';
 import { collectConsumers } from './wrap-handlers/consumers.js';
 import { collectHttpHandlers } from './wrap-handlers/http.js';
@@ -66,6 +67,7 @@ function apply(input: TransformInput): TransformOutput {
     const extracting = found.targets.filter((target) => target.extraction !== undefined || target.links !== undefined);
     const shadowed = extracting.filter((target) => isNameShadowed(getSite(target), 'context')).length;
     const refs = ensureApi(plan, input, { activeContext: shadowed < extracting.length, rootContext: shadowed > 0 });
+    refs.getterHelpers = provideGetterHelpers(plan, found.targets);
     if (found.targets.some((target) => target.http?.headersParameter)) refs.nestHeaders = plan.importNames(NEST_COMMON_MODULE, ['Headers']).Headers;
     // 3. Wrap the handlers, all planned on this one tree (see wrapTargets).
     wrapTargets(plan, found.targets, input, refs, style);

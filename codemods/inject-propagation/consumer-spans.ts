@@ -3,10 +3,11 @@ import { EACH, type CarrierEncoding } from '../../src/catalog/messaging/index.js
 import { ACTIVE_SPAN_START_METHODS, SPAN_START_METHODS, TRACER_NAME_PATTERN } from '../../src/catalog/otel-api.js';
 import type { FileStyle } from '../../src/transform/file-style.js';
 import type { ConsumerHandler } from '../../src/transform/messaging-sites.js';
-import { getMember } from '../../src/transform/object-literal.js';
+import { DEFAULT_LINE_WIDTH } from '../../src/transform/line-width.js';
+import { getMember, renderObjectOnOneLine, renderObjectOverLines, type WrittenMember } from '../../src/transform/object-literal.js';
 import { addArgumentEdit, addObjectMemberEdit, type TextEdit } from '../../src/transform/text-edits.js';
 import type { HelperName } from './helper-functions.js';
-import { helperRef } from './placeholders.js';
+import { helperRef, PLACEHOLDER_PATTERN } from './placeholders.js';
 
 export interface ConsumerPlan {
   edits: TextEdit[];
@@ -188,17 +189,43 @@ function planParent(start: CallExpression, parent: string, style: FileStyle): Te
   return args.length === 1 ? addArgumentEdit(start, 1, `{}, ${parent}`, style.eol) : addArgumentEdit(start, 2, parent, style.eol);
 }
 
-/** Adds `links: <links>` to the span's options, creating them when there are none. */
+/**
+ * Adds `links: <links>` to the span's options, creating them when there are none. Options on one line that would grow
+ * past the file's line width are written one member a line (when every member is a plain `key: value`).
+ */
 function planLinks(start: CallExpression, expression: string, style: FileStyle): TextEdit | string | undefined {
   const args = start.getArguments();
-  const links = `links: ${expression}`;
+  const text = start.getSourceFile().getFullText();
   const hasOptions = isActive(start) ? args.length >= 3 : args.length >= 2;
   if (!hasOptions) {
     if (args.length === 0) return undefined;
-    return { start: args[0]!.getEnd(), end: args[0]!.getEnd(), text: `, { ${links} }` };
+    const at = args[0]!.getEnd();
+    return { start: at, end: at, text: `, ${renderOptions(text, at, at, 2, [{ key: 'links', value: expression }], style)}` };
   }
   const options = args[1]!;
   if (!Node.isObjectLiteralExpression(options)) return 'the span options are not an object literal the link can be added to';
   if (getMember(options, 'links')) return 'the span already has links; add the message’s context to them by hand';
-  return addObjectMemberEdit(options, links, style.eol, style.indentUnit);
+  const members = options.getProperties();
+  if (members.length > 0 && options.getStartLineNumber() === options.getEndLineNumber() && members.every((member) => Node.isPropertyAssignment(member))) {
+    const written: WrittenMember[] = members.map((member) => ({ key: member.getNameNode().getText(), value: member.getInitializerOrThrow().getText() }));
+    written.push({ key: 'links', value: expression });
+    return { start: options.getStart(), end: options.getEnd(), text: renderOptions(text, options.getStart(), options.getEnd(), 0, written, style) };
+  }
+  return addObjectMemberEdit(options, `links: ${expression}`, style.eol, style.indentUnit);
+}
+
+/**
+ * Span options that replace `[from, to)` of the file (`extra` characters written before them): on one line when that
+ * line still fits the file's width, else one member a line.
+ */
+function renderOptions(text: string, from: number, to: number, extra: number, members: WrittenMember[], style: FileStyle): string {
+  const lineStart = text.lastIndexOf('\n', from - 1) + 1;
+  const lineEnd = text.indexOf('\n', to);
+  const rest = text.slice(lineStart, from).length + text.slice(to, lineEnd === -1 ? undefined : lineEnd).replace(/\r$/, '').length;
+  const oneLine = renderObjectOnOneLine(members);
+  const width = style.lineWidth ?? DEFAULT_LINE_WIDTH;
+  // Measured as the file will read: helper placeholders become the helpers' names.
+  if (rest + extra + oneLine.replace(PLACEHOLDER_PATTERN, (match, helper: string | undefined) => helper ?? match).length <= width) return oneLine;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+  return renderObjectOverLines(members, { indent, indentUnit: style.indentUnit, eol: style.eol, semicolons: style.semicolons, width });
 }

@@ -2,6 +2,7 @@ import ts from 'typescript';
 import { AWS_MESSAGE_ATTRIBUTES_LIMIT, DEFAULT_ENVELOPE_CARRIER_KEY } from '../../src/catalog/messaging/index.js';
 import type { FileStyle } from '../../src/transform/file-style.js';
 import { restyleCode } from '../../src/transform/restyle.js';
+import { applyTextEdits, type TextEdit } from '../../src/transform/text-edits.js';
 
 /**
  * The small functions the codemod calls at publish and consume sites, one per carrier encoding. They are written once
@@ -227,4 +228,47 @@ function stripTypes(source: string): string {
     .replace(/\r?\n$/, '')
     .replace(/^export \{\};\r?\n?/m, '')
     .replace(/^(?: {4})+/gm, (indent) => ' '.repeat(indent.length / 2));
+}
+
+/**
+ * The carrier getters wrap-handlers writes inline where a file reads a carrier once (`propagation.extract(ctx,
+ * carrier, <getter>)`), each with the helper that reads the same carrier. A file that reads one more than once gets
+ * the helper instead, written once, and an inline getter is never left beside its own helper.
+ */
+export const INLINE_CARRIER_GETTERS = {
+  // kafkajs header values arrive as Buffers; the default getter would hand the propagator a Buffer and lose the context.
+  'buffer-map': { text: '{ keys: (carrier) => Object.keys(carrier ?? {}), get: (carrier, key) => carrier?.[key]?.toString() }', helper: 'extractTraceContext' },
+  'nats-headers': { text: '{ keys: (carrier) => carrier?.keys() ?? [], get: (carrier, key) => carrier?.get(key) }', helper: 'extractTraceContextFromHeaders' },
+  // Message attributes in a Lambda event are objects: SQS `{ stringValue }`, SNS `{ Value }`.
+  'lambda-sqs': { text: '{ keys: (carrier) => Object.keys(carrier ?? {}), get: (carrier, key) => carrier?.[key]?.stringValue }', helper: 'extractTraceContextFromSqsAttributes' },
+  'lambda-sns': { text: '{ keys: (carrier) => Object.keys(carrier ?? {}), get: (carrier, key) => carrier?.[key]?.Value }', helper: 'extractTraceContextFromSnsAttributes' },
+} as const satisfies Record<string, { text: string; helper: HelperName }>;
+
+export type InlineCarrierGetter = keyof typeof INLINE_CARRIER_GETTERS;
+
+/**
+ * Rewrites `<api>.extract(<context>, <carrier>, <inline getter>)` into `<helper>(<carrier>)` for the helpers given
+ * (`refs`: helper name → how the file calls it). The carrier is the simple expression wrap-handlers writes there
+ * (`record?.messageAttributes`, `msg.headers`); anything else is left as it is.
+ */
+export function replaceInlineCarrierGetters(text: string, refs: Partial<Record<HelperName, string>>): string {
+  return applyTextEdits(text, planInlineCarrierGetterReplacements(text, refs));
+}
+
+/** The same rewrites as {@link replaceInlineCarrierGetters}, as edits on `text` (the file as it was parsed). */
+export function planInlineCarrierGetterReplacements(text: string, refs: Partial<Record<HelperName, string>>): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (const { text: getter, helper } of Object.values(INLINE_CARRIER_GETTERS)) {
+    const ref = refs[helper];
+    if (!ref || !text.includes(getter)) continue;
+    const call = new RegExp(`[\\w$.]+\\.extract\\([\\w$.]+(?:\\(\\))?, ([\\w$.?\\[\\]'"]+), ${escapeRegExp(getter)}\\)`, 'g');
+    for (const match of text.matchAll(call)) {
+      edits.push({ start: match.index, end: match.index + match[0].length, text: `${ref}(${match[1]})`, label: `read through ${ref}` });
+    }
+  }
+  return edits;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,6 +1,8 @@
 import { ENTRY_POINT_ATTRIBUTES } from '../../src/catalog/entry-points.js';
 import type { FileStyle } from '../../src/transform/file-style.js';
+import type { WrittenMember } from '../../src/transform/object-literal.js';
 import type { SpanWrapSpec } from '../../src/transform/wrap-body.js';
+import { INLINE_CARRIER_GETTERS, type InlineCarrierGetter } from '../inject-propagation/helper-functions.js';
 import { getHandedOnErrorEdits } from './handed-on-errors.js';
 import type { CarrierGetter, WrapTarget, WrappedValue } from './target.js';
 
@@ -17,6 +19,8 @@ export interface ApiRefs {
   activeContext?: string;
   /** Nest's `Headers` parameter decorator, when a route gets a `@Headers()` parameter. */
   nestHeaders?: string;
+  /** Carriers the file reads through a helper function (written once) instead of an inline getter: how it calls it. */
+  getterHelpers?: Partial<Record<InlineCarrierGetter, string>>;
 }
 
 function quote(value: string, style: FileStyle): string {
@@ -27,29 +31,22 @@ function renderValue(value: WrappedValue, style: FileStyle): string {
   return 'literal' in value ? quote(value.literal, style) : value.expression;
 }
 
-const GETTER_TEXT: Record<Exclude<CarrierGetter, 'default'>, string> = {
-  // kafkajs header values arrive as Buffers; the default getter would hand the propagator a Buffer and lose the context.
-  'buffer-map': '{ keys: (carrier) => Object.keys(carrier ?? {}), get: (carrier, key) => carrier?.[key]?.toString() }',
-  'nats-headers': '{ keys: (carrier) => carrier?.keys() ?? [], get: (carrier, key) => carrier?.get(key) }',
-  // Message attributes in a Lambda event are objects: SQS `{ stringValue }`, SNS `{ Value }`.
-  'lambda-sqs': '{ keys: (carrier) => Object.keys(carrier ?? {}), get: (carrier, key) => carrier?.[key]?.stringValue }',
-  'lambda-sns': '{ keys: (carrier) => Object.keys(carrier ?? {}), get: (carrier, key) => carrier?.[key]?.Value }',
-};
-
 /** The span name, options and parent context of a target, as text for the file. */
 export function renderSpanSpec(target: WrapTarget, refs: ApiRefs, kind: string, style: FileStyle): SpanWrapSpec {
   const name = 'literal' in target.name ? quote(target.name.literal, style) : `\`${target.name.prefix.replace(/[`$\\]/g, '\\$&')}\${${target.name.expression}}\``;
-  const attributes = target.attributes.map(({ key, value }) => `${quote(key, style)}: ${renderValue(value, style)}`);
-  const extract = (carrier: string, getter: CarrierGetter): string =>
-    `${refs.propagation}.extract(${refs.activeContext ?? `${refs.context}.active()`}, ${carrier}${getter === 'default' ? '' : `, ${GETTER_TEXT[getter]}`})`;
-  const parts = [`kind: ${refs.spanKind}.${kind}`];
-  if (attributes.length > 0) parts.push(`attributes: { ${attributes.join(', ')} }`);
+  const attributes: WrittenMember[] = target.attributes.map(({ key, value }) => ({ key: quote(key, style), value: renderValue(value, style) }));
+  const extract = (carrier: string, getter: CarrierGetter): string => {
+    const helper = getter === 'default' ? undefined : refs.getterHelpers?.[getter];
+    if (helper) return `${helper}(${carrier})`;
+    return `${refs.propagation}.extract(${refs.activeContext ?? `${refs.context}.active()`}, ${carrier}${getter === 'default' ? '' : `, ${INLINE_CARRIER_GETTERS[getter].text}`})`;
+  };
+  const options: WrittenMember[] = [{ key: 'kind', value: `${refs.spanKind}.${kind}` }];
+  if (attributes.length > 0) options.push({ key: 'attributes', value: attributes });
   if (target.links) {
     // A batch has many producers: its span links to each record's context instead of choosing one parent.
     const linked = `${refs.trace}.getSpanContext(${extract(target.links.carrier, target.links.getter)})`;
-    parts.push(`links: ${target.links.records}.flatMap((record) => { const linked = ${linked}; return linked ? [{ context: linked }] : [] })`);
+    options.push({ key: 'links', value: { head: `${target.links.records}.flatMap((record) => {`, statements: [`const linked = ${linked}`, 'return linked ? [{ context: linked }] : []'], tail: '})' } });
   }
-  const options = `{ ${parts.join(', ')} }`;
   const parentContext = target.extraction ? extract(target.extraction.carrier, target.extraction.getter) : undefined;
   const spec: SpanWrapSpec = { tracer: refs.tracer, name, options, parentContext, statusCode: refs.statusCode };
   if (target.returnsHttpResponse) return { ...spec, afterResult: (span, result) => getResultStatusLines(span, result, refs.statusCode, style) };

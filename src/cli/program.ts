@@ -105,6 +105,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
     .option('--json', 'print a machine-readable summary to stdout')
     .option('-q, --quiet', 'print only failures')
     .addOption(new Option('--max-file-size <size>', 'skip files larger than this (e.g. 512k, 2MiB)').argParser(parseSize).default(DEFAULT_MAX_FILE_SIZE, '1MiB'))
+    .option('--no-prettier', "leave changed files unformatted (by default they are formatted with the project's Prettier when it has a Prettier config)")
     .addOption(new Option('--producer-spans', 'inject-propagation: start a PRODUCER span around each publish that has none'))
     .addOption(new Option('--link', 'inject-propagation: link consumer spans to the producer context instead of parenting them'))
     .addOption(new Option('--helper <path>', 'inject-propagation: module (path) to hold the propagation helpers, imported instead of writing them into each file'))
@@ -142,6 +143,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
           json: options.json,
           quiet: options.quiet,
           maxFileSize: options.maxFileSize,
+          prettier: options.prettier,
           transformOptions,
         },
         { ...context, registry: await getRegistry(), registrySource: context.registry ? undefined : registrySource },

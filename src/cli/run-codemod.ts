@@ -11,8 +11,10 @@ import { writeFileAtomic } from './atomic-write.js';
 import { createWriteGuard, type RefusalKind } from './write-guard.js';
 import { getDefaultJobs } from './default-jobs.js';
 import { createPackageNameFinder } from './package-name.js';
+import { createHelperTally } from './helper-suggestion.js';
 import { processFile, screenFile, type FileResult, type FileTask } from './process-file.js';
 import type { RegistrySource, TransformRegistry } from './registry.js';
+import { createPrettierFormatter } from './prettier-format.js';
 import { createUnifiedDiff } from './unified-diff.js';
 import type { CliIO } from './output.js';
 import { formatSummary, type RunSummary } from './summary.js';
@@ -33,6 +35,8 @@ export interface CodemodRunOptions {
   json?: boolean;
   quiet?: boolean;
   maxFileSize?: number;
+  /** Format changed files with the project's Prettier when it has a Prettier config (default true; `--no-prettier`). */
+  prettier?: boolean;
   /** Transform-specific options passed through to every transform (`producerSpans`, `link`, `helper`). */
   transformOptions?: Record<string, unknown>;
 }
@@ -216,6 +220,8 @@ export async function runCodemod(options: CodemodRunOptions, context: CodemodRun
   const getRefusal = writing && !options.force ? createWriteGuard(findRepository) : () => undefined;
   const refused: Array<{ path: string; kind: RefusalKind; reason: string }> = [];
   const extraFilesDone = new Map<string, string>();
+  // Without --helper, the same helper written into several files is worth a hint in the summary.
+  const helperTally = options.transformOptions?.helper === undefined ? createHelperTally() : undefined;
   const color = Boolean(stdout.isTTY) && !process.env.NO_COLOR;
   const later: string[] = [];
 
@@ -285,7 +291,10 @@ export async function runCodemod(options: CodemodRunOptions, context: CodemodRun
     }
     if (result.status === 'skipped') summary.skipped[result.reason as keyof RunSummary['skipped']] = (summary.skipped[result.reason as keyof RunSummary['skipped']] ?? 0) + 1;
     else if (entry.status === 'failed') summary.failed++;
-    else if (entry.status === 'changed') summary.changed++;
+    else if (entry.status === 'changed') {
+      summary.changed++;
+      helperTally?.add(result.before, result.after!);
+    }
     else {
       summary.unchanged++;
       if (!result.parsed) summary.notParsed++;
@@ -309,6 +318,14 @@ export async function runCodemod(options: CodemodRunOptions, context: CodemodRun
     }
   };
 
+  // Changed files go through the project's Prettier before they are shown or written (see prettier-format.ts).
+  const formatting: Array<Promise<void>> = [];
+  const format = options.prettier === false ? undefined : createPrettierFormatter();
+  const receive = (index: number, result: FileResult) => {
+    if (!format || result.status !== 'changed') accept(index, result);
+    else formatting.push(format(result).then((formatted) => accept(index, formatted)));
+  };
+
   bar?.start(tasks.length, 0);
   // Most files hold nothing for the transforms, and their text says so: they are settled here without a parse, and
   // only the others go to workers. The first worker loads the transforms while the files are screened; more are
@@ -328,22 +345,25 @@ export async function runCodemod(options: CodemodRunOptions, context: CodemodRun
     while (workers.length < workerCount) workers.push(startWorker(workerUrl!, context.registrySource!));
     summary.workers = workers.length;
     const candidateTasks = candidates.map((index) => tasks[index]!);
-    await runOnWorkers(candidateTasks, workers, context.signal, (position, result) => accept(candidates[position]!, result));
+    await runOnWorkers(candidateTasks, workers, context.signal, (position, result) => receive(candidates[position]!, result));
   } else {
     await Promise.all(workers.map((worker) => worker.terminate()));
     for (const index of candidates) {
       if (context.signal?.aborted) break;
-      accept(index, processFile(tasks[index]!, registry));
+      receive(index, processFile(tasks[index]!, registry));
       // Let a Ctrl-C be noticed between files.
       await new Promise((next) => setImmediate(next));
     }
   }
+  await Promise.all(formatting);
   bar?.stop();
   for (const text of later) people(text);
 
   summary.interrupted = Boolean(context.signal?.aborted) && nextToHandle < tasks.length;
   summary.notReached = tasks.length - nextToHandle;
   summary.elapsedMs = Math.round(performance.now() - started);
+  const repeatedHelpers = helperTally?.getRepeated() ?? {};
+  if (Object.keys(repeatedHelpers).length > 0) summary.repeatedHelpers = repeatedHelpers;
   if (refused.length > 0 && !options.json) {
     for (const [kind, list] of groupBy(refused, (refusal) => refusal.kind)) {
       const { heading, hint } = REFUSAL_HEADINGS[kind];

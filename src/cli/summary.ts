@@ -29,6 +29,8 @@ export interface RunSummary {
   notReached: number;
   elapsedMs: number;
   interrupted: boolean;
+  /** Propagation helpers written into more than one file (without `--helper`), with the number of files. */
+  repeatedHelpers?: Record<string, number>;
   /** Files changed or failed, and any file with notes. */
   files: Array<{ path: string; status: FileStatus; reason?: string; notes: FileNote[]; diff?: string }>;
 }
@@ -59,6 +61,11 @@ export function formatSummary(summary: RunSummary): string {
     ...(folders > 0 ? [`  folders left out (not counted above): ${formatSkipped(summary.skippedFolders)}`] : []),
     `  time: ${(summary.elapsedMs / 1000).toFixed(2)}s`,
   ];
+  const repeated = Object.entries(summary.repeatedHelpers ?? {});
+  if (repeated.length > 0) {
+    const list = repeated.map(([name, count]) => `${name} (${count} files)`).join(', ');
+    lines.push(`The same propagation helpers went into several files: ${list}. Pass --helper <path> (such as --helper src/telemetry/propagation.ts) to write them once into that module and import them from there.`);
+  }
   if (summary.mode === 'check' && summary.changed > 0) lines.push(`${plural(summary.changed, 'file')} need${summary.changed === 1 ? 's' : ''} changes: run without --check to apply them.`);
   return `${lines.join('\n')}\n`;
 }

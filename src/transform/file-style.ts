@@ -5,6 +5,8 @@ export interface FileStyle {
   indentUnit: string;
   semicolons: boolean;
   eol: '\n' | '\r\n';
+  /** The width lines should keep to (see getLineWidth); not read off the text, so absent from detectFileStyle's answer. */
+  lineWidth?: number;
 }
 
 /** Reads quotes, indentation, semicolons and line endings off the file by majority; defaults suit an empty file. */

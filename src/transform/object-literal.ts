@@ -35,3 +35,55 @@ export function hasSpread(object: ObjectLiteralExpression): boolean {
 export function hasMember(object: ObjectLiteralExpression, key: string): boolean {
   return getMember(object, key) !== undefined;
 }
+
+/** A callback with a block body written as an object member's value: `head` statements `tail` (`list.map((x) => {` … `})`). */
+export interface WrittenCallback {
+  head: string;
+  /** Statements without their semicolon. */
+  statements: string[];
+  tail: string;
+}
+
+/** A member of an object literal a transform writes: a value as text, a nested object, or a callback. */
+export interface WrittenMember {
+  key: string;
+  value: string | WrittenMember[] | WrittenCallback;
+}
+
+export interface ObjectLayout {
+  /** Indentation of the line the object starts on; its members go one level further in. */
+  indent: string;
+  indentUnit: string;
+  eol: string;
+  semicolons: boolean;
+  width: number;
+}
+
+function renderValueOnOneLine(value: WrittenMember['value']): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return renderObjectOnOneLine(value);
+  return `${value.head} ${value.statements.join('; ')} ${value.tail}`;
+}
+
+/** `{ a: 1, b: { c: 2 } }`: the object on one line. */
+export function renderObjectOnOneLine(members: readonly WrittenMember[]): string {
+  return members.length === 0 ? '{}' : `{ ${members.map((member) => `${member.key}: ${renderValueOnOneLine(member.value)}`).join(', ')} }`;
+}
+
+/**
+ * The object over several lines, one member a line with a trailing comma; a member's value that still does not fit the
+ * width (a nested object, a callback) is broken the same way, and one that fits stays on its line.
+ */
+export function renderObjectOverLines(members: readonly WrittenMember[], layout: ObjectLayout): string {
+  const inner = layout.indent + layout.indentUnit;
+  const lines = members.map((member) => {
+    const start = `${inner}${member.key}: `;
+    const oneLine = renderValueOnOneLine(member.value);
+    if (typeof member.value === 'string' || start.length + oneLine.length + 1 <= layout.width) return `${start}${oneLine},`;
+    if (Array.isArray(member.value)) return `${start}${renderObjectOverLines(member.value, { ...layout, indent: inner })},`;
+    const semicolon = layout.semicolons ? ';' : '';
+    const body = member.value.statements.map((statement) => `${inner}${layout.indentUnit}${statement}${semicolon}`);
+    return [`${start}${member.value.head}`, ...body, `${inner}${member.value.tail},`].join(layout.eol);
+  });
+  return ['{', ...lines, `${layout.indent}}`].join(layout.eol);
+}

@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import { createWrappedNode, IndentationText, NewLineKind, Project, QuoteKind, ScriptKind, ts, type SourceFile } from 'ts-morph';
 import { detectFileStyle, type FileStyle } from './file-style.js';
 import { getNestingRefusal, TOO_DEEP_TO_PARSE } from './nesting-depth.js';
+import { withLineWidth } from './line-width.js';
 import { TransformError, type TransformInput, type TransformNote, type TransformOutput } from './types.js';
 
 const SCRIPT_KINDS: Record<string, ScriptKind> = {
@@ -115,7 +116,7 @@ export function parseForReading(path: string, text: string): SourceFile {
 export function withParsedFile<T>(input: TransformInput, use: (file: ParsedFile) => T): T {
   const parse = parseWithCompiler(input.path, input.source);
   if (parse.refusal !== undefined) throw new TransformError(input.path, parse.refusal);
-  parse.parsed ??= { sourceFile: createWrappedNode(parse.compilerFile!) as unknown as SourceFile, style: detectFileStyle(input.source) };
+  parse.parsed ??= { sourceFile: createWrappedNode(parse.compilerFile!) as unknown as SourceFile, style: withLineWidth(detectFileStyle(input.source), input.path) };
   return use(parse.parsed);
 }
 
@@ -142,7 +143,7 @@ export function withProjectFile<T>(input: TransformInput, use: (file: ParsedFile
   const refusal = parseWithCompiler(input.path, input.source).refusal;
   if (refusal !== undefined) throw new TransformError(input.path, refusal);
   const project = getProject();
-  const style = detectFileStyle(input.source);
+  const style: FileStyle = withLineWidth(detectFileStyle(input.source), input.path);
   project.manipulationSettings.set({
     indentationText: INDENTATION[style.indentUnit] ?? IndentationText.TwoSpaces,
     newLineKind: style.eol === '\r\n' ? NewLineKind.CarriageReturnLineFeed : NewLineKind.LineFeed,

@@ -4,6 +4,8 @@ import type { FileStyle } from './file-style.js';
 import { applyTextEdits, shiftEdits, type TextEdit } from './text-edits.js';
 
 export type { TextEdit } from './text-edits.js';
+import { DEFAULT_LINE_WIDTH } from './line-width.js';
+import { renderObjectOnOneLine, renderObjectOverLines, type WrittenMember } from './object-literal.js';
 
 /** A function whose body can be run inside a span. */
 export type WrappableFunction = ArrowFunction | FunctionExpression | FunctionDeclaration | MethodDeclaration;
@@ -18,8 +20,11 @@ export interface SpanWrapSpec {
   tracer: string;
   /** Span name expression (a quoted literal or a template). */
   name: string;
-  /** The options object, `{ kind: SpanKind.SERVER, attributes: { … } }`. */
-  options: string;
+  /**
+   * The options object, `{ kind: SpanKind.SERVER, attributes: { … } }`: as text, or as members, written on one line when
+   * the call's line fits the file's line width and over several lines when it does not.
+   */
+  options: string | WrittenMember[];
   /** Parent context expression (`propagation.extract(…)`), or none to use the active context. */
   parentContext?: string;
   /** How the file refers to `SpanStatusCode`. */
@@ -265,7 +270,7 @@ function renderWrapped(lines: BodyLine[], base: string, lead: string, isAsync: b
         `${bodyIndent}return ${result}${semicolon}`,
       ]
     : bodyLines;
-  const callbackArguments = [spec.name, spec.options, ...(spec.parentContext ? [spec.parentContext] : [])].join(', ');
+  const callbackArguments = renderStartArguments(`${inner}${lead}${spec.tracer}.startActiveSpan(`, `, ${isAsync ? 'async ' : ''}(${span}) => {`, inner, spec, style);
   const errorMessage = 'error instanceof Error ? error.message : String(error)';
   const setError = `${span}.setStatus({ code: ${spec.statusCode}.ERROR, message: ${errorMessage} })${semicolon}`;
   // `Object(error)` reads a status from any thrown value without a cast, in TypeScript and JavaScript alike.
@@ -293,6 +298,17 @@ function renderWrapped(lines: BodyLine[], base: string, lead: string, isAsync: b
     `${inner}})${semicolon}`,
     `${base}}`,
   ].join(eol);
+}
+
+/** `name, options[, parentContext]`, with the options over several lines when the call's line would be too long. */
+function renderStartArguments(before: string, after: string, indent: string, spec: SpanWrapSpec, style: FileStyle): string {
+  const parent = spec.parentContext ? [spec.parentContext] : [];
+  if (typeof spec.options === 'string') return [spec.name, spec.options, ...parent].join(', ');
+  const oneLine = [spec.name, renderObjectOnOneLine(spec.options), ...parent].join(', ');
+  const width = style.lineWidth ?? DEFAULT_LINE_WIDTH;
+  if (before.length + oneLine.length + after.length <= width) return oneLine;
+  const options = renderObjectOverLines(spec.options, { indent, indentUnit: style.indentUnit, eol: style.eol, semicolons: style.semicolons, width });
+  return [spec.name, options, ...parent].join(', ');
 }
 
 /** Nodes of `block` that are not inside a function nested in it. */

@@ -483,7 +483,7 @@ describe('otel-codemod --help, --version, list', () => {
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
     const help = await runInProcess(['--help'], dir);
     expect(help.code).toBe(0);
-    for (const option of ['--dry', '--print', '--diff', '--check', '--force', '--jobs', '--tsconfig', '--ignore', '--tracer-name', '--json', '--quiet', '--max-file-size', '--producer-spans', '--link', '--helper', '--lambda-export-names']) {
+    for (const option of ['--dry', '--print', '--diff', '--check', '--force', '--jobs', '--tsconfig', '--ignore', '--tracer-name', '--json', '--quiet', '--max-file-size', '--producer-spans', '--link', '--helper', '--lambda-export-names', '--no-prettier']) {
       expect(help.stdout).toContain(option);
     }
     expect(help.stdout).toMatch(/lint \[options\] \[paths\.\.\.\]/);

@@ -13,6 +13,7 @@ interface PackageJson {
   bugs: { url: string };
   dependencies: Record<string, string>;
   peerDependencies: Record<string, string>;
+  peerDependenciesMeta: Record<string, { optional?: boolean }>;
   devDependencies: Record<string, string>;
 }
 
@@ -32,10 +33,16 @@ describe('package.json', () => {
   });
 
   it('takes eslint and the TypeScript parser as peer dependencies, ESLint 9 or 10, and develops with them', () => {
-    expect(pkg.peerDependencies).toEqual({ eslint: '^9 || ^10', '@typescript-eslint/parser': '^8.56.0' });
+    expect(pkg.peerDependencies).toEqual({ eslint: '^9 || ^10', '@typescript-eslint/parser': '^8.56.0', prettier: '^3' });
     expect(pkg.dependencies).not.toHaveProperty('eslint');
     expect(pkg.dependencies).not.toHaveProperty('@typescript-eslint/parser');
     expect(Object.keys(pkg.devDependencies)).toEqual(expect.arrayContaining(['eslint', 'eslint9', '@typescript-eslint/parser']));
+  });
+
+  it('takes prettier as an optional peer (the project’s own formats changed files), pinned for its tests', () => {
+    expect(pkg.peerDependenciesMeta).toEqual({ prettier: { optional: true } });
+    expect(pkg.dependencies).not.toHaveProperty('prettier');
+    expect(pkg.devDependencies.prettier).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
   it('installs without EBADENGINE: every locked package runs on the oldest Node that engines.node allows', () => {

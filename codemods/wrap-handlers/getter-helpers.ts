@@ -1,0 +1,47 @@
+import type { SourceFile } from 'ts-morph';
+import { OTEL_API_MODULE } from '../../src/catalog/otel-api.js';
+import type { EditPlan } from '../../src/transform/edit-plan.js';
+import { isTopLevelNameTaken } from '../../src/transform/imports.js';
+import { getApiNames, INLINE_CARRIER_GETTERS, renderHelpers, type ApiRefs, type InlineCarrierGetter } from '../inject-propagation/helper-functions.js';
+import type { WrapTarget } from './target.js';
+
+/** How the file already offers a helper: a function declared at its top level, or a named import (maybe aliased). */
+function findHelper(sourceFile: SourceFile, name: string): string | undefined {
+  if (sourceFile.getFunction(name)) return name;
+  for (const declaration of sourceFile.getImportDeclarations()) {
+    const specifier = declaration.getNamedImports().find((candidate) => candidate.getName() === name && !candidate.isTypeOnly());
+    if (specifier && !declaration.isTypeOnly()) return specifier.getAliasNode()?.getText() ?? name;
+  }
+  return undefined;
+}
+
+/**
+ * The carriers the file reads through a helper function rather than an inline getter: those the targets read more
+ * than once (a batch span's links and the per-record spans, two consumers), and those whose helper the file already
+ * has (written by inject-propagation, or imported from the `--helper` module). Returns how the file calls each helper,
+ * planning the missing ones once at the end of the file.
+ */
+export function provideGetterHelpers(plan: EditPlan, targets: readonly WrapTarget[]): Partial<Record<InlineCarrierGetter, string>> {
+  const { sourceFile, path, style } = plan;
+  const uses = new Map<InlineCarrierGetter, number>();
+  for (const target of targets) {
+    for (const getter of [target.extraction?.getter, target.links?.getter]) {
+      if (getter && getter !== 'default') uses.set(getter, (uses.get(getter) ?? 0) + 1);
+    }
+  }
+  const refs: Partial<Record<InlineCarrierGetter, string>> = {};
+  const missing: Array<(typeof INLINE_CARRIER_GETTERS)[InlineCarrierGetter]['helper']> = [];
+  for (const [getter, count] of uses) {
+    const helper = INLINE_CARRIER_GETTERS[getter].helper;
+    const existing = findHelper(sourceFile, helper);
+    if (existing) refs[getter] = existing;
+    else if (count > 1 && !isTopLevelNameTaken(sourceFile, helper)) {
+      refs[getter] = helper;
+      if (!missing.includes(helper)) missing.push(helper);
+    }
+  }
+  if (missing.length === 0) return refs;
+  const apiRefs = plan.importNames(OTEL_API_MODULE, getApiNames(missing)) as ApiRefs;
+  plan.append(renderHelpers(missing, apiRefs, '', { javascript: /\.(c|m)?jsx?$/i.test(path), exported: false, style }));
+  return refs;
+}
