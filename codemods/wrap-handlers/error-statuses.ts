@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { Node, Project, type ClassDeclaration, type SourceFile } from 'ts-morph';
-import { getProjectRoot, listSourceFiles } from './route-prefixes.js';
+import { Node, type ClassDeclaration, type SourceFile } from 'ts-morph';
+import { getProjectRoot, parseProjectSources } from './route-prefixes.js';
 
 /**
  * Where a project's own error classes keep the HTTP status they carry. A route that throws (or hands to `next`)
@@ -14,7 +13,6 @@ export const STANDARD_STATUS_FIELDS: readonly string[] = ['status', 'statusCode'
 const ERROR_CLASS_TEXT = /\bclass\s+\w+\s+extends\s+[\w.]*(Error|Exception)\b/;
 const STATUS_PARAMETER = /status|code/i;
 const fieldsByRoot = new Map<string, readonly string[]>();
-let parser: Project | undefined;
 
 /** `status`, `statusCode`, then the status fields of the error classes of the file's project (sorted, for stable output). */
 export function getErrorStatusFields(filePath: string): readonly string[] {
@@ -23,18 +21,8 @@ export function getErrorStatusFields(filePath: string): readonly string[] {
   const cached = fieldsByRoot.get(root);
   if (cached) return cached;
   const found = new Set<string>();
-  for (const path of listSourceFiles(root)) {
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
-      continue;
-    }
-    if (!ERROR_CLASS_TEXT.test(text)) continue;
-    parser ??= new Project({ useInMemoryFileSystem: true, skipFileDependencyResolution: true, compilerOptions: { allowJs: true } });
-    const sourceFile = parser.createSourceFile(`/errors${path}`, text, { overwrite: true });
+  for (const { sourceFile } of parseProjectSources(root, ERROR_CLASS_TEXT)) {
     for (const field of getStatusFieldsOfFile(sourceFile)) found.add(field);
-    parser.removeSourceFile(sourceFile);
   }
   const fields = [...STANDARD_STATUS_FIELDS, ...[...found].filter((field) => !STANDARD_STATUS_FIELDS.includes(field)).sort()];
   fieldsByRoot.set(root, fields);

@@ -57,7 +57,20 @@ export function getProjectRoot(filePath: string): string | undefined {
   }
 }
 
-export function listSourceFiles(root: string): string[] {
+/** The project's source files whose text mentions what the caller looks for, parsed for reading (unreadable ones are passed over). */
+export function* parseProjectSources(root: string, mention: RegExp): Generator<{ path: string; sourceFile: SourceFile }> {
+  for (const path of listSourceFiles(root)) {
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      continue;
+    }
+    if (mention.test(text)) yield { path, sourceFile: parseForReading(path, text) };
+  }
+}
+
+function listSourceFiles(root: string): string[] {
   const files: string[] = [];
   const visit = (directory: string, isRoot: boolean): void => {
     let entries;
@@ -82,16 +95,7 @@ function getIndex(root: string): ProjectIndex {
   const cached = indexes.get(root);
   if (cached) return cached;
   const index: ProjectIndex = { files: new Map() };
-  for (const path of listSourceFiles(root)) {
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
-      continue;
-    }
-    if (!MOUNT_TEXT.test(text)) continue;
-    index.files.set(withoutExtension(path), getFileFacts(parseForReading(path, text), path));
-  }
+  for (const { path, sourceFile } of parseProjectSources(root, MOUNT_TEXT)) index.files.set(withoutExtension(path), getFileFacts(sourceFile, path));
   indexes.set(root, index);
   return index;
 }

@@ -10,8 +10,9 @@ import { hrTimeToMilliseconds, W3CTraceContextPropagator } from '@opentelemetry/
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import ts from 'typescript';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wrapHandlers } from '../../codemods/wrap-handlers.js';
+import { describeOutcome, fetchWithSpan } from '../support/server-spans.js';
 
 // The routes of fixtures/wrap-handlers/express-error-class hand the project's own `HttpException(422, …)` (status kept
 // as `errorCode`) to next(err); the app's error handler answers with that status, as express-realworld's does. After
@@ -54,26 +55,12 @@ async function listen(router: Router, answerLater: boolean): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-async function call(url: string, init: RequestInit = {}): Promise<{ status: number; span: ReadableSpan }> {
-  exporter.reset();
-  const response = await fetch(url, init);
-  await response.arrayBuffer();
-  const span = await vi.waitFor(() => {
-    const [only, ...others] = exporter.getFinishedSpans();
-    expect(only).toBeDefined();
-    expect(others).toEqual([]);
-    return only!;
-  });
-  return { status: response.status, span };
+function call(url: string, init: RequestInit = {}): Promise<{ status: number; span: ReadableSpan }> {
+  return fetchWithSpan(exporter, url, init);
 }
 
 function describeSpan(span: ReadableSpan): Record<string, unknown> {
-  return {
-    name: span.name,
-    status: span.status.code,
-    statusCode: span.attributes['http.response.status_code'],
-    exceptions: span.events.filter((event) => event.name === 'exception').map((event) => event.attributes?.['exception.message']),
-  };
+  return { name: span.name, ...describeOutcome(span) };
 }
 
 beforeAll(async () => {

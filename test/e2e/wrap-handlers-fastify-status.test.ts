@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wrapHandlers } from '../../codemods/wrap-handlers.js';
+import { describeOutcome } from '../support/server-spans.js';
 
 // fixtures/wrap-handlers/fastify-status-codes, transformed and served by the real Fastify (inject, no socket): the span
 // carries the answer's status code, and only a 5xx answer or an error without a 4xx status is ERROR.
@@ -35,9 +36,7 @@ function describeSpan(span: ReadableSpan): Record<string, unknown> {
   return {
     name: span.name,
     traceId: span.spanContext().traceId,
-    status: span.status.code,
-    statusCode: span.attributes['http.response.status_code'],
-    exceptions: span.events.filter((event) => event.name === 'exception').map((event) => event.attributes?.['exception.message']),
+    ...describeOutcome(span),
   };
 }
 

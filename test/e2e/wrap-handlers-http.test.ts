@@ -12,8 +12,9 @@ import { hrTimeToMilliseconds, W3CTraceContextPropagator } from '@opentelemetry/
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import express, { type Express, type Request, type Response } from 'express';
 import ts from 'typescript';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wrapHandlers } from '../../codemods/wrap-handlers.js';
+import { describeOutcome, fetchWithSpan } from '../support/server-spans.js';
 
 // An Express app with a router mounted under /api whose handler hands errors to next(err), and a Nest-style controller
 // whose route returns the service's promise without awaiting it, called with the caller's `traceparent`. `after` is
@@ -98,17 +99,8 @@ async function start(variant: 'before' | 'after'): Promise<Variant> {
   return { express: await listen(app), nest: await listen(nestApp) };
 }
 
-async function call(url: string): Promise<{ status: number; span: ReadableSpan }> {
-  exporter.reset();
-  const response = await fetch(url, { headers: { traceparent: TRACEPARENT } });
-  await response.arrayBuffer();
-  const span = await vi.waitFor(() => {
-    const [only, ...others] = exporter.getFinishedSpans();
-    expect(only).toBeDefined();
-    expect(others).toEqual([]);
-    return only!;
-  });
-  return { status: response.status, span };
+function call(url: string): Promise<{ status: number; span: ReadableSpan }> {
+  return fetchWithSpan(exporter, url, { headers: { traceparent: TRACEPARENT } });
 }
 
 function describeSpan(span: ReadableSpan): Record<string, unknown> {
@@ -117,10 +109,8 @@ function describeSpan(span: ReadableSpan): Record<string, unknown> {
     kind: span.kind,
     traceId: span.spanContext().traceId,
     parentSpanId: span.parentSpanContext?.spanId,
-    status: span.status.code,
-    statusCode: span.attributes['http.response.status_code'],
+    ...describeOutcome(span),
     route: span.attributes['http.route'],
-    exceptions: span.events.filter((event) => event.name === 'exception').map((event) => event.attributes?.['exception.message']),
   };
 }
 
