@@ -110,11 +110,18 @@ async function lintOverhead() {
   const withRules = [];
   const tseslintBaseline = [];
   const tseslintWithRules = [];
+  // Each repetition runs the four in another order, so a slow spell of a shared machine does not land on one side.
+  const sides = [
+    [baseConfig, baseline],
+    [ruleConfig, withRules],
+    [tseslintConfig, tseslintBaseline],
+    [tseslintRuleConfig, tseslintWithRules],
+  ];
   for (let index = 0; index < reps; index++) {
-    baseline.push(run(baseConfig));
-    withRules.push(run(ruleConfig));
-    tseslintBaseline.push(run(tseslintConfig));
-    tseslintWithRules.push(run(tseslintRuleConfig));
+    for (let step = 0; step < sides.length; step++) {
+      const [configFor, samples] = sides[(step + index) % sides.length];
+      samples.push(run(configFor));
+    }
   }
   const wall = (samples) => samples.map((sample) => sample.wall);
   const cpu = (samples) => samples.map((sample) => sample.cpu);
@@ -153,7 +160,6 @@ async function lintOverhead() {
   for (const line of table) out(line);
   out('```');
   out();
-  return { ratio, cpuRatio };
 }
 
 /**
