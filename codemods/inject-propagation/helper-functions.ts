@@ -223,10 +223,12 @@ function stripTypes(source: string): string {
   const { outputText } = ts.transpileModule(source, {
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, removeComments: false },
   });
-  // The emitter indents by four spaces; the sources (and restyleCode) use two.
+  // The emitter indents by four spaces and puts `catch` and `finally` on a line of their own; the sources use two
+  // spaces and keep them after the closing brace.
   return outputText
     .replace(/\r?\n$/, '')
     .replace(/^export \{\};\r?\n?/m, '')
+    .replace(/\}\r?\n[ \t]*(catch|finally)\b/g, '} $1')
     .replace(/^(?: {4})+/gm, (indent) => ' '.repeat(indent.length / 2));
 }
 
