@@ -20,7 +20,8 @@ export type HelperName =
   | 'extractTraceContextFromPayload'
   | 'extractTraceContextFromJson'
   | 'getTraceLinks'
-  | 'inProducerSpan';
+  | 'inProducerSpan'
+  | 'readTraceContextFromKinesisData';
 
 /** Names of `@opentelemetry/api` exports the helpers use, mapped to how the file refers to them. */
 export type ApiRefs = Record<'propagation' | 'context' | 'trace' | 'SpanKind' | 'SpanStatusCode', string>;
@@ -29,6 +30,8 @@ interface HelperDefinition {
   api: ReadonlyArray<keyof ApiRefs>;
   uses?: readonly HelperName[];
   usesTracer?: boolean;
+  /** Written only by wrap-handlers, in the file that reads it: left out of the shared helper module. */
+  fileOnly?: boolean;
   /** The TypeScript text, two-space indented, single-quoted, with semicolons; restyled to the file when written. */
   source: (refs: ApiRefs, tracer: string) => string;
 }
@@ -185,9 +188,23 @@ function inProducerSpan<T>(system: string, operation: string, destination: unkno
   });
 }`,
   },
+  readTraceContextFromKinesisData: {
+    api: [],
+    fileOnly: true,
+    source: () => `/** The carrier a producer put under \`${KEY}\` in the data of a Kinesis record (base64 of JSON); empty when the data is not JSON. */
+function readTraceContextFromKinesisData(data: string): Record<string, unknown> {
+  try {
+    const carrier = (JSON.parse(Buffer.from(data, 'base64').toString('utf8')) as { ${KEY}?: unknown } | null)?.${KEY};
+    return typeof carrier === 'object' && carrier !== null ? (carrier as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}`,
+  },
 };
 
-export const HELPER_NAMES = Object.keys(HELPERS) as HelperName[];
+/** The helpers of the shared helper module (the `helper` option). */
+export const HELPER_NAMES = (Object.keys(HELPERS) as HelperName[]).filter((name) => !HELPERS[name].fileOnly);
 
 /** The helpers needed, with the helpers they call, in a stable order. */
 export function withDependencies(names: Iterable<HelperName>): HelperName[] {
@@ -223,10 +240,12 @@ function stripTypes(source: string): string {
   const { outputText } = ts.transpileModule(source, {
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, removeComments: false },
   });
-  // The emitter indents by four spaces; the sources (and restyleCode) use two.
+  // The emitter indents by four spaces and puts `catch` and `finally` on a line of their own; the sources use two
+  // spaces and keep them after the closing brace.
   return outputText
     .replace(/\r?\n$/, '')
     .replace(/^export \{\};\r?\n?/m, '')
+    .replace(/\}\r?\n[ \t]*(catch|finally)\b/g, '} $1')
     .replace(/^(?: {4})+/gm, (indent) => ' '.repeat(indent.length / 2));
 }
 
@@ -245,6 +264,20 @@ export const INLINE_CARRIER_GETTERS = {
 } as const satisfies Record<string, { text: string; helper: HelperName }>;
 
 export type InlineCarrierGetter = keyof typeof INLINE_CARRIER_GETTERS;
+
+/**
+ * Carriers wrap-handlers decodes out of a message before extracting from them, written inline where a file reads one
+ * once, each with the helper that returns the same carrier object, used (and written once) where it reads more.
+ */
+export const INLINE_CARRIER_READERS = {
+  // Kinesis record data: base64 of the JSON payload, the carrier under the envelope key.
+  'kinesis-data': {
+    text: (data: string) => `(() => { try { return JSON.parse(Buffer.from(${data}, 'base64').toString('utf8'))?.${KEY} ?? {} } catch { return {} } })()`,
+    helper: 'readTraceContextFromKinesisData',
+  },
+} as const satisfies Record<string, { text: (argument: string) => string; helper: HelperName }>;
+
+export type InlineCarrierReader = keyof typeof INLINE_CARRIER_READERS;
 
 /**
  * Rewrites `<api>.extract(<context>, <carrier>, <inline getter>)` into `<helper>(<carrier>)` for the helpers given

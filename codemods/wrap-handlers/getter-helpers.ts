@@ -2,7 +2,16 @@ import type { SourceFile } from 'ts-morph';
 import { OTEL_API_MODULE } from '../../src/catalog/otel-api.js';
 import type { EditPlan } from '../../src/transform/edit-plan.js';
 import { isTopLevelNameTaken } from '../../src/transform/imports.js';
-import { getApiNames, INLINE_CARRIER_GETTERS, renderHelpers, type ApiRefs, type InlineCarrierGetter } from '../inject-propagation/helper-functions.js';
+import {
+  getApiNames,
+  INLINE_CARRIER_GETTERS,
+  INLINE_CARRIER_READERS,
+  renderHelpers,
+  type ApiRefs,
+  type HelperName,
+  type InlineCarrierGetter,
+  type InlineCarrierReader,
+} from '../inject-propagation/helper-functions.js';
 import type { WrapTarget } from './target.js';
 
 /** How the file already offers a helper: a function declared at its top level, or a named import (maybe aliased). */
@@ -15,28 +24,36 @@ function findHelper(sourceFile: SourceFile, name: string): string | undefined {
   return undefined;
 }
 
+type InlineReading = InlineCarrierGetter | InlineCarrierReader;
+
+function getHelperName(reading: InlineReading): HelperName {
+  return reading in INLINE_CARRIER_GETTERS ? INLINE_CARRIER_GETTERS[reading as InlineCarrierGetter].helper : INLINE_CARRIER_READERS[reading as InlineCarrierReader].helper;
+}
+
 /**
- * The carriers the file reads through a helper function rather than an inline getter: those the targets read more
- * than once (a batch span's links and the per-record spans, two consumers), and those whose helper the file already
- * has (written by inject-propagation, or imported from the `--helper` module). Returns how the file calls each helper,
- * planning the missing ones once at the end of the file.
+ * The carriers the file reads (or decodes, like Kinesis data) through a helper function rather than inline: those the
+ * targets read more than once (a batch span's links and the per-record spans, two consumers), and those whose helper
+ * the file already has (written by inject-propagation or an earlier run, or imported from the `--helper` module).
+ * Returns how the file calls each helper, planning the missing ones once at the end of the file.
  */
-export function provideGetterHelpers(plan: EditPlan, targets: readonly WrapTarget[]): Partial<Record<InlineCarrierGetter, string>> {
+export function provideGetterHelpers(plan: EditPlan, targets: readonly WrapTarget[]): Partial<Record<InlineReading, string>> {
   const { sourceFile, path, style } = plan;
-  const uses = new Map<InlineCarrierGetter, number>();
+  const uses = new Map<InlineReading, number>();
   for (const target of targets) {
-    for (const getter of [target.extraction?.getter, target.links?.getter]) {
-      if (getter && getter !== 'default') uses.set(getter, (uses.get(getter) ?? 0) + 1);
+    for (const reading of [target.extraction, target.links]) {
+      for (const key of [reading?.getter, reading?.decoding?.reader]) {
+        if (key && key !== 'default') uses.set(key, (uses.get(key) ?? 0) + 1);
+      }
     }
   }
-  const refs: Partial<Record<InlineCarrierGetter, string>> = {};
-  const missing: Array<(typeof INLINE_CARRIER_GETTERS)[InlineCarrierGetter]['helper']> = [];
-  for (const [getter, count] of uses) {
-    const helper = INLINE_CARRIER_GETTERS[getter].helper;
+  const refs: Partial<Record<InlineReading, string>> = {};
+  const missing: HelperName[] = [];
+  for (const [reading, count] of uses) {
+    const helper = getHelperName(reading);
     const existing = findHelper(sourceFile, helper);
-    if (existing) refs[getter] = existing;
+    if (existing) refs[reading] = existing;
     else if (count > 1 && !isTopLevelNameTaken(sourceFile, helper)) {
-      refs[getter] = helper;
+      refs[reading] = helper;
       if (!missing.includes(helper)) missing.push(helper);
     }
   }

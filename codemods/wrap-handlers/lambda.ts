@@ -2,8 +2,9 @@ import { isExportedByName } from '../../src/transform/syntax-scope.js';
 import { basename, extname } from 'node:path';
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
 import { ARN_DESTINATION_KEYS, ENTRY_POINT_ATTRIBUTES, LAMBDA_DATASOURCE_EVENT_TYPES, LAMBDA_DATASOURCE_RECORD_FIELDS, LAMBDA_EVENT_PARAMETER, LAMBDA_HTTP_EVENT_FIELDS, LAMBDA_HTTP_EVENT_TYPES, LAMBDA_HANDLER_EXPORT_NAMES, LAMBDA_TYPE_MODULES } from '../../src/catalog/entry-points.js';
-import { CONSUME_OPERATIONS, EACH, type ConsumeOperation } from '../../src/catalog/messaging/index.js';
+import { CONSUME_OPERATIONS, DEFAULT_ENVELOPE_CARRIER_KEY, EACH, type ConsumeOperation } from '../../src/catalog/messaging/index.js';
 import type { TransformNote } from '../../src/transform/types.js';
+import { INLINE_CARRIER_READERS } from '../inject-propagation/helper-functions.js';
 import type { WrappableFunction } from '../../src/transform/wrap-body.js';
 import {
   getAccessPath,
@@ -14,6 +15,7 @@ import {
   getParameterPath,
   importsAnyModule,
   skippedNote,
+  type CarrierDecoding,
   type CarrierGetter,
   type Collected,
   type WrapTarget,
@@ -45,13 +47,14 @@ const LAMBDA_GETTERS: Partial<Record<string, CarrierGetter>> = {
 
 /**
  * The carrier of one record: for Kinesis, the envelope inside the record's base64-encoded JSON data (a record that is
- * not JSON, or has no envelope, gives an empty carrier, so the span then has no remote parent); otherwise as
- * getCarrierExpression writes it.
+ * not JSON, or has no envelope, gives an empty carrier, so the span then has no remote parent), decoded inline or, where
+ * the file reads it more than once, by a helper (see provideGetterHelpers); otherwise as getCarrierExpression writes it.
  */
-function getRecordCarrier(record: string, location: ConsumeOperation['carriers'][number], getter: CarrierGetter, file: FileFacts): string {
-  if (location.encoding !== 'json-in-bytes-field' || !location.envelopeKey) return getCarrierExpression(record, location.path, getter, location.envelopeKey, file.isTypeScript, file.quote);
+function getRecordCarrier(record: string, location: ConsumeOperation['carriers'][number], getter: CarrierGetter, file: FileFacts): { carrier: string; getter: CarrierGetter; decoding?: CarrierDecoding } {
+  if (location.encoding !== 'json-in-bytes-field' || !location.envelopeKey) return { carrier: getCarrierExpression(record, location.path, getter, location.envelopeKey, file.isTypeScript, file.quote), getter };
   const data = getAccessPath(record, location.path, false, file.quote);
-  return `(() => { try { return JSON.parse(Buffer.from(${data}, 'base64').toString('utf8'))?.${location.envelopeKey} ?? {} } catch { return {} } })()`;
+  if (location.envelopeKey === DEFAULT_ENVELOPE_CARRIER_KEY) return { carrier: INLINE_CARRIER_READERS['kinesis-data'].text(data), getter, decoding: { reader: 'kinesis-data', argument: data } };
+  return { carrier: `(() => { try { return JSON.parse(Buffer.from(${data}, 'base64').toString('utf8'))?.${location.envelopeKey} ?? {} } catch { return {} } })()`, getter };
 }
 
 /**
@@ -317,7 +320,7 @@ function getBatchTarget(fn: WrappableFunction, operation: ConsumeOperation, targ
   const getter = location ? LAMBDA_GETTERS[location.encoding] : undefined;
   const records = getParameterPath(fn, operation.message.parameter, operation.message.path.slice(0, operation.message.path.indexOf(EACH)), file.quote);
   if (!location || !getter || records === undefined) return target;
-  return { ...target, links: { records, carrier: getRecordCarrier('record', location, getter, file), getter } };
+  return { ...target, links: { records, ...getRecordCarrier('record', location, getter, file) } };
 }
 
 /**
@@ -354,7 +357,7 @@ function collectRecordLoops(fn: WrappableFunction, operation: ConsumeOperation, 
       name: name === undefined ? { literal: `process ${operation.system}` } : { prefix: 'process ', expression: name },
       kind: 'CONSUMER',
       attributes: getMessagingAttributes(operation, name === undefined ? undefined : { expression: name }),
-      extraction: { carrier: getRecordCarrier(record, location, getter, file), getter },
+      extraction: getRecordCarrier(record, location, getter, file),
     });
   }
 }

@@ -2,9 +2,9 @@ import { ENTRY_POINT_ATTRIBUTES } from '../../src/catalog/entry-points.js';
 import type { FileStyle } from '../../src/transform/file-style.js';
 import type { WrittenMember } from '../../src/transform/object-literal.js';
 import type { SpanWrapSpec } from '../../src/transform/wrap-body.js';
-import { INLINE_CARRIER_GETTERS, type InlineCarrierGetter } from '../inject-propagation/helper-functions.js';
+import { INLINE_CARRIER_GETTERS, type InlineCarrierGetter, type InlineCarrierReader } from '../inject-propagation/helper-functions.js';
 import { getHandedOnErrorEdits } from './handed-on-errors.js';
-import type { CarrierGetter, WrapTarget, WrappedValue } from './target.js';
+import type { CarrierDecoding, CarrierGetter, WrapTarget, WrappedValue } from './target.js';
 
 /** How the file refers to what the generated code uses. */
 export interface ApiRefs {
@@ -19,8 +19,11 @@ export interface ApiRefs {
   activeContext?: string;
   /** Nest's `Headers` parameter decorator, when a route gets a `@Headers()` parameter. */
   nestHeaders?: string;
-  /** Carriers the file reads through a helper function (written once) instead of an inline getter: how it calls it. */
-  getterHelpers?: Partial<Record<InlineCarrierGetter, string>>;
+  /**
+   * Carriers the file reads (or decodes) through a helper function, written once, instead of an inline getter (or
+   * decoder): how it calls it.
+   */
+  getterHelpers?: Partial<Record<InlineCarrierGetter | InlineCarrierReader, string>>;
 }
 
 function quote(value: string, style: FileStyle): string {
@@ -35,7 +38,9 @@ function renderValue(value: WrappedValue, style: FileStyle): string {
 export function renderSpanSpec(target: WrapTarget, refs: ApiRefs, kind: string, style: FileStyle): SpanWrapSpec {
   const name = 'literal' in target.name ? quote(target.name.literal, style) : `\`${target.name.prefix.replace(/[`$\\]/g, '\\$&')}\${${target.name.expression}}\``;
   const attributes: WrittenMember[] = target.attributes.map(({ key, value }) => ({ key: quote(key, style), value: renderValue(value, style) }));
-  const extract = (carrier: string, getter: CarrierGetter): string => {
+  const extract = (inlineCarrier: string, getter: CarrierGetter, decoding?: CarrierDecoding): string => {
+    const reader = decoding && refs.getterHelpers?.[decoding.reader];
+    const carrier = reader ? `${reader}(${decoding.argument})` : inlineCarrier;
     const helper = getter === 'default' ? undefined : refs.getterHelpers?.[getter];
     if (helper) return `${helper}(${carrier})`;
     return `${refs.propagation}.extract(${refs.activeContext ?? `${refs.context}.active()`}, ${carrier}${getter === 'default' ? '' : `, ${INLINE_CARRIER_GETTERS[getter].text}`})`;
@@ -44,10 +49,10 @@ export function renderSpanSpec(target: WrapTarget, refs: ApiRefs, kind: string, 
   if (attributes.length > 0) options.push({ key: 'attributes', value: attributes });
   if (target.links) {
     // A batch has many producers: its span links to each record's context instead of choosing one parent.
-    const linked = `${refs.trace}.getSpanContext(${extract(target.links.carrier, target.links.getter)})`;
+    const linked = `${refs.trace}.getSpanContext(${extract(target.links.carrier, target.links.getter, target.links.decoding)})`;
     options.push({ key: 'links', value: { head: `${target.links.records}.flatMap((record) => {`, statements: [`const linked = ${linked}`, 'return linked ? [{ context: linked }] : []'], tail: '})' } });
   }
-  const parentContext = target.extraction ? extract(target.extraction.carrier, target.extraction.getter) : undefined;
+  const parentContext = target.extraction ? extract(target.extraction.carrier, target.extraction.getter, target.extraction.decoding) : undefined;
   const spec: SpanWrapSpec = { tracer: refs.tracer, name, options, parentContext, statusCode: refs.statusCode };
   if (target.returnsHttpResponse) return { ...spec, afterResult: (span, result) => getResultStatusLines(span, result, refs.statusCode, style) };
   // Not Lambda handlers: an error a Lambda throws fails the invocation, whatever status it carries.

@@ -1,6 +1,7 @@
 import { Node, SyntaxKind, type ForOfStatement, type SourceFile } from 'ts-morph';
 import type { CarrierPath } from '../../src/catalog/messaging/index.js';
 import type { TransformNote } from '../../src/transform/types.js';
+import type { InlineCarrierReader } from '../inject-propagation/helper-functions.js';
 import { getJumpOutOfBlock, type WrappableFunction } from '../../src/transform/wrap-body.js';
 
 /** A value written into the generated code: a constant, or an expression already in scope in the handler. */
@@ -8,6 +9,12 @@ export type WrappedValue = { literal: string } | { expression: string };
 
 /** How a message's carrier is read: with the API's default getter, or with one for its encoding. */
 export type CarrierGetter = 'default' | 'buffer-map' | 'nats-headers' | 'lambda-sqs' | 'lambda-sns';
+
+/** A carrier decoded out of the message (see INLINE_CARRIER_READERS): the reader, and the expression it decodes. */
+export interface CarrierDecoding {
+  reader: InlineCarrierReader;
+  argument: string;
+}
 
 /** HTTP routes: what the handler sees of the request and the response, beyond the headers it extracts from. */
 export interface HttpFacts {
@@ -38,13 +45,13 @@ export interface WrapTarget {
   kind: 'http' | 'SERVER' | 'CONSUMER';
   attributes: ReadonlyArray<{ key: string; value: WrappedValue }>;
   /** Consumers: the span's parent is extracted from this carrier expression. */
-  extraction?: { carrier: string; getter: CarrierGetter };
+  extraction?: { carrier: string; getter: CarrierGetter; decoding?: CarrierDecoding };
   /** HTTP routes (see HttpFacts). */
   http?: HttpFacts;
   /** A Lambda invoked over HTTP: its result is the response, whose status code the span records. */
   returnsHttpResponse?: boolean;
   /** Batches: the span links to the context extracted from each `record` of `records` (carrier written in terms of `record`). */
-  links?: { records: string; carrier: string; getter: CarrierGetter };
+  links?: { records: string; carrier: string; getter: CarrierGetter; decoding?: CarrierDecoding };
 }
 
 export interface Collected {
