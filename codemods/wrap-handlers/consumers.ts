@@ -1,7 +1,8 @@
 import { findVariableInitializer } from '../../src/transform/syntax-scope.js';
-import { Node, SyntaxKind, type CallExpression, type NewExpression, type SourceFile } from 'ts-morph';
+import { Node, type CallExpression, type ForOfStatement, type NewExpression, type SourceFile } from 'ts-morph';
 import { ENTRY_POINT_ATTRIBUTES } from '../../src/catalog/entry-points.js';
-import { CONSUME_OPERATIONS, DEFAULT_ENVELOPE_CARRIER_KEY, EACH, EACH_IF_ARRAY, type ConsumeMatcher, type ConsumeOperation } from '../../src/catalog/messaging/index.js';
+import { DEFAULT_ENVELOPE_CARRIER_KEY, EACH, EACH_IF_ARRAY, type ConsumeMatcher, type ConsumeOperation } from '../../src/catalog/messaging/index.js';
+import { findConsumerRegistrations } from '../../src/transform/messaging-sites.js';
 import { isWrappableFunction, type WrappableFunction } from '../../src/transform/wrap-body.js';
 import {
   getAccessPath,
@@ -9,10 +10,8 @@ import {
   getInlineFunction,
   getLoopMessage,
   getObjectFunction,
-  getReceiverName,
   getParameterPath,
   getStringValue,
-  importsAnyModule,
   skippedNote,
   type CarrierGetter,
   type Collected,
@@ -21,7 +20,6 @@ import {
 } from './target.js';
 
 type CallbackMatcher = Extract<ConsumeMatcher, { kind: 'callback' }>;
-type IteratorMatcher = Extract<ConsumeMatcher, { kind: 'async-iterator' }>;
 
 const GETTERS: Partial<Record<string, CarrierGetter>> = {
   'string-map': 'default',
@@ -31,35 +29,24 @@ const GETTERS: Partial<Record<string, CarrierGetter>> = {
   'json-in-string-field': 'default',
 };
 
-/** Message handlers registered with a call or constructor of a library in the messaging catalog. */
+/**
+ * Message handlers registered with a call or constructor of a library in the messaging catalog, and `for await`
+ * loops over a subscription: the sites are the shared matcher's (src/transform/messaging-sites.ts), so a receiver
+ * is recognised by its origin, by its name only where the origin cannot be seen.
+ */
 export function collectConsumers(sourceFile: SourceFile, isTypeScript: boolean, quote: string): Collected {
   const collected: Collected = { targets: [], notes: [] };
-  for (const operation of CONSUME_OPERATIONS) {
-    if (!importsAnyModule(sourceFile, operation.modules)) continue;
-    for (const matcher of operation.matchers) {
-      if (matcher.kind === 'callback') {
-        for (const call of findRegistrations(sourceFile, matcher)) collectConsumer(call, operation, matcher, { isTypeScript, quote }, collected);
-      } else if (matcher.kind === 'async-iterator') {
-        collectIteratorLoops(sourceFile, operation, matcher, { isTypeScript, quote }, collected);
-      }
+  const file = { isTypeScript, quote };
+  for (const found of findConsumerRegistrations(sourceFile)) {
+    if (found.kind === 'async-iterator') {
+      collectIteratorLoop(found.loop, found.registration, found.match.operation, file, collected);
+      continue;
+    }
+    for (const { operation, matcher } of found.matches) {
+      if (matcher.kind === 'callback') collectConsumer(found.registration, operation, matcher, file, collected);
     }
   }
   return collected;
-}
-
-function findRegistrations(sourceFile: SourceFile, matcher: CallbackMatcher): Array<CallExpression | NewExpression> {
-  const { call } = matcher;
-  if (call.type === 'constructor') {
-    return sourceFile.getDescendantsOfKind(SyntaxKind.NewExpression).filter((expression) => call.constructorNames.includes(expression.getExpression().getText()));
-  }
-  return sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression).filter((expression) => {
-    const callee = expression.getExpression();
-    if (!Node.isPropertyAccessExpression(callee) || !call.methodNames.includes(callee.getName())) return false;
-    const receiver = getReceiverName(callee.getExpression());
-    if (receiver === undefined || !call.receiver.test(receiver)) return false;
-    const event = getStringValue(expression.getArguments()[0]);
-    return !matcher.events || (event !== undefined && matcher.events.includes(event));
-  });
 }
 
 interface FileFacts {
@@ -168,39 +155,21 @@ function getReceiverFactoryValue(call: CallExpression | NewExpression, argument:
  * `for await (const msg of nc.subscribe('orders')) { … }` (or of a variable holding the subscription): the loop body
  * becomes one CONSUMER span per message.
  */
-function collectIteratorLoops(sourceFile: SourceFile, operation: ConsumeOperation, matcher: IteratorMatcher, file: FileFacts, collected: Collected): void {
+function collectIteratorLoop(loop: ForOfStatement, subscribe: CallExpression, operation: ConsumeOperation, file: FileFacts, collected: Collected): void {
   const location = operation.carriers[0];
   const getter = location ? GETTERS[location.encoding] : undefined;
-  for (const loop of sourceFile.getDescendantsOfKind(SyntaxKind.ForOfStatement)) {
-    if (!loop.isAwaited()) continue;
-    const subscribe = getSubscribeCall(loop.getExpression(), matcher);
-    if (!subscribe) continue;
-    const found = getLoopMessage(loop);
-    if (!location || !getter || 'refusal' in found) {
-      collected.notes.push(skippedNote(loop, `${operation.displayName}: no span per message: ${'refusal' in found ? found.refusal : 'its carrier encoding is not one the codemod can read'}`));
-      continue;
-    }
-    const destination = getDestination(subscribe, undefined, operation, file.quote);
-    collected.targets.push({
-      fn: loop.getFirstAncestor((node): node is WrappableFunction => isWrappableFunction(node)),
-      loop,
-      name: getConsumerName(operation, destination),
-      kind: 'CONSUMER',
-      attributes: getConsumerAttributes(operation, destination),
-      extraction: { carrier: getCarrierExpression(found.message, location.path, getter, location.envelopeKey, file.isTypeScript, file.quote), getter },
-    });
+  const found = getLoopMessage(loop);
+  if (!location || !getter || 'refusal' in found) {
+    collected.notes.push(skippedNote(loop, `${operation.displayName}: no span per message: ${'refusal' in found ? found.refusal : 'its carrier encoding is not one the codemod can read'}`));
+    return;
   }
-}
-
-/** The subscribe call a loop iterates, written in the loop or in the initializer of the variable it iterates. */
-function getSubscribeCall(expression: Node, matcher: IteratorMatcher): CallExpression | undefined {
-  let candidate: Node | undefined = expression;
-  if (Node.isIdentifier(candidate)) {
-    candidate = findVariableInitializer(candidate);
-  }
-  if (!candidate || !Node.isCallExpression(candidate)) return undefined;
-  const callee = candidate.getExpression();
-  if (!Node.isPropertyAccessExpression(callee) || !matcher.methodNames.includes(callee.getName())) return undefined;
-  const receiver = getReceiverName(callee.getExpression());
-  return receiver !== undefined && matcher.receiver.test(receiver) ? candidate : undefined;
+  const destination = getDestination(subscribe, undefined, operation, file.quote);
+  collected.targets.push({
+    fn: loop.getFirstAncestor((node): node is WrappableFunction => isWrappableFunction(node)),
+    loop,
+    name: getConsumerName(operation, destination),
+    kind: 'CONSUMER',
+    attributes: getConsumerAttributes(operation, destination),
+    extraction: { carrier: getCarrierExpression(found.message, location.path, getter, location.envelopeKey, file.isTypeScript, file.quote), getter },
+  });
 }

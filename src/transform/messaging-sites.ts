@@ -1,4 +1,4 @@
-import { Node, type CallExpression, type NewExpression, type SourceFile } from 'ts-morph';
+import { Node, type CallExpression, type ForOfStatement, type NewExpression, type SourceFile } from 'ts-morph';
 import type { ConsumeMatcher, ConsumeOperation, PublishOperation } from '../catalog/messaging/index.js';
 import {
   isConsumeTracedByLibrary,
@@ -8,6 +8,7 @@ import {
   matchIteratorConsume,
   matchLambdaHandler,
   matchPublish,
+  type ConsumeMatch,
 } from '../catalog/messaging/match.js';
 import { getCallFacts, getImportedModules, getValueFact, getVariableInitializer, resolveFunction } from './messaging-facts.js';
 import { getPropertyInitializer } from './object-literal.js';
@@ -159,4 +160,44 @@ function getIteratedCall(expression: Node): CallExpression | undefined {
   }
   if (Node.isAwaitExpression(source)) source = source.getExpression();
   return Node.isCallExpression(source) ? source : undefined;
+}
+
+/**
+ * A call the catalog recognises as registering a message handler, whether or not its handler can be found here
+ * (a handler passed by reference is still a registration): the codemods that write a note for it read this.
+ */
+export type ConsumerRegistration =
+  | {
+      kind: 'callback';
+      /** `channel.consume(queue, cb)`, `new Worker(queue, processor)`. */
+      registration: CallExpression | NewExpression;
+      /** Every consume operation the call registers a handler for, in catalog order. */
+      matches: ConsumeMatch[];
+    }
+  | {
+      kind: 'async-iterator';
+      /** The `for await` loop over the subscription. */
+      loop: ForOfStatement;
+      /** The subscribe call the loop iterates (`nc.subscribe(subject)`), in the loop or in a variable's initializer. */
+      registration: CallExpression;
+      match: ConsumeMatch;
+    };
+
+/** Every handler registration and subscription loop of the catalog in the file, in source order. */
+export function findConsumerRegistrations(sourceFile: SourceFile): ConsumerRegistration[] {
+  const imported = getImportedModules(sourceFile);
+  const registrations: ConsumerRegistration[] = [];
+  sourceFile.forEachDescendant((node) => {
+    if (Node.isCallExpression(node) || Node.isNewExpression(node)) {
+      const facts = getCallFacts(node, imported);
+      const matches = facts ? matchCallbackConsume(facts) : [];
+      if (matches.length > 0) registrations.push({ kind: 'callback', registration: node, matches });
+    } else if (Node.isForOfStatement(node) && node.isAwaited()) {
+      const iterable = getIteratedCall(node.getExpression());
+      const facts = iterable && getCallFacts(iterable, imported);
+      const match = facts && matchIteratorConsume(facts);
+      if (iterable && match) registrations.push({ kind: 'async-iterator', loop: node, registration: iterable, match });
+    }
+  });
+  return registrations;
 }
