@@ -109,26 +109,23 @@ export function findConsumerHandlers(sourceFile: SourceFile): ConsumerHandler[] 
     handlers.push(handler);
   };
   sourceFile.forEachDescendant((node) => {
-    if (Node.isCallExpression(node) || Node.isNewExpression(node)) {
-      const facts = getCallFacts(node, imported);
-      for (const { operation, matcher } of facts ? matchCallbackConsume(facts) : []) {
+    const registration = getConsumerRegistration(node, imported);
+    if (registration?.kind === 'callback') {
+      for (const { operation, matcher } of registration.matches) {
         if (matcher.kind !== 'callback') continue;
-        const fn = getCallbackFunction(node.getArguments(), matcher);
+        const fn = getCallbackFunction(registration.registration.getArguments(), matcher);
         const body = getFunctionBody(fn);
         if (!fn || !body) continue;
-        const tracedByLibrary = isConsumeTracedByLibrary(operation, facts);
-        add({ operation, node: fn, body, parameterName: getParameterName(fn, operation.message.parameter), registration: node, tracedByLibrary });
+        const tracedByLibrary = isConsumeTracedByLibrary(operation, registration.facts);
+        add({ operation, node: fn, body, parameterName: getParameterName(fn, operation.message.parameter), registration: registration.registration, tracedByLibrary });
         break;
       }
-    } else if (Node.isForOfStatement(node) && node.isAwaited()) {
-      const iterable = getIteratedCall(node.getExpression());
-      const facts = iterable && getCallFacts(iterable, imported);
-      const match = facts && matchIteratorConsume(facts);
-      if (!match || !iterable) return;
-      const declaration = node.getInitializer();
+    } else if (registration?.kind === 'async-iterator') {
+      const { loop } = registration;
+      const declaration = loop.getInitializer();
       const variable = Node.isVariableDeclarationList(declaration) ? declaration.getDeclarations()[0]?.getNameNode() : undefined;
-      add({ operation: match.operation, node, body: node.getStatement(), parameterName: variable && Node.isIdentifier(variable) ? variable.getText() : undefined, registration: iterable, tracedByLibrary: false });
-    } else {
+      add({ operation: registration.match.operation, node: loop, body: loop.getStatement(), parameterName: variable && Node.isIdentifier(variable) ? variable.getText() : undefined, registration: registration.registration, tracedByLibrary: false });
+    } else if (!registration) {
       const lambda = getLambdaHandler(node);
       const body = getFunctionBody(lambda?.fn);
       if (lambda && body) add({ operation: lambda.operation, node: lambda.fn, body, parameterName: getParameterName(lambda.fn, lambda.operation.message.parameter), tracedByLibrary: false });
@@ -173,6 +170,8 @@ export type ConsumerRegistration =
       registration: CallExpression | NewExpression;
       /** Every consume operation the call registers a handler for, in catalog order. */
       matches: ConsumeMatch[];
+      /** What the call was matched on (whether the library traces it by itself is read from them). */
+      facts: NonNullable<ReturnType<typeof getCallFacts>>;
     }
   | {
       kind: 'async-iterator';
@@ -188,16 +187,24 @@ export function findConsumerRegistrations(sourceFile: SourceFile): ConsumerRegis
   const imported = getImportedModules(sourceFile);
   const registrations: ConsumerRegistration[] = [];
   sourceFile.forEachDescendant((node) => {
-    if (Node.isCallExpression(node) || Node.isNewExpression(node)) {
-      const facts = getCallFacts(node, imported);
-      const matches = facts ? matchCallbackConsume(facts) : [];
-      if (matches.length > 0) registrations.push({ kind: 'callback', registration: node, matches });
-    } else if (Node.isForOfStatement(node) && node.isAwaited()) {
-      const iterable = getIteratedCall(node.getExpression());
-      const facts = iterable && getCallFacts(iterable, imported);
-      const match = facts && matchIteratorConsume(facts);
-      if (iterable && match) registrations.push({ kind: 'async-iterator', loop: node, registration: iterable, match });
-    }
+    const registration = getConsumerRegistration(node, imported);
+    if (registration) registrations.push(registration);
   });
   return registrations;
+}
+
+/** The registration a node is (a call or `new` registering a handler, or a `for await` loop over a subscription), if any. */
+function getConsumerRegistration(node: Node, imported: ReturnType<typeof getImportedModules>): ConsumerRegistration | undefined {
+  if (Node.isCallExpression(node) || Node.isNewExpression(node)) {
+    const facts = getCallFacts(node, imported);
+    const matches = facts ? matchCallbackConsume(facts) : [];
+    return facts && matches.length > 0 ? { kind: 'callback', registration: node, matches, facts } : undefined;
+  }
+  if (Node.isForOfStatement(node) && node.isAwaited()) {
+    const iterable = getIteratedCall(node.getExpression());
+    const facts = iterable && getCallFacts(iterable, imported);
+    const match = facts && matchIteratorConsume(facts);
+    return iterable && match ? { kind: 'async-iterator', loop: node, registration: iterable, match } : undefined;
+  }
+  return undefined;
 }
