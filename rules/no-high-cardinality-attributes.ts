@@ -2,9 +2,9 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { DEFAULT_TRUNCATORS, SPAN_ID_KEY_ENDINGS } from '../src/catalog/unbounded-patterns.js';
 import { findEnding } from '../src/lint/attribute-words.js';
 import { DEFAULT_TEST_FILES } from '../src/catalog/test-files.js';
+import { isSkippedTestFile, testFilesOptionSchema } from '../src/lint/test-files-option.js';
 import { createRule } from '../src/lint/create-rule.js';
 import { mayAttachAttributes } from '../src/lint/file-gates.js';
-import { matchesAnyGlob } from '../src/lint/file-globs.js';
 import { createAttributeVisitor } from '../src/lint/attribute-sinks.js';
 import { matchesKeyList, splitWords } from '../src/lint/attribute-words.js';
 import { isBehindContentCaptureFlag, isContentAttributeKey } from '../src/lint/content-capture.js';
@@ -49,19 +49,14 @@ export default createRule<Options, MessageId>({
             uniqueItems: true,
             description: 'Function names that bound a value’s length, besides `truncate`, `.slice(0, n)` and `.substring(0, n)`.',
           },
-          testFiles: {
-            type: 'array',
-            items: { type: 'string' },
-            uniqueItems: true,
-            description: 'Globs of test files, which are not checked (what a test records never reaches a production backend). Replaces the default list; `[]` checks them.',
-          },
+          testFiles: testFilesOptionSchema('what a test records never reaches a production backend'),
         },
       },
     ],
   },
   defaultOptions: [{ allowKeys: [], truncators: [], testFiles: [...DEFAULT_TEST_FILES] }],
   create(context, [options]) {
-    if (matchesAnyGlob(context.filename, context.cwd, options.testFiles ?? DEFAULT_TEST_FILES)) return {};
+    if (isSkippedTestFile(context, options.testFiles)) return {};
     // No sink method named in the file: no attribute is attached here.
     if (!mayAttachAttributes(context.sourceCode)) return {};
     const allowKeys = options.allowKeys ?? [];

@@ -1,5 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { MESSAGING_LIBRARY_IDS, type MessagingLibraryId } from '../src/catalog/messaging/index.js';
+import { DEFAULT_TEST_FILES } from '../src/catalog/test-files.js';
+import { isSkippedTestFile, testFilesOptionSchema } from '../src/lint/test-files-option.js';
 import { createRule } from '../src/lint/create-rule.js';
 import { mayStartSpans } from '../src/lint/file-gates.js';
 import { ExtractedContextTracker } from '../src/lint/extracted-context.js';
@@ -17,6 +19,7 @@ export type Options = [
   {
     extractFunctions?: string[];
     autoInstrumented?: MessagingLibraryId[];
+    testFiles?: string[];
   },
 ];
 export type MessageId = ExtractionMessageId;
@@ -35,7 +38,7 @@ export default createRule<Options, MessageId>({
       notCoveredByInstrumentation:
         "{{operation}} is not covered by {{instrumentation}}, which {{note}}. Extract the context from {{location}} and pass it as this span's parent.",
     },
-    defaultOptions: [{ extractFunctions: [], autoInstrumented: [] }],
+    defaultOptions: [{ extractFunctions: [], autoInstrumented: [], testFiles: [...DEFAULT_TEST_FILES] }],
     schema: [
       {
         type: 'object',
@@ -54,12 +57,14 @@ export default createRule<Options, MessageId>({
             description:
               "Libraries whose OpenTelemetry instrumentation is loaded; their handlers are not reported where that instrumentation really makes the message's context active.",
           },
+          testFiles: testFilesOptionSchema('a test’s messages never carry a production trace, and instrumentation tests consume through the instrumentation they test'),
         },
       },
     ],
   },
-  defaultOptions: [{ extractFunctions: [], autoInstrumented: [] }],
+  defaultOptions: [{ extractFunctions: [], autoInstrumented: [], testFiles: [...DEFAULT_TEST_FILES] }],
   create(context, [options]) {
+    if (isSkippedTestFile(context, options.testFiles)) return {};
     // Findings are span starts inside consumer handlers: a file that starts no span has none.
     if (!mayStartSpans(context.sourceCode)) return {};
     const autoInstrumented = new Set<string>(options.autoInstrumented ?? []);

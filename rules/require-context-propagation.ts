@@ -1,6 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { MESSAGING_LIBRARY_IDS, type MessagingLibraryId } from '../src/catalog/messaging/index.js';
 import { CarrierFlow } from '../src/lint/carrier-flow.js';
+import { DEFAULT_TEST_FILES } from '../src/catalog/test-files.js';
+import { isSkippedTestFile, testFilesOptionSchema } from '../src/lint/test-files-option.js';
 import { createRule } from '../src/lint/create-rule.js';
 import { mayPublishMessages } from '../src/lint/file-gates.js';
 import { getCommandPublishSite, getMethodPublishSite, type PublishSite } from '../src/lint/messaging-sites.js';
@@ -10,6 +12,7 @@ export type Options = [
   {
     injectFunctions?: string[];
     autoInstrumented?: MessagingLibraryId[];
+    testFiles?: string[];
   },
 ];
 export type MessageId = PublishMessageId;
@@ -30,7 +33,7 @@ export default createRule<Options, MessageId>({
       notCoveredByInstrumentation:
         '{{operation}} is not covered by {{instrumentation}}, which {{note}}. Inject a carrier into {{location}} yourself.',
     },
-    defaultOptions: [{ injectFunctions: [], autoInstrumented: [] }],
+    defaultOptions: [{ injectFunctions: [], autoInstrumented: [], testFiles: [...DEFAULT_TEST_FILES] }],
     schema: [
       {
         type: 'object',
@@ -49,12 +52,14 @@ export default createRule<Options, MessageId>({
             description:
               'Libraries whose OpenTelemetry instrumentation is loaded; their publishes are not reported where that instrumentation really injects a carrier.',
           },
+          testFiles: testFilesOptionSchema('a test’s messages never carry a production trace, and instrumentation tests publish through the instrumentation they test'),
         },
       },
     ],
   },
-  defaultOptions: [{ injectFunctions: [], autoInstrumented: [] }],
+  defaultOptions: [{ injectFunctions: [], autoInstrumented: [], testFiles: [...DEFAULT_TEST_FILES] }],
   create(context, [options]) {
+    if (isSkippedTestFile(context, options.testFiles)) return {};
     // No publish method or command of any catalog library is named in the file: nothing is published here.
     if (!mayPublishMessages(context.sourceCode)) return {};
     const autoInstrumented = new Set<string>(options.autoInstrumented ?? []);

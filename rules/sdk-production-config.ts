@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { ALWAYS_ON_SAMPLERS, DEFAULT_DEVELOPMENT_FILES, RATIO_SAMPLERS, SDK_MODULE_PREFIX, SDK_START_METHODS, SIMPLE_PROCESSORS } from '../src/catalog/sdk-setup.js';
 import { DEFAULT_TEST_FILES } from '../src/catalog/test-files.js';
+import { testFilesOptionSchema } from '../src/lint/test-files-option.js';
 import { createRule } from '../src/lint/create-rule.js';
 import { mentionsText } from '../src/lint/file-gates.js';
 import { matchesAnyGlob } from '../src/lint/file-globs.js';
@@ -42,12 +43,7 @@ export default createRule<Options, MessageId>({
             description:
               'Globs (relative to the working directory) of files that set up the SDK for development only (examples, samples, demos, scripts); they are not checked. Replaces the default list.',
           },
-          testFiles: {
-            type: 'array',
-            items: { type: 'string' },
-            uniqueItems: true,
-            description: 'Globs of test files, which are not checked. Replaces the default list.',
-          },
+          testFiles: testFilesOptionSchema('a test sets up an SDK for itself, never for production'),
         },
       },
     ],

@@ -3,10 +3,10 @@ import { PROMISE_CATCH_METHODS } from '../src/catalog/error-flow.js';
 import { OTEL_API_MODULE, STATUS_CODE_ENUM, STATUS_CODE_ERROR_MEMBER } from '../src/catalog/otel-api.js';
 import { getPropertyName, isFunctionNode } from '../src/lint/ast.js';
 import { DEFAULT_TEST_FILES } from '../src/catalog/test-files.js';
+import { isSkippedTestFile, testFilesOptionSchema } from '../src/lint/test-files-option.js';
 import { createRule } from '../src/lint/create-rule.js';
 import { getLocalFunction } from '../src/lint/local-functions.js';
 import { mayStartSpans } from '../src/lint/file-gates.js';
-import { matchesAnyGlob } from '../src/lint/file-globs.js';
 import { getErrorPropagation, getSpanErrorHandling } from '../src/lint/error-handling.js';
 import { getSpanStartCall } from '../src/lint/otel-calls.js';
 import { getEnclosingFunction, getTrackedSpan, type TrackedSpan } from '../src/lint/span-usage.js';
@@ -54,12 +54,7 @@ export default createRule<Options, MessageId>({
             uniqueItems: true,
             description: 'Packages besides `@opentelemetry/*` whose tracers hand out OpenTelemetry spans.',
           },
-          testFiles: {
-            type: 'array',
-            items: { type: 'string' },
-            uniqueItems: true,
-            description: 'Globs of test files, which are not checked (a test leaves spans open on purpose). Replaces the default list; `[]` checks tests too.',
-          },
+          testFiles: testFilesOptionSchema('a failing call already fails the test'),
         },
       },
     ],
@@ -68,7 +63,7 @@ export default createRule<Options, MessageId>({
   create(context, [options]) {
     /** A same-file function called by name: its body, for closures that record the error on the span. */
     const resolveClosureBody = (callee: TSESTree.Identifier): TSESTree.Node | undefined => getLocalFunction(callee, context)?.body;
-    if (matchesAnyGlob(context.filename, context.cwd, options.testFiles ?? DEFAULT_TEST_FILES)) return {};
+    if (isSkippedTestFile(context, options.testFiles)) return {};
     // Only started spans are followed: no start in the text, nothing to check.
     if (!mayStartSpans(context.sourceCode, options.startSpanFunctions)) return {};
     const spans: TrackedSpan[] = [];

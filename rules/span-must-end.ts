@@ -2,9 +2,9 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { CodePathTracker, mergeListeners, type CodePath, type CodePathSegment } from '../src/lint/code-path-tracker.js';
 import { DEFAULT_TEST_FILES } from '../src/catalog/test-files.js';
 import { isFunctionNode } from '../src/lint/ast.js';
+import { isSkippedTestFile, testFilesOptionSchema } from '../src/lint/test-files-option.js';
 import { createRule } from '../src/lint/create-rule.js';
 import { mayStartSpans } from '../src/lint/file-gates.js';
-import { matchesAnyGlob } from '../src/lint/file-globs.js';
 import { createThrowClassifier, findUncoveredThrowingNode, isInsideEndingFinally, isThrowCandidate, type ExceptionPolicy, type ThrowingNode } from '../src/lint/exception-paths.js';
 import { getSpanStartCall } from '../src/lint/otel-calls.js';
 import { describeJump, findLeakingPath, isImplicitThrow, type JumpNode } from '../src/lint/span-paths.js';
@@ -95,19 +95,14 @@ export default createRule<Options, MessageId>({
             uniqueItems: true,
             description: 'Packages besides `@opentelemetry/*` whose tracers hand out spans the caller must end.',
           },
-          testFiles: {
-            type: 'array',
-            items: { type: 'string' },
-            uniqueItems: true,
-            description: 'Globs of test files, which are not checked (a test leaves spans open on purpose). Replaces the default list; `[]` checks tests too.',
-          },
+          testFiles: testFilesOptionSchema('a test leaves spans open on purpose'),
         },
       },
     ],
   },
   defaultOptions: [{ checkExceptionPaths: 'likely', startSpanFunctions: [], endSpanFunctions: [], successOnlyFunctions: [], tracerModules: [], testFiles: [...DEFAULT_TEST_FILES] }],
   create(context, [options]) {
-    if (matchesAnyGlob(context.filename, context.cwd, options.testFiles ?? DEFAULT_TEST_FILES)) return {};
+    if (isSkippedTestFile(context, options.testFiles)) return {};
     // No span start anywhere in the text: nothing to follow, and no code paths to track.
     if (!mayStartSpans(context.sourceCode, options.startSpanFunctions)) return {};
     const usageOptions = { sourceCode: context.sourceCode, endSpanFunctions: options.endSpanFunctions ?? [], successOnlyFunctions: options.successOnlyFunctions ?? [] };

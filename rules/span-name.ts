@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { GENERIC_SPAN_NAMES, SPAN_RENAME_METHODS } from '../src/catalog/span-names.js';
 import { DEFAULT_TEST_FILES } from '../src/catalog/test-files.js';
 import { mayStartSpans, mentionsAnyWord } from '../src/lint/file-gates.js';
-import { matchesAnyGlob } from '../src/lint/file-globs.js';
+import { isSkippedTestFile, testFilesOptionSchema } from '../src/lint/test-files-option.js';
 import { createRule } from '../src/lint/create-rule.js';
 import { getSpanStartCall } from '../src/lint/otel-calls.js';
 import { getLiteralName, getNameExpression, getRawPathName, getSpanNameParts, judgeSpanName, RAW_PATH_REASON } from '../src/lint/span-name.js';
@@ -65,19 +65,14 @@ export default createRule<Options, MessageId>({
             uniqueItems: true,
             description: 'Extra function or method names that start a span and take its name as the first argument.',
           },
-          testFiles: {
-            type: 'array',
-            items: { type: 'string' },
-            uniqueItems: true,
-            description: 'Globs of test files, which are not checked (a test’s spans never reach a production backend). Replaces the default list; `[]` checks them.',
-          },
+          testFiles: testFilesOptionSchema('a test’s spans never reach a production backend'),
         },
       },
     ],
   },
   defaultOptions: [{ allowNames: [], genericNames: [], replaceGenericNames: false, startSpanFunctions: [], testFiles: [...DEFAULT_TEST_FILES] }],
   create(context, [options]) {
-    if (matchesAnyGlob(context.filename, context.cwd, options.testFiles ?? DEFAULT_TEST_FILES)) return {};
+    if (isSkippedTestFile(context, options.testFiles)) return {};
     // Names are given at a span start or by updateName: a file with neither has none to judge.
     if (!mayStartSpans(context.sourceCode, options.startSpanFunctions) && !mentionsAnyWord(context.sourceCode, SPAN_RENAME_METHODS)) return {};
     const extraGeneric = (options.genericNames ?? []).map((name) => name.trim().toLowerCase());

@@ -64,3 +64,35 @@ export const announce = (redis: Redis, change: PriceChange) => redis.publish('pr
     },
   ],
 });
+
+// Test files are left alone by default: an instrumentation's own tests publish through the instrumentation they
+// test (it injects the carrier), and a test's message never carries a production trace.
+const kafkaSendWithoutCarrier = `import { Kafka } from 'kafkajs';
+const producer = new Kafka({ brokers: ['localhost:9092'] }).producer();
+it('records a send span', async () => {
+  await producer.send({ topic: 'test-topic', messages: [{ value: 'payload' }] });
+});`;
+createRuleTester().run('require-context-propagation (test files)', rule, {
+  valid: [
+    { code: kafkaSendWithoutCarrier, filename: 'packages/instrumentation-kafkajs/test/kafkajs.test.ts' },
+    { code: kafkaSendWithoutCarrier, filename: 'src/__tests__/orders.ts' },
+    // A project's own list replaces the default one.
+    { code: kafkaSendWithoutCarrier, filename: 'e2e/orders.e2e.ts', options: [{ testFiles: ['e2e/**'] }] },
+  ],
+  invalid: [
+    // `testFiles: []` checks tests too.
+    {
+      code: kafkaSendWithoutCarrier,
+      filename: 'packages/instrumentation-kafkajs/test/kafkajs.test.ts',
+      options: [{ testFiles: [] }],
+      errors: [{ messageId: 'missingCarrier', line: 4 }],
+    },
+    // A custom list that does not match the file: it is checked.
+    {
+      code: kafkaSendWithoutCarrier,
+      filename: 'src/orders/send.spec.ts',
+      options: [{ testFiles: ['e2e/**'] }],
+      errors: [{ messageId: 'missingCarrier', line: 4 }],
+    },
+  ],
+});
