@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import { ts } from 'ts-morph';
 import { AWS_MESSAGE_ATTRIBUTES_LIMIT, DEFAULT_ENVELOPE_CARRIER_KEY } from '../../src/catalog/messaging/index.js';
 import type { FileStyle } from '../../src/transform/file-style.js';
 import { restyleCode } from '../../src/transform/restyle.js';
@@ -238,7 +238,7 @@ export function renderHelpers(names: readonly HelperName[], refs: ApiRefs, trace
 
 function stripTypes(source: string): string {
   const { outputText } = ts.transpileModule(source, {
-    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, removeComments: false },
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, removeComments: false, alwaysStrict: false },
   });
   // The emitter indents by four spaces and puts `catch` and `finally` on a line of their own; the sources use two
   // spaces and keep them after the closing brace.
