@@ -6,6 +6,7 @@ import { getRelativeImportSpecifier } from '../src/transform/import-specifier.js
 import { transformWithEdits, type EditPlan } from '../src/transform/edit-plan.js';
 import { findConsumerHandlers, findPublishSites, getImportedModules } from '../src/transform/messaging-sites.js';
 import { getMissingDependencyNote } from '../src/transform/project-manifest.js';
+import { keepFileForOldTypeScript } from '../src/transform/project-typescript.js';
 import { anyOf, createCallShapeTest, createModuleImportTest, createWordTest } from '../src/transform/source-prefilter.js';
 import type { CodemodTransform, ExtraFile, TransformInput, TransformNote, TransformOutput } from '../src/transform/types.js';
 import { planConsumerSpans } from './inject-propagation/consumer-spans.js';
@@ -155,7 +156,8 @@ function apply(input: TransformInput): TransformOutput {
     const dependency = getMissingDependencyNote(input.path, OTEL_API_MODULE);
     return dependency ? [dependency, ...plan.notes] : plan.notes;
   });
-  return extraFiles ? { ...output, extraFiles } : output;
+  const kept = keepFileForOldTypeScript(input, output);
+  return extraFiles && kept === output ? { ...output, extraFiles } : kept;
 }
 
 /**

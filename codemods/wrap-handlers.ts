@@ -9,6 +9,7 @@ import { withParsedFile, withProjectFile } from '../src/transform/parse.js';
 import { createExportedNameTest, createModuleImportTest } from '../src/transform/source-prefilter.js';
 import { applyTextEdits, replaceNodeEdit, type TextEdit } from '../src/transform/text-edits.js';
 import { getMissingDependencyNote, getNearestDependencies } from '../src/transform/project-manifest.js';
+import { keepFileForOldTypeScript } from '../src/transform/project-typescript.js';
 import type { CodemodTransform, TransformInput, TransformNote, TransformOptions, TransformOutput } from '../src/transform/types.js';
 import { buildWrappedBody, buildWrappedLoopBody, getIdentifiersOfBody, getUnwrappableReason, isAlreadyTraced, isWrappedInSpan, returnsPromiseWithoutAsync, type WrappableFunction } from '../src/transform/wrap-body.js';
 import { provideGetterHelpers } from './wrap-handlers/getter-helpers.js';
@@ -75,7 +76,7 @@ function apply(input: TransformInput): TransformOutput {
     return dependency ? [dependency, ...found.notes] : found.notes;
   }, { symbols });
   // Inlined references without a handler to wrap are not worth a change.
-  return output.source === inlined ? { ...output, source: input.source } : output;
+  return keepFileForOldTypeScript(input, output.source === inlined ? { ...output, source: input.source } : output);
 }
 
 /** A file route (Next.js `app/**\/route.ts`) has its exports read through symbols, which need the file in a project. */

@@ -6,6 +6,12 @@
 /** The package every instrumentation imports its API from. */
 export const OTEL_API_MODULE = '@opentelemetry/api';
 
+/**
+ * The oldest TypeScript that reads `@opentelemetry/api` 1.x's type declarations (they are built with 4.4) and the
+ * `?.`/`??` the codemods write (3.7). A TypeScript project on an older compiler cannot build instrumented code.
+ */
+export const OTEL_API_MIN_TYPESCRIPT = { major: 4, minor: 4 } as const;
+
 /** Calls that return a Tracer: `trace.getTracer(name)`, `provider.getTracer(name)`. */
 export const TRACER_FACTORY_METHODS: readonly string[] = ['getTracer'];
 
