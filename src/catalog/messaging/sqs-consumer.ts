@@ -3,7 +3,8 @@ import type { MessagingLibraryEntries } from './types.js';
 /**
  * sqs-consumer (bbc/sqs-consumer): `Consumer.create({ queueUrl, handleMessage })` polls an SQS queue and calls
  * `handleMessage(message)` with each SDK v3 `Message`, whose `MessageAttributes` hold the carrier in the shape it
- * was sent with (`{ DataType, StringValue }`).
+ * was sent with (`{ DataType, StringValue }`). It asks SQS only for the attributes named in `messageAttributeNames`
+ * (none by default), so a handler sees the carrier only when that option lists it.
  */
 
 export const sqsConsumerMessaging: MessagingLibraryEntries = {
@@ -27,6 +28,8 @@ export const sqsConsumerMessaging: MessagingLibraryEntries = {
       operationName: 'process',
       destination: { kind: 'argument', argument: 0, path: ['queueUrl'] },
       displayName: 'sqs-consumer handleMessage',
+      messageId: ['MessageId'],
+      requestedCarrierKeys: { argument: 0, option: 'messageAttributeNames', all: 'All' },
       autoInstrumentation: {
         package: '@opentelemetry/instrumentation-aws-sdk',
         covers: false,
