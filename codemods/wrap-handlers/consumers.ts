@@ -72,14 +72,19 @@ function collectConsumer(call: CallExpression | NewExpression, operation: Consum
     return;
   }
   const refuse = (reason: string): void => void collected.notes.push(skippedNote(fn, `${operation.displayName}: ${reason}`));
-  if (operation.message.path.some((segment) => segment === EACH || segment === EACH_IF_ARRAY)) {
+  const carrierLocation = operation.carriers[0];
+  const getter = carrierLocation ? GETTERS[carrierLocation.encoding] : undefined;
+  const isBatch = operation.message.path.some((segment) => segment === EACH || segment === EACH_IF_ARRAY);
+  if (isBatch && !isBatchParameter(operation)) {
     refuse('the handler receives a batch; a span per message is not written, wrap the loop over the messages by hand');
     return;
   }
-  const carrierLocation = operation.carriers[0];
-  const getter = carrierLocation ? GETTERS[carrierLocation.encoding] : undefined;
   if (!carrierLocation || !getter) {
     refuse('its carrier encoding is not one the codemod can read');
+    return;
+  }
+  if (isBatch) {
+    collectBatchConsumer(call, fn, operation, { location: carrierLocation, getter }, file, collected);
     return;
   }
   const message = getParameterPath(fn, operation.message.parameter, operation.message.path, file.quote);
@@ -93,16 +98,54 @@ function collectConsumer(call: CallExpression | NewExpression, operation: Consum
       : getCarrierExpression(message, carrierLocation.path, getter, carrierLocation.envelopeKey, file.isTypeScript, file.quote);
   const destination = getDestination(call, fn, operation, file.quote);
   const messageId = operation.messageId && getParameterPath(fn, operation.message.parameter, [...operation.message.path, ...operation.messageId], file.quote);
-  const requested = planRequestedCarrierKeys(call, operation, file.getStyle());
-  if (requested?.kind === 'note') collected.notes.push({ line: call.getStartLineNumber(), kind: 'review', message: `${operation.displayName}: ${requested.reason}` });
   collected.targets.push({
     fn,
     name: getConsumerName(operation, destination),
     kind: 'CONSUMER',
     attributes: [...getConsumerAttributes(operation, destination), ...(messageId ? [{ key: ENTRY_POINT_ATTRIBUTES.messagingMessageId, value: { expression: messageId } }] : [])],
     extraction: { carrier, getter },
-    ...(requested?.kind === 'edit' ? { registrationEdits: [{ ...requested.edit, label: `ask for the carrier in ${operation.requestedCarrierKeys!.option}` }] } : {}),
+    ...getCarrierRequest(call, operation, file, collected),
   });
+}
+
+/** A handler whose parameter is the list of messages itself (sqs-consumer `handleMessageBatch(messages)`). */
+function isBatchParameter(operation: ConsumeOperation): boolean {
+  return operation.message.path.length === 1 && operation.message.path[0] === EACH;
+}
+
+/**
+ * A handler given the whole batch: one CONSUMER span over it, linked to the context of every message that carries
+ * one (the semantic conventions' batch span: many producers, so no single parent), with the batch's size.
+ */
+function collectBatchConsumer(
+  call: CallExpression | NewExpression,
+  fn: WrappableFunction,
+  operation: ConsumeOperation,
+  carrier: { location: ConsumeOperation['carriers'][number]; getter: CarrierGetter },
+  file: FileFacts,
+  collected: Collected,
+): void {
+  const messages = getParameterPath(fn, operation.message.parameter, [], file.quote);
+  if (messages === undefined) {
+    collected.notes.push(skippedNote(fn, `${operation.displayName}: the batch parameter is missing or destructured, so the messages cannot be linked`));
+    return;
+  }
+  const destination = getDestination(call, fn, operation, file.quote);
+  collected.targets.push({
+    fn,
+    name: getConsumerName(operation, destination),
+    kind: 'CONSUMER',
+    attributes: [...getConsumerAttributes(operation, destination), { key: ENTRY_POINT_ATTRIBUTES.messagingBatchMessageCount, value: { expression: `${messages}.length` } }],
+    links: { records: messages, carrier: getCarrierExpression('record', carrier.location.path, carrier.getter, carrier.location.envelopeKey, file.isTypeScript, file.quote), getter: carrier.getter },
+    ...getCarrierRequest(call, operation, file, collected),
+  });
+}
+
+/** The registration's edit that asks the broker for the carrier, or a note where it cannot be made. */
+function getCarrierRequest(call: CallExpression | NewExpression, operation: ConsumeOperation, file: FileFacts, collected: Collected): Pick<WrapTarget, 'registrationEdits'> {
+  const requested = planRequestedCarrierKeys(call, operation, file.getStyle());
+  if (requested?.kind === 'note') collected.notes.push({ line: call.getStartLineNumber(), kind: 'review', message: `${operation.displayName}: ${requested.reason}` });
+  return requested?.kind === 'edit' ? { registrationEdits: [{ ...requested.edit, label: `ask for the carrier in ${operation.requestedCarrierKeys!.option}` }] } : {};
 }
 
 /** The carrier inside a JSON message; a message that is not JSON (or has none) gives an empty carrier. */

@@ -176,6 +176,7 @@ export const ENTRY_POINT_ATTRIBUTES = {
   messagingDestination: 'messaging.destination.name',
   messagingOperationType: 'messaging.operation.type',
   messagingMessageId: 'messaging.message.id',
+  messagingBatchMessageCount: 'messaging.batch.message_count',
 } as const;
 
 /**
