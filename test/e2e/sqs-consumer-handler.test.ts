@@ -115,7 +115,7 @@ describe('sqs-consumer handleMessage after inject-propagation and wrap-handlers'
     running.push(consumer.startInvoiceConsumer(client, queueUrl, settle));
     const sent = await sendInProducerSpan(producer, client, queueUrl, 'inv-1');
     await waitFor(() => exporter.getFinishedSpans().some((span) => span.kind === SpanKind.CONSUMER), 'the consumer span');
-    await waitFor(() => sqs.remaining() === 0, 'the message to be deleted');
+    await waitFor(() => sqs.remaining(queueUrl) === 0, 'the message to be deleted');
 
     const span = exporter.getFinishedSpans().find((candidate) => candidate.kind === SpanKind.CONSUMER)!;
     expect(span.name).toBe('process aws_sqs');
@@ -153,7 +153,24 @@ describe('sqs-consumer handleMessage after inject-propagation and wrap-handlers'
     expect(span.status).toEqual({ code: SpanStatusCode.ERROR, message: 'ledger is closed' });
     expect(span.events.map((event) => [event.name, event.attributes?.['exception.message']])).toEqual([['exception', 'ledger is closed']]);
     expect(handed[0]!.message).toContain('ledger is closed');
-    expect(sqs.remaining()).toBe(1);
+    expect(sqs.remaining(queueUrl)).toBe(1);
+    client.destroy();
+  });
+
+  it('gives a handleMessageBatch one CONSUMER span linked to every producer span', async () => {
+    const { producer, consumer } = services.transformed!;
+    const client = await createClient();
+    const queueUrl = `${sqs.endpoint}/000000000000/ledger`;
+    const sent = [await sendInProducerSpan(producer, client, queueUrl, 'inv-4'), await sendInProducerSpan(producer, client, queueUrl, 'inv-5')];
+    const booked: string[][] = [];
+    running.push(consumer.startLedgerConsumer(client, queueUrl, async (ids) => void booked.push(ids)));
+    await waitFor(() => booked.length > 0 && sqs.remaining(queueUrl) === 0, 'the batch to be booked and deleted');
+
+    expect(booked).toEqual([['inv-4', 'inv-5']]);
+    const span = exporter.getFinishedSpans().find((candidate) => candidate.kind === SpanKind.CONSUMER)!;
+    expect(span.attributes['messaging.batch.message_count']).toBe(2);
+    expect(span.links.map((link) => link.context.spanId)).toEqual(sent.map((producerSpan) => producerSpan.spanContext().spanId));
+    expect(span.links.map((link) => link.context.traceId)).toEqual(sent.map((producerSpan) => producerSpan.spanContext().traceId));
     client.destroy();
   });
 
@@ -164,7 +181,7 @@ describe('sqs-consumer handleMessage after inject-propagation and wrap-handlers'
     const settled: string[] = [];
     running.push(consumer.startInvoiceConsumer(client, queueUrl, async (id) => void settled.push(id)));
     const sent = await sendInProducerSpan(producer, client, queueUrl, 'inv-3');
-    await waitFor(() => settled.length === 1 && sqs.remaining() === 0, 'the message to be handled and deleted');
+    await waitFor(() => settled.length === 1 && sqs.remaining(queueUrl) === 0, 'the message to be handled and deleted');
     expect(exporter.getFinishedSpans()).toEqual([sent]);
     client.destroy();
   });

@@ -15,8 +15,8 @@ export interface LocalSqs {
   endpoint: string;
   /** Every request's `X-Amz-Target` action and JSON input, in order. */
   requests: Array<{ action: string; input: Record<string, unknown> }>;
-  /** Messages still on the queues (not deleted). */
-  remaining(): number;
+  /** Messages still on the queue of this URL (not deleted). */
+  remaining(queueUrl: string): number;
   close(): Promise<void>;
 }
 
@@ -101,7 +101,7 @@ export async function startLocalSqs(): Promise<LocalSqs> {
   return {
     endpoint: `http://127.0.0.1:${address.port}`,
     requests,
-    remaining: () => [...queues.values()].reduce((count, list) => count + list.length, 0),
+    remaining: (queueUrl) => queue(queueUrl).length,
     close: () => new Promise<void>((done) => server.close(() => done())),
   };
 }
