@@ -3,6 +3,7 @@
  * service, both through inject-propagation and wrap-handlers, talking to a loopback SQS through real SQSClients; the
  * real Consumer polls, hands the message to the handler wrap-handlers wrote, and deletes it.
  */
+import { once } from 'node:events';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -70,9 +71,16 @@ afterAll(async () => {
   if (workDir) await rm(workDir, { recursive: true, force: true });
 });
 
-const running: Array<{ stop(options?: { abort?: boolean }): void }> = [];
-afterEach(() => {
-  for (const consumer of running.splice(0)) consumer.stop({ abort: true });
+const running: Array<import('sqs-consumer').Consumer> = [];
+// Stopped without aborting, so a delete still on its way is answered rather than cut off.
+afterEach(async () => {
+  await Promise.all(
+    running.splice(0).map(async (consumer) => {
+      const stopped = once(consumer, 'stopped');
+      consumer.stop();
+      await stopped;
+    }),
+  );
   exporter.reset();
 });
 
