@@ -83,6 +83,7 @@ function planConsumers(sourceFile: SourceFile, options: Options, style: FileStyl
     if (handler.tracedByLibrary) continue;
     const consumer = planConsumerSpans(handler, options.link, style);
     for (const skipped of consumer.skipped) plan.notes.push(note(plan, skipped.node, 'skipped', `${handler.operation.displayName}: ${skipped.reason}`));
+    for (const review of consumer.reviews ?? []) plan.notes.push(note(plan, review.node, 'review', `${handler.operation.displayName}: ${review.reason}`));
     // A handler inside a publish site's edited range (rare) would overlap its edits: the publish edit was planned
     // first and is kept, and the engine notes the consumer edit it leaves out.
     const kept = plan.edits.addAll(consumer.edits.map((edit) => ({ ...edit, label: `${handler.operation.displayName} consumer span context` })));

@@ -117,6 +117,7 @@ function wrapTargets(plan: EditPlan, targets: WrapTarget[], input: TransformInpu
     const [wrap, ...others] = planWrap(target, input, refs, style, sourceFile, { innerEdits, usedNames });
     plan.add({ ...wrap!, label: `wrap the handler at line ${getSite(target).getStartLineNumber()}` });
     plan.addAll(others.map((edit) => ({ ...edit, label: 'add the @Headers() parameter' })));
+    plan.addAll(target.registrationEdits ?? []);
     const site = getSite(target);
     planned.push({ start: site.getStart(), end: site.getEnd(), text: wrap!.text });
   }

@@ -1,10 +1,11 @@
-import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression, type NewExpression } from 'ts-morph';
 import { EACH, type CarrierEncoding } from '../../src/catalog/messaging/index.js';
 import { ACTIVE_SPAN_START_METHODS, SPAN_START_METHODS, TRACER_NAME_PATTERN } from '../../src/catalog/otel-api.js';
 import type { FileStyle } from '../../src/transform/file-style.js';
 import type { ConsumerHandler } from '../../src/transform/messaging-sites.js';
 import { DEFAULT_LINE_WIDTH } from '../../src/transform/line-width.js';
 import { getMember, renderObjectOnOneLine, renderObjectOverLines, type WrittenMember } from '../../src/transform/object-literal.js';
+import { planRequestedCarrierKeys } from '../../src/transform/requested-carrier-keys.js';
 import { addArgumentEdit, addObjectMemberEdit, type TextEdit } from '../../src/transform/text-edits.js';
 import type { HelperName } from './helper-functions.js';
 import { helperRef, PLACEHOLDER_PATTERN } from './placeholders.js';
@@ -14,6 +15,8 @@ export interface ConsumerPlan {
   helpers: HelperName[];
   /** Span starts left alone, with the reason. */
   skipped: Array<{ node: Node; reason: string }>;
+  /** What the user has to check by hand for the written context to arrive (a carrier the broker may not deliver). */
+  reviews?: Array<{ node: Node; reason: string }>;
 }
 
 const EXTRACT_HELPERS: Partial<Record<CarrierEncoding, HelperName>> = {
@@ -21,6 +24,7 @@ const EXTRACT_HELPERS: Partial<Record<CarrierEncoding, HelperName>> = {
   'string-or-buffer-map': 'extractTraceContext',
   'nats-headers': 'extractTraceContextFromHeaders',
   'lambda-sqs-message-attributes': 'extractTraceContextFromSqsAttributes',
+  'sqs-message-attributes': 'extractTraceContextFromSqsMessageAttributes',
   'lambda-sns-message-attributes': 'extractTraceContextFromSnsAttributes',
   envelope: 'extractTraceContextFromPayload',
   'json-in-string-field': 'extractTraceContextFromJson',
@@ -169,7 +173,15 @@ export function planConsumerSpans(handler: ConsumerHandler, link: boolean, style
     plan.helpers.push(helper);
     if (link || typeof message !== 'string') plan.helpers.push('getTraceLinks');
   }
+  if (plan.edits.length > 0 && handler.registration) planCarrierRequest(handler.registration, handler, style, plan);
   return plan;
+}
+
+/** The registration asks the broker for the carrier the span now reads (sqs-consumer's `messageAttributeNames`). */
+function planCarrierRequest(registration: CallExpression | NewExpression, handler: ConsumerHandler, style: FileStyle, plan: ConsumerPlan): void {
+  const requested = planRequestedCarrierKeys(registration, handler.operation, style);
+  if (requested?.kind === 'edit') plan.edits.push({ ...requested.edit, label: `ask for the carrier in ${handler.operation.requestedCarrierKeys!.option}` });
+  if (requested?.kind === 'note') (plan.reviews ??= []).push({ node: registration, reason: requested.reason });
 }
 
 function isActive(start: CallExpression): boolean {

@@ -17,6 +17,7 @@ export type HelperName =
   | 'extractTraceContextFromHeaders'
   | 'extractTraceContextFromSqsAttributes'
   | 'extractTraceContextFromSnsAttributes'
+  | 'extractTraceContextFromSqsMessageAttributes'
   | 'extractTraceContextFromPayload'
   | 'extractTraceContextFromJson'
   | 'getTraceLinks'
@@ -110,6 +111,16 @@ function extractTraceContextFromSqsAttributes(attributes: Record<string, { strin
   return ${r.propagation}.extract(${r.context}.active(), attributes ?? {}, {
     keys: (carrier) => Object.keys(carrier),
     get: (carrier, key) => carrier[key]?.stringValue,
+  });
+}`,
+  },
+  extractTraceContextFromSqsMessageAttributes: {
+    api: ['propagation', 'context'],
+    source: (r) => `/** The trace context a producer wrote into the message attributes of a received SQS message (\`StringValue\`, or \`stringValue\` as Lambda has them). */
+function extractTraceContextFromSqsMessageAttributes(attributes: Record<string, { StringValue?: string; stringValue?: string }> | undefined) {
+  return ${r.propagation}.extract(${r.context}.active(), attributes ?? {}, {
+    keys: (carrier) => Object.keys(carrier),
+    get: (carrier, key) => carrier[key]?.StringValue ?? carrier[key]?.stringValue,
   });
 }`,
   },
@@ -261,6 +272,12 @@ export const INLINE_CARRIER_GETTERS = {
   // Message attributes in a Lambda event are objects: SQS `{ stringValue }`, SNS `{ Value }`.
   'lambda-sqs': { text: '{ keys: (carrier) => Object.keys(carrier ?? {}), get: (carrier, key) => carrier?.[key]?.stringValue }', helper: 'extractTraceContextFromSqsAttributes' },
   'lambda-sns': { text: '{ keys: (carrier) => Object.keys(carrier ?? {}), get: (carrier, key) => carrier?.[key]?.Value }', helper: 'extractTraceContextFromSnsAttributes' },
+  // Message attributes as the SDK receives them (sqs-consumer): `{ StringValue }`, `{ stringValue }` tolerated. `Object(…)`
+  // reads either field whatever the attribute's declared type.
+  'sqs-message': {
+    text: '{ keys: (carrier) => Object.keys(carrier ?? {}), get: (carrier, key) => Object(carrier?.[key]).StringValue ?? Object(carrier?.[key]).stringValue }',
+    helper: 'extractTraceContextFromSqsMessageAttributes',
+  },
 } as const satisfies Record<string, { text: string; helper: HelperName }>;
 
 export type InlineCarrierGetter = keyof typeof INLINE_CARRIER_GETTERS;

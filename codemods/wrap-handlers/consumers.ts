@@ -1,8 +1,11 @@
 import { findVariableInitializer } from '../../src/transform/syntax-scope.js';
-import { Node, type CallExpression, type ForOfStatement, type NewExpression, type SourceFile } from 'ts-morph';
-import { ENTRY_POINT_ATTRIBUTES } from '../../src/catalog/entry-points.js';
+import { Node, VariableDeclarationKind, type CallExpression, type ForOfStatement, type NewExpression, type SourceFile } from 'ts-morph';
+import { ENTRY_POINT_ATTRIBUTES, URL_DESTINATION_KEYS } from '../../src/catalog/entry-points.js';
 import { DEFAULT_ENVELOPE_CARRIER_KEY, EACH, EACH_IF_ARRAY, type ConsumeMatcher, type ConsumeOperation } from '../../src/catalog/messaging/index.js';
+import { detectFileStyle, type FileStyle } from '../../src/transform/file-style.js';
 import { findConsumerRegistrations } from '../../src/transform/messaging-sites.js';
+import { getPropertyInitializer } from '../../src/transform/object-literal.js';
+import { planRequestedCarrierKeys } from '../../src/transform/requested-carrier-keys.js';
 import { isWrappableFunction, type WrappableFunction } from '../../src/transform/wrap-body.js';
 import {
   getAccessPath,
@@ -27,6 +30,7 @@ const GETTERS: Partial<Record<string, CarrierGetter>> = {
   envelope: 'default',
   'nats-headers': 'nats-headers',
   'json-in-string-field': 'default',
+  'sqs-message-attributes': 'sqs-message',
 };
 
 /**
@@ -36,7 +40,8 @@ const GETTERS: Partial<Record<string, CarrierGetter>> = {
  */
 export function collectConsumers(sourceFile: SourceFile, isTypeScript: boolean, quote: string): Collected {
   const collected: Collected = { targets: [], notes: [] };
-  const file = { isTypeScript, quote };
+  let style: FileStyle | undefined;
+  const file = { isTypeScript, quote, getStyle: () => (style ??= detectFileStyle(sourceFile.getFullText())) };
   for (const found of findConsumerRegistrations(sourceFile)) {
     if (found.kind === 'async-iterator') {
       collectIteratorLoop(found.loop, found.registration, found.match.operation, file, collected);
@@ -52,6 +57,8 @@ export function collectConsumers(sourceFile: SourceFile, isTypeScript: boolean, 
 interface FileFacts {
   isTypeScript: boolean;
   quote: string;
+  /** The file's style, read once when an edit outside a handler needs it. */
+  getStyle: () => FileStyle;
 }
 
 function collectConsumer(call: CallExpression | NewExpression, operation: ConsumeOperation, matcher: CallbackMatcher, file: FileFacts, collected: Collected): void {
@@ -65,14 +72,19 @@ function collectConsumer(call: CallExpression | NewExpression, operation: Consum
     return;
   }
   const refuse = (reason: string): void => void collected.notes.push(skippedNote(fn, `${operation.displayName}: ${reason}`));
-  if (operation.message.path.some((segment) => segment === EACH || segment === EACH_IF_ARRAY)) {
+  const carrierLocation = operation.carriers[0];
+  const getter = carrierLocation ? GETTERS[carrierLocation.encoding] : undefined;
+  const isBatch = operation.message.path.some((segment) => segment === EACH || segment === EACH_IF_ARRAY);
+  if (isBatch && !isBatchParameter(operation)) {
     refuse('the handler receives a batch; a span per message is not written, wrap the loop over the messages by hand');
     return;
   }
-  const carrierLocation = operation.carriers[0];
-  const getter = carrierLocation ? GETTERS[carrierLocation.encoding] : undefined;
   if (!carrierLocation || !getter) {
     refuse('its carrier encoding is not one the codemod can read');
+    return;
+  }
+  if (isBatch) {
+    collectBatchConsumer(call, fn, operation, { location: carrierLocation, getter }, file, collected);
     return;
   }
   const message = getParameterPath(fn, operation.message.parameter, operation.message.path, file.quote);
@@ -85,13 +97,55 @@ function collectConsumer(call: CallExpression | NewExpression, operation: Consum
       ? getJsonCarrierExpression(getAccessPath(message, carrierLocation.path, false, file.quote), carrierLocation.envelopeKey ?? DEFAULT_ENVELOPE_CARRIER_KEY)
       : getCarrierExpression(message, carrierLocation.path, getter, carrierLocation.envelopeKey, file.isTypeScript, file.quote);
   const destination = getDestination(call, fn, operation, file.quote);
+  const messageId = operation.messageId && getParameterPath(fn, operation.message.parameter, [...operation.message.path, ...operation.messageId], file.quote);
   collected.targets.push({
     fn,
     name: getConsumerName(operation, destination),
     kind: 'CONSUMER',
-    attributes: getConsumerAttributes(operation, destination),
+    attributes: [...getConsumerAttributes(operation, destination), ...(messageId ? [{ key: ENTRY_POINT_ATTRIBUTES.messagingMessageId, value: { expression: messageId } }] : [])],
     extraction: { carrier, getter },
+    ...getCarrierRequest(call, operation, file, collected),
   });
+}
+
+/** A handler whose parameter is the list of messages itself (sqs-consumer `handleMessageBatch(messages)`). */
+function isBatchParameter(operation: ConsumeOperation): boolean {
+  return operation.message.path.length === 1 && operation.message.path[0] === EACH;
+}
+
+/**
+ * A handler given the whole batch: one CONSUMER span over it, linked to the context of every message that carries
+ * one (the semantic conventions' batch span: many producers, so no single parent), with the batch's size.
+ */
+function collectBatchConsumer(
+  call: CallExpression | NewExpression,
+  fn: WrappableFunction,
+  operation: ConsumeOperation,
+  carrier: { location: ConsumeOperation['carriers'][number]; getter: CarrierGetter },
+  file: FileFacts,
+  collected: Collected,
+): void {
+  const messages = getParameterPath(fn, operation.message.parameter, [], file.quote);
+  if (messages === undefined) {
+    collected.notes.push(skippedNote(fn, `${operation.displayName}: the batch parameter is missing or destructured, so the messages cannot be linked`));
+    return;
+  }
+  const destination = getDestination(call, fn, operation, file.quote);
+  collected.targets.push({
+    fn,
+    name: getConsumerName(operation, destination),
+    kind: 'CONSUMER',
+    attributes: [...getConsumerAttributes(operation, destination), { key: ENTRY_POINT_ATTRIBUTES.messagingBatchMessageCount, value: { expression: `${messages}.length` } }],
+    links: { records: messages, carrier: getCarrierExpression('record', carrier.location.path, carrier.getter, carrier.location.envelopeKey, file.isTypeScript, file.quote), getter: carrier.getter },
+    ...getCarrierRequest(call, operation, file, collected),
+  });
+}
+
+/** The registration's edit that asks the broker for the carrier, or a note where it cannot be made. */
+function getCarrierRequest(call: CallExpression | NewExpression, operation: ConsumeOperation, file: FileFacts, collected: Collected): Pick<WrapTarget, 'registrationEdits'> {
+  const requested = planRequestedCarrierKeys(call, operation, file.getStyle());
+  if (requested?.kind === 'note') collected.notes.push({ line: call.getStartLineNumber(), kind: 'review', message: `${operation.displayName}: ${requested.reason}` });
+  return requested?.kind === 'edit' ? { registrationEdits: [{ ...requested.edit, label: `ask for the carrier in ${operation.requestedCarrierKeys!.option}` }] } : {};
 }
 
 /** The carrier inside a JSON message; a message that is not JSON (or has none) gives an empty carrier. */
@@ -117,7 +171,7 @@ function getDestination(call: CallExpression | NewExpression, fn: WrappableFunct
   const { destination } = operation;
   switch (destination.kind) {
     case 'argument':
-      return destination.path.length === 0 ? getValueOf(call.getArguments()[destination.argument]) : undefined;
+      return destination.path.length === 0 ? getValueOf(call.getArguments()[destination.argument]) : getOptionValue(call.getArguments()[destination.argument], destination.path);
     case 'constructor':
       return getValueOf(call.getArguments()[destination.argument]);
     case 'parameter': {
@@ -136,6 +190,28 @@ function getValueOf(node: Node | undefined): WrappedValue | undefined {
   const literal = getStringValue(node);
   if (literal !== undefined) return { literal };
   return node && Node.isIdentifier(node) ? { expression: node.getText() } : undefined;
+}
+
+/**
+ * A value under `path` in the registration's options (`{ queueUrl: QUEUE_URL }`) when it is a string literal or a
+ * `const` holding one; a queue URL gives its last path segment, the queue's name.
+ */
+function getOptionValue(options: Node | undefined, path: readonly string[]): WrappedValue | undefined {
+  let value: Node | undefined = options;
+  for (const key of path) value = value && Node.isObjectLiteralExpression(value) ? getPropertyInitializer(value, key) : undefined;
+  if (value && Node.isIdentifier(value)) {
+    const initializer = findVariableInitializer(value);
+    value = isConstInitializer(initializer) ? initializer : undefined;
+  }
+  const literal = getStringValue(value);
+  if (literal === undefined) return undefined;
+  return { literal: URL_DESTINATION_KEYS.includes(path.at(-1) ?? '') ? (literal.split('/').filter(Boolean).pop() ?? literal) : literal };
+}
+
+/** Whether a variable initializer belongs to a `const` (a `let` may hold another queue by the time a message comes). */
+function isConstInitializer(initializer: Node | undefined): boolean {
+  const list = initializer?.getParent()?.getParent();
+  return list !== undefined && Node.isVariableDeclarationList(list) && list.getDeclarationKind() === VariableDeclarationKind.Const;
 }
 
 /** `pubsub.subscription('orders').on(…)`, or `const subscription = pubsub.subscription('orders')` then `subscription.on(…)`. */

@@ -1,5 +1,6 @@
 import { Node, SyntaxKind, type ForOfStatement, type SourceFile } from 'ts-morph';
 import type { CarrierPath } from '../../src/catalog/messaging/index.js';
+import type { TextEdit } from '../../src/transform/text-edits.js';
 import type { TransformNote } from '../../src/transform/types.js';
 import type { InlineCarrierReader } from '../inject-propagation/helper-functions.js';
 import { getJumpOutOfBlock, type WrappableFunction } from '../../src/transform/wrap-body.js';
@@ -8,7 +9,7 @@ import { getJumpOutOfBlock, type WrappableFunction } from '../../src/transform/w
 export type WrappedValue = { literal: string } | { expression: string };
 
 /** How a message's carrier is read: with the API's default getter, or with one for its encoding. */
-export type CarrierGetter = 'default' | 'buffer-map' | 'nats-headers' | 'lambda-sqs' | 'lambda-sns';
+export type CarrierGetter = 'default' | 'buffer-map' | 'nats-headers' | 'lambda-sqs' | 'lambda-sns' | 'sqs-message';
 
 /** A carrier decoded out of the message (see INLINE_CARRIER_READERS): the reader, and the expression it decodes. */
 export interface CarrierDecoding {
@@ -50,6 +51,11 @@ export interface WrapTarget {
   http?: HttpFacts;
   /** A Lambda invoked over HTTP: its result is the response, whose status code the span records. */
   returnsHttpResponse?: boolean;
+  /**
+   * Edits outside the handler that its span needs: the consumer's registration asking the broker for the carrier
+   * (sqs-consumer's `messageAttributeNames`). Made only when the handler is wrapped.
+   */
+  registrationEdits?: readonly TextEdit[];
   /** Batches: the span links to the context extracted from each `record` of `records` (carrier written in terms of `record`). */
   links?: { records: string; carrier: string; getter: CarrierGetter; decoding?: CarrierDecoding };
 }

@@ -175,6 +175,8 @@ export const ENTRY_POINT_ATTRIBUTES = {
   messagingSystem: 'messaging.system.name',
   messagingDestination: 'messaging.destination.name',
   messagingOperationType: 'messaging.operation.type',
+  messagingMessageId: 'messaging.message.id',
+  messagingBatchMessageCount: 'messaging.batch.message_count',
 } as const;
 
 /**
@@ -182,3 +184,9 @@ export const ENTRY_POINT_ATTRIBUTES = {
  * span is the ARN's last segment (`orders`).
  */
 export const ARN_DESTINATION_KEYS: readonly string[] = ['eventSourceARN', 'TopicArn'];
+
+/**
+ * Options that hold a queue URL (`https://sqs.eu-west-1.amazonaws.com/123456789012/orders`): the destination name
+ * written on the span is the URL's last path segment (`orders`).
+ */
+export const URL_DESTINATION_KEYS: readonly string[] = ['queueUrl', 'QueueUrl'];

@@ -762,6 +762,24 @@ export const app = Consumer.create({
   },
 });`,
   },
+  // sqs-consumer handleMessageBatch: one span over the batch, linked to every message that carries a context.
+  {
+    code: `import { Consumer } from 'sqs-consumer';
+import { context, propagation, trace } from '@opentelemetry/api';
+const tracer = trace.getTracer('stock');
+const getter = { keys: (carrier: Record<string, { StringValue?: string }>) => Object.keys(carrier), get: (carrier: Record<string, { StringValue?: string }>, key: string) => carrier[key]?.StringValue };
+export const app = Consumer.create({
+  queueUrl: process.env.QUEUE_URL,
+  handleMessageBatch: async (messages) => {
+    const links = messages.flatMap((message) => {
+      const linked = trace.getSpanContext(propagation.extract(context.active(), message.MessageAttributes ?? {}, getter));
+      return linked ? [{ context: linked }] : [];
+    });
+    tracer.startSpan('stock process', { links }).end();
+    return messages;
+  },
+});`,
+  },
 ];
 
 export const invalid: InvalidTestCase<MessageId, Options>[] = [
@@ -1635,5 +1653,21 @@ export const app = Consumer.create({
   },
 });`,
     errors: [notExtracted('sqs-consumer handleMessage', 'message.MessageAttributes', 7, 5)],
+  },
+  // sqs-consumer handleMessageBatch: a span per message that ignores its attributes.
+  {
+    code: `import { Consumer } from 'sqs-consumer';
+import { trace } from '@opentelemetry/api';
+const tracer = trace.getTracer('stock');
+export const app = Consumer.create({
+  queueUrl: process.env.QUEUE_URL,
+  handleMessageBatch: async (messages) => {
+    for (const message of messages) {
+      tracer.startSpan('stock process').end();
+    }
+    return messages;
+  },
+});`,
+    errors: [notExtracted('sqs-consumer handleMessageBatch', 'message.MessageAttributes', 8, 7)],
   },
 ];

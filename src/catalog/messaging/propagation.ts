@@ -20,6 +20,12 @@ export const GET_SPAN_CONTEXT_METHODS: readonly string[] = ['getSpanContext'];
 /** The W3C trace context keys a carrier holds. Writing one of them by hand counts as propagating. */
 export const TRACE_CONTEXT_KEYS: readonly string[] = ['traceparent', 'tracestate'];
 
+/**
+ * The keys `propagation.inject` writes under the SDK's default propagators (W3C trace context and baggage): what a
+ * consumer has to receive to continue the trace and keep the baggage.
+ */
+export const PROPAGATED_CARRIER_KEYS: readonly string[] = [...TRACE_CONTEXT_KEYS, 'baggage'];
+
 /** The key codemods put a carrier object under inside a payload (`{ ...payload, _trace: carrier }`). */
 export const DEFAULT_ENVELOPE_CARRIER_KEY = '_trace';
 

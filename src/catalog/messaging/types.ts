@@ -287,6 +287,13 @@ export interface ConsumeOperation {
   displayName: string;
   autoInstrumentation?: AutoInstrumentation;
   builtInTracing?: BuiltInTracing;
+  /** Path from the message to the id the broker gave it, written as `messaging.message.id`. */
+  messageId?: CarrierPath;
+  /**
+   * The library hands the handler only the carrier keys its registering call asks the broker for (sqs-consumer's
+   * `messageAttributeNames`): the option, in the options object at `argument`, and the value that asks for every key.
+   */
+  requestedCarrierKeys?: { argument: number; option: string; all: string };
 }
 
 /** One library family's entries. */
