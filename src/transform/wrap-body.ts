@@ -42,6 +42,11 @@ export interface SpanWrapSpec {
    * (Koa, Fastify): the catch records that status code, and ERROR exactly when it is a 5xx.
    */
   thrownErrorsAnswered?: boolean;
+  /**
+   * The span ends with the response, whose status code decides ERROR (`endSpan`): the catch only records the error,
+   * which the app's error handler may answer with any status.
+   */
+  statusFromResponse?: boolean;
   /** The callback is async although the function is not: the function is declared to return a promise. */
   forceAsync?: boolean;
   /** Statements (without their semicolon) run in `finally` before the span ends, given the span variable. */
@@ -281,7 +286,9 @@ function renderWrapped(lines: BodyLine[], base: string, lead: string, isAsync: b
   const setError = `${span}.setStatus({ code: ${spec.statusCode}.ERROR, message: ${errorMessage} })${semicolon}`;
   // `Object(error)` reads a status from any thrown value without a cast, in TypeScript and JavaScript alike.
   const errorStatusRead = (spec.errorStatusFields ?? ['status', 'statusCode']).map((field) => `Object(error).${field}`).join(' ?? ');
-  const errorStatus = spec.thrownErrorsAnswered
+  const errorStatus = spec.statusFromResponse
+    ? []
+    : spec.thrownErrorsAnswered
     ? [
         `${bodyIndent}const status = Number(${errorStatusRead})${semicolon}`,
         `${bodyIndent}${span}.setAttribute(${style.quote}${ENTRY_POINT_ATTRIBUTES.httpResponseStatusCode}${style.quote}, status >= 400 && status < 600 ? status : 500)${semicolon}`,
