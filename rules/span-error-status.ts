@@ -7,7 +7,7 @@ import { isSkippedTestFile, testFilesOptionSchema } from '../src/lint/test-files
 import { createRule } from '../src/lint/create-rule.js';
 import { getLocalFunction } from '../src/lint/local-functions.js';
 import { mayStartSpans } from '../src/lint/file-gates.js';
-import { getErrorPropagation, getSpanErrorHandling } from '../src/lint/error-handling.js';
+import { getErrorPropagation, getSpanErrorHandling, setsErrorStatusFromResponse } from '../src/lint/error-handling.js';
 import { getSpanStartCall } from '../src/lint/otel-calls.js';
 import { getEnclosingFunction, getTrackedSpan, type TrackedSpan } from '../src/lint/span-usage.js';
 
@@ -103,6 +103,20 @@ export default createRule<Options, MessageId>({
       return false;
     }
 
+    /**
+     * A `finally` around the handler (inside the span's lifetime) that sets ERROR from the response's status code: the
+     * answer decides the status (an Express error handler may answer an error handed to `next(err)` with a 4xx), so a
+     * catch that records the error has done its part.
+     */
+    function isStatusDecidedByResponse(site: TSESTree.Node, span: TrackedSpan): boolean {
+      let child: TSESTree.Node | undefined;
+      for (let current: TSESTree.Node | undefined = site; current && current !== span.scopeNode; child = current, current = current.parent) {
+        if (current.type !== AST_NODE_TYPES.TryStatement || !current.finalizer || child === current.finalizer) continue;
+        if (setsErrorStatusFromResponse(current.finalizer, span.variable.name, context.sourceCode)) return true;
+      }
+      return false;
+    }
+
     function checkHandler(handler: Handler): void {
       const span = getOpenSpan(handler.site);
       if (!span) return;
@@ -111,6 +125,7 @@ export default createRule<Options, MessageId>({
       const handling = getSpanErrorHandling(handler.body, span.variable.name, context.sourceCode, resolveClosureBody);
       if (handling.delegated || (handling.recordsException && handling.setsErrorStatus)) return;
       if (!how.startsWith('passes it to') && isHandledByOuterCatch(handler.site, span)) return;
+      if (handling.recordsException && isStatusDecidedByResponse(handler.site, span)) return;
       const messageId = !handling.recordsException && !handling.setsErrorStatus ? 'missingBoth' : handling.recordsException ? 'missingErrorStatus' : 'missingRecordException';
       context.report({
         node: handler.node,

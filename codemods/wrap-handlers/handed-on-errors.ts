@@ -64,13 +64,14 @@ interface HandOnFacts {
   statusCode: string;
   /** Where the project's errors carry their HTTP status (see error-statuses.ts). */
   errorStatusFields: readonly string[] | undefined;
+  /** The span ends with the response, whose status code decides ERROR (see render.ts): only the error is recorded here. */
+  statusFromResponse: boolean;
 }
 
 /**
- * Insertions that record `err` on the span before each `next(err);` statement, with ERROR unless the error carries a
- * status below 500 (Express answers with it: a 4xx is the client's error, not the server's). An error without a
- * visible status is marked ERROR: the span is not told what the error handler answered in time (otel/span-error-status
- * wants the status set where the error is handed on).
+ * Insertions that record `err` on the span before each `next(err);` statement. Where the span ends with the response,
+ * that is all: the error handler's answer decides ERROR. Without the response, ERROR is set here unless the error
+ * carries a status below 500 (a 4xx is the client's error, not the server's).
  */
 export function getHandedOnErrorEdits(fn: WrappableFunction, next: string, span: string, facts: HandOnFacts, style: FileStyle): TextEdit[] {
   const semicolon = style.semicolons ? ';' : '';
@@ -85,7 +86,9 @@ export function getHandedOnErrorEdits(fn: WrappableFunction, next: string, span:
       const status = fields.map((field) => `Object(${error}).${field}`).join(' ?? ');
       const lines = [
         `${span}.recordException(${error} instanceof Error ? ${error} : String(${error}))${semicolon}`,
-        `if (!(Number(${status}) < 500)) ${span}.setStatus({ code: ${facts.statusCode}.ERROR, message: ${error} instanceof Error ? ${error}.message : String(${error}) })${semicolon}`,
+        ...(facts.statusFromResponse
+          ? []
+          : [`if (!(Number(${status}) < 500)) ${span}.setStatus({ code: ${facts.statusCode}.ERROR, message: ${error} instanceof Error ? ${error}.message : String(${error}) })${semicolon}`]),
       ];
       return { start: statement.getStart(), end: statement.getStart(), text: lines.map((line) => `${line}${style.eol}${indent}`).join('') };
     });

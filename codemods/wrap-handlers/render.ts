@@ -63,9 +63,11 @@ export function renderSpanSpec(target: WrapTarget, refs: ApiRefs, kind: string, 
     ...spec,
     afterResult: answeredStatus ? (span) => getAnsweredStatusLines(span, answeredStatus, refs.statusCode, style) : undefined,
     clientErrorsAreNotErrors: true,
+    thrownErrorsAnswered: answeredStatus !== undefined,
+    statusFromResponse: response !== undefined,
     errorStatusFields,
     endSpan: response ? (span) => getEndWithResponseLines(span, response, refs.statusCode, style) : undefined,
-    bodyEdits: next && fn ? (span) => getHandedOnErrorEdits(fn, next, span, { statusCode: refs.statusCode, errorStatusFields }, style) : undefined,
+    bodyEdits: next && fn ? (span) => getHandedOnErrorEdits(fn, next, span, { statusCode: refs.statusCode, errorStatusFields, statusFromResponse: response !== undefined }, style) : undefined,
   };
 }
 
@@ -90,24 +92,26 @@ function getAnsweredStatusLines(span: string, status: string, statusCode: string
 }
 
 /**
- * Express: the span ends with the answer and carries its status code; a 5xx answer the handler gave is an error. An
- * answer still to come (an async error handler after `next(err)`, a callback) ends the span when the response closes
- * ('close' also comes when the client goes away first, so the span always ends); its status code is recorded, and the
- * ERROR status stays as the hand-off or the catch set it, with the error's message.
+ * Express: the span ends with the answer, and the answer decides the status. An error handed to `next(err)` or thrown
+ * may be answered with any status by the app's error handler, which the codemod cannot see (a library's
+ * `ValidationError` answered 400): the error is recorded where it is handed on, and ERROR is set here, only for a 5xx
+ * answer or a connection that closed without one. An answer still to come (an async error handler, a callback) ends
+ * the span when the response closes ('close' also comes when the client goes away first, so the span always ends).
  */
 function getEndWithResponseLines(span: string, response: string, statusCode: string, style: FileStyle): string[] {
   const semicolon = style.semicolons ? ';' : '';
   const attribute = quote(ENTRY_POINT_ATTRIBUTES.httpResponseStatusCode, style);
   return [
     `if (${response}.headersSent) {`,
-    `\t${span}.setAttribute(${attribute}, ${response}.statusCode)${semicolon}`,
-    `\tif (${response}.statusCode >= 500) ${span}.setStatus({ code: ${statusCode}.ERROR })${semicolon}`,
-    `\t${span}.end()${semicolon}`,
+    `	${span}.setAttribute(${attribute}, ${response}.statusCode)${semicolon}`,
+    `	if (${response}.statusCode >= 500) ${span}.setStatus({ code: ${statusCode}.ERROR })${semicolon}`,
+    `	${span}.end()${semicolon}`,
     '} else {',
-    `\t${response}.once('close', () => {`,
-    `\t\tif (${response}.headersSent) ${span}.setAttribute(${attribute}, ${response}.statusCode)${semicolon}`,
-    `\t\t${span}.end()${semicolon}`,
-    `\t})${semicolon}`,
+    `	${response}.once('close', () => {`,
+    `		if (${response}.headersSent) ${span}.setAttribute(${attribute}, ${response}.statusCode)${semicolon}`,
+    `		if (!${response}.headersSent || ${response}.statusCode >= 500) ${span}.setStatus({ code: ${statusCode}.ERROR })${semicolon}`,
+    `		${span}.end()${semicolon}`,
+    `	})${semicolon}`,
     '}',
   ];
 }

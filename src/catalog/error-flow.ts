@@ -17,3 +17,9 @@ export const LISTENER_METHODS: readonly string[] = ['on', 'once', 'addListener',
 export const SUCCESS_EVENTS: readonly string[] = ['end', 'finish'];
 /** Events emitted when it fails; Node emits 'close' after an error too, so a span ended there is ended either way. */
 export const FAILURE_EVENTS: readonly string[] = ['error', 'abort', 'aborted', 'timeout', 'close'];
+
+/**
+ * Where an HTTP response keeps the status code it was answered with (Node's `res.statusCode`, Fastify's
+ * `reply.statusCode`). A span whose ERROR status is set from it when the span ends has its status decided by the answer.
+ */
+export const RESPONSE_STATUS_PROPERTIES: readonly string[] = ['statusCode'];

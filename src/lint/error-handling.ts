@@ -1,12 +1,12 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { ERROR_CALLBACK_NAMES } from '../catalog/error-flow.js';
+import { ERROR_CALLBACK_NAMES, RESPONSE_STATUS_PROPERTIES } from '../catalog/error-flow.js';
 import {
   RECORD_EXCEPTION_METHOD,
   SET_STATUS_METHOD,
   STATUS_CODE_ERROR_MEMBER,
   STATUS_CODE_ERROR_VALUE,
 } from '../catalog/otel-api.js';
-import { forEachOwnNode, type FunctionNode, getCalleeName, getPropertyName, getStaticKey, isFunctionNode, skipTransparentWrappers } from './ast.js';
+import { forEachOwnNode, someDescendant, type FunctionNode, getCalleeName, getPropertyName, getStaticKey, isFunctionNode, skipTransparentWrappers } from './ast.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -120,4 +120,16 @@ function isErrorStatusArgument(argument: TSESTree.CallExpressionArgument | undef
   if (code.type === AST_NODE_TYPES.MemberExpression) return getPropertyName(code) === STATUS_CODE_ERROR_MEMBER;
   // A variable or a conditional: cannot tell, so do not report.
   return code.type !== AST_NODE_TYPES.TemplateLiteral;
+}
+
+/**
+ * Whether `root` (a `finally` block, with the response listeners it registers) sets ERROR on the span under a test that
+ * reads the response's status code: `if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR })`.
+ */
+export function setsErrorStatusFromResponse(root: TSESTree.Node, spanName: string, sourceCode: SourceCode): boolean {
+  return someDescendant(root, sourceCode, (node) => {
+    if (node.type !== AST_NODE_TYPES.IfStatement) return false;
+    const readsStatusCode = someDescendant(node.test, sourceCode, (part) => part.type === AST_NODE_TYPES.MemberExpression && RESPONSE_STATUS_PROPERTIES.includes(getPropertyName(part) ?? ''));
+    return readsStatusCode && getSpanErrorHandling(node.consequent, spanName, sourceCode).setsErrorStatus;
+  });
 }

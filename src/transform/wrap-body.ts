@@ -1,4 +1,5 @@
 import { Node, SyntaxKind, ts, type ArrowFunction, type Block, type FunctionDeclaration, type FunctionExpression, type MethodDeclaration } from 'ts-morph';
+import { ENTRY_POINT_ATTRIBUTES } from '../catalog/entry-points.js';
 import { ACTIVE_SPAN_START_METHODS, SPAN_END_METHODS, SPAN_START_METHODS } from '../catalog/otel-api.js';
 import type { FileStyle } from './file-style.js';
 import { applyTextEdits, shiftEdits, type TextEdit } from './text-edits.js';
@@ -36,6 +37,16 @@ export interface SpanWrapSpec {
   clientErrorsAreNotErrors?: boolean;
   /** Where a thrown error carries its HTTP status (default `status`, `statusCode`); the first one set counts. */
   errorStatusFields?: readonly string[];
+  /**
+   * The framework answers a thrown error itself with the error's status when it is a 4xx or 5xx, and 500 otherwise
+   * (Koa, Fastify): the catch records that status code, and ERROR exactly when it is a 5xx.
+   */
+  thrownErrorsAnswered?: boolean;
+  /**
+   * The span ends with the response, whose status code decides ERROR (`endSpan`): the catch only records the error,
+   * which the app's error handler may answer with any status.
+   */
+  statusFromResponse?: boolean;
   /** The callback is async although the function is not: the function is declared to return a promise. */
   forceAsync?: boolean;
   /** Statements (without their semicolon) run in `finally` before the span ends, given the span variable. */
@@ -274,9 +285,20 @@ function renderWrapped(lines: BodyLine[], base: string, lead: string, isAsync: b
   const errorMessage = 'error instanceof Error ? error.message : String(error)';
   const setError = `${span}.setStatus({ code: ${spec.statusCode}.ERROR, message: ${errorMessage} })${semicolon}`;
   // `Object(error)` reads a status from any thrown value without a cast, in TypeScript and JavaScript alike.
-  const errorStatus = spec.clientErrorsAreNotErrors
+  const errorStatusRead = (spec.errorStatusFields ?? ['status', 'statusCode']).map((field) => `Object(error).${field}`).join(' ?? ');
+  const errorStatus = spec.statusFromResponse
+    ? []
+    : spec.thrownErrorsAnswered
     ? [
-        `${bodyIndent}if (!(Number(${(spec.errorStatusFields ?? ['status', 'statusCode']).map((field) => `Object(error).${field}`).join(' ?? ')}) < 500)) {`,
+        `${bodyIndent}const status = Number(${errorStatusRead})${semicolon}`,
+        `${bodyIndent}${span}.setAttribute(${style.quote}${ENTRY_POINT_ATTRIBUTES.httpResponseStatusCode}${style.quote}, status >= 400 && status < 600 ? status : 500)${semicolon}`,
+        `${bodyIndent}if (!(status >= 400 && status < 500)) {`,
+        `${bodyIndent}${unit}${setError}`,
+        `${bodyIndent}}`,
+      ]
+    : spec.clientErrorsAreNotErrors
+    ? [
+        `${bodyIndent}if (!(Number(${errorStatusRead}) < 500)) {`,
         `${bodyIndent}${unit}${setError}`,
         `${bodyIndent}}`,
       ]

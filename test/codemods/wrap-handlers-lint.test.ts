@@ -45,8 +45,20 @@ describe('the control', () => {
   });
 
   it.runIf(ruleIds.includes('span-error-status'))('reports a generated catch whose setStatus is removed', () => {
-    const line = '      span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });\n';
-    expect(lintWithout('express-route-params', line)).toContain('otel/span-error-status');
+    const line = '        span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });\n';
+    expect(lintWithout('hono-app', line)).toContain('otel/span-error-status');
+  });
+
+  // An Express catch only records the error: the answer's status code, read where the span ends, decides ERROR.
+  // Without that decision the catch is reported again.
+  it.runIf(ruleIds.includes('span-error-status'))('reports an Express catch once the span no longer takes ERROR from the response status code', () => {
+    const { outputPath: output, expected: text } = pairs.find((fixture) => fixture.name === 'express-route-params')!;
+    const withoutDecision = text
+      .replace('        if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });\n', '')
+      .replace('          if (!res.headersSent || res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });\n', '');
+    expect(withoutDecision.split('\n')).toHaveLength(text.split('\n').length - 2);
+    const messages = new Linter({ configType: 'flat', cwd: process.cwd() }).verify(withoutDecision, [config], { filename: output! });
+    expect(messages.map((message) => message.ruleId)).toContain('otel/span-error-status');
   });
 
   // The same output without the extracted parent context is reported: the rule does look at what the codemod wrote.

@@ -14,10 +14,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wrapHandlers } from '../../codemods/wrap-handlers.js';
 import { describeOutcome, fetchWithSpan } from '../support/server-spans.js';
 
-// The routes of fixtures/wrap-handlers/express-error-class hand the project's own `HttpException(422, …)` (status kept
-// as `errorCode`) to next(err); the app's error handler answers with that status, as express-realworld's does. After
-// wrap-handlers, a 4xx is recorded on the span without ERROR, and the span ends with the answer, also when the error
-// handler answers later.
+// The routes of fixtures/wrap-handlers/express-error-class hand errors to next(err): the project's own
+// `HttpException(422, …)` (status kept as `errorCode`), a schema `ValidationError` that carries no status, and plain
+// errors. The app's error handler answers with the error's `errorCode`, 400 for a ValidationError and 500 otherwise, as
+// express-realworld's does. After wrap-handlers, the error is recorded where it is handed on, and the answer's status
+// code decides ERROR (5xx only); the span ends with the answer, also when the error handler answers later.
 const FIXTURE = resolve('fixtures/wrap-handlers/express-error-class');
 
 const exporter = new InMemorySpanExporter();
@@ -37,6 +38,7 @@ function emit(name: string, source: string): string {
 }
 
 type ErrorWithCode = Error & { errorCode?: number };
+let ValidationError: new (issues: string[]) => Error;
 
 async function listen(router: Router, answerLater: boolean): Promise<string> {
   const app = express();
@@ -44,7 +46,8 @@ async function listen(router: Router, answerLater: boolean): Promise<string> {
   app.use(router);
   app.use((err: ErrorWithCode, _req: Request, res: Response, next: NextFunction) => {
     void next;
-    const answer = (): void => void res.status(err.errorCode ?? 500).json({ message: err.message });
+    const status = err.errorCode ?? (err instanceof ValidationError ? 400 : 500);
+    const answer = (): void => void res.status(status).json({ message: err.message });
     if (answerLater) setTimeout(answer, 30);
     else answer();
   });
@@ -71,8 +74,10 @@ beforeAll(async () => {
   symlinkSync(realpathSync(resolve('node_modules')), join(directory, 'node_modules'), 'dir');
   const controller = join(FIXTURE, 'articles.controller.ts');
   const output = wrapHandlers.apply({ path: controller, source: readFileSync(join(FIXTURE, 'articles.controller.input.ts'), 'utf8'), options: { tracerName: 'e2e-status' } }).source;
-  expect(output).toContain('Object(error).errorCode');
+  // The status is the answer's: nothing is decided from the error where it is handed on.
+  expect(output).not.toContain('Object(error).errorCode');
   emit('http-exception.model', readFileSync(join(FIXTURE, 'http-exception.model.ts'), 'utf8'));
+  ({ ValidationError } = (await import(/* @vite-ignore */ pathToFileURL(emit('article.schema', readFileSync(join(FIXTURE, 'article.schema.ts'), 'utf8'))).href)) as { ValidationError: typeof ValidationError });
   emit('articles.service', readFileSync(join(FIXTURE, 'articles.service.ts'), 'utf8'));
   const { default: router } = (await import(/* @vite-ignore */ pathToFileURL(emit('articles.controller', output)).href)) as { default: Router };
   syncHandlerUrl = await listen(router, false);
@@ -112,6 +117,31 @@ describe("a project's HttpException(4xx) handed to next(err), after wrap-handler
     const { status, span } = await call(`${lateHandlerUrl}/articles/missing`);
     expect(status).toBe(404);
     expect(describeSpan(span)).toMatchObject({ status: SpanStatusCode.UNSET, statusCode: 404 });
+    expect(hrTimeToMilliseconds(span.duration)).toBeGreaterThanOrEqual(25);
+  });
+
+  it('records a ValidationError answered 400 by the error handler, without ERROR, though the error carries no status', async () => {
+    const { status, span } = await call(`${syncHandlerUrl}/articles/hello`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"article":{}}' });
+    expect(status).toBe(400);
+    expect(describeSpan(span)).toEqual({ name: 'PUT /articles/:slug', status: SpanStatusCode.UNSET, statusCode: 400, exceptions: ['invalid article: title'] });
+  });
+
+  it('records a ValidationError answered 400 later, without ERROR', async () => {
+    const { status, span } = await call(`${lateHandlerUrl}/articles/hello`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"article":{"title":" "}}' });
+    expect(status).toBe(400);
+    expect(describeSpan(span)).toEqual({ name: 'PUT /articles/:slug', status: SpanStatusCode.UNSET, statusCode: 400, exceptions: ['invalid article: title'] });
+  });
+
+  it('marks an error the project has no class for ERROR, answered 500, with the exception', async () => {
+    const { status, span } = await call(`${syncHandlerUrl}/articles/archived`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"article":{"title":"Renamed"}}' });
+    expect(status).toBe(500);
+    expect(describeSpan(span)).toEqual({ name: 'PUT /articles/:slug', status: SpanStatusCode.ERROR, statusCode: 500, exceptions: ['cold storage is read-only'] });
+  });
+
+  it('marks an error answered 500 later ERROR when the response closes', async () => {
+    const { status, span } = await call(`${lateHandlerUrl}/articles/archived`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"article":{"title":"Renamed"}}' });
+    expect(status).toBe(500);
+    expect(describeSpan(span)).toEqual({ name: 'PUT /articles/:slug', status: SpanStatusCode.ERROR, statusCode: 500, exceptions: ['cold storage is read-only'] });
     expect(hrTimeToMilliseconds(span.duration)).toBeGreaterThanOrEqual(25);
   });
 

@@ -79,7 +79,7 @@ describe('Fastify routes after wrap-handlers: the status code of the answer', ()
   it('records a thrown 409 as an exception, without ERROR', async () => {
     const { status, span } = await call('POST', '/orders/1/pay');
     expect(status).toBe(409);
-    expect(describeSpan(span)).toMatchObject({ name: 'POST /orders/:id/pay', status: SpanStatusCode.UNSET, exceptions: ['order already paid'] });
+    expect(describeSpan(span)).toMatchObject({ name: 'POST /orders/:id/pay', status: SpanStatusCode.UNSET, statusCode: 409, exceptions: ['order already paid'] });
   });
 
   it('marks a 503 the route answers ERROR', async () => {

@@ -5,6 +5,27 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('span-error-status', rule, {
   valid: [
+    // an Express handler whose span ends with the response: the answer's status code decides ERROR, so a catch that
+    // hands the error to next() only records it (the error handler may answer it with a 4xx)
+    `import { trace, SpanStatusCode } from '@opentelemetry/api';
+const tracer = trace.getTracer('orders');
+router.get('/orders/:id', (req, res, next) => {
+  tracer.startActiveSpan('GET /orders/:id', async (span) => {
+    try {
+      try {
+        res.json(await orders.find(req.params.id));
+      } catch (err) {
+        span.recordException(err);
+        next(err);
+      }
+    } finally {
+      res.once('close', () => {
+        if (!res.headersSent || res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+        span.end();
+      });
+    }
+  });
+});`,
     // a test file: mocha's done(err) hands the failure to the test runner, not to a production trace
     {
       code: `const tracer = trace.getTracer('test');
@@ -468,6 +489,44 @@ tracer.startActiveSpan('work', async (span) => {
 });`,
   ],
   invalid: [
+    // the finally sets ERROR from something else than the answer's status code: the hand-off still needs its status
+    {
+      code: `import { trace, SpanStatusCode } from '@opentelemetry/api';
+const tracer = trace.getTracer('orders');
+router.get('/orders/:id', (req, res, next) => {
+  tracer.startActiveSpan('GET /orders/:id', async (span) => {
+    try {
+      try {
+        res.json(await orders.find(req.params.id));
+      } catch (err) {
+        span.recordException(err);
+        next(err);
+      }
+    } finally {
+      if (!res.headersSent) span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
+    }
+  });
+});`,
+      errors: [{ messageId: 'missingErrorStatus', data: {"how": "passes it to next()", "name": "'GET /orders/:id'"}, line: 8, column: 9, suggestions: [{ messageId: 'addErrorRecording', data: {"span": "span"}, output: `import { trace, SpanStatusCode } from '@opentelemetry/api';
+const tracer = trace.getTracer('orders');
+router.get('/orders/:id', (req, res, next) => {
+  tracer.startActiveSpan('GET /orders/:id', async (span) => {
+    try {
+      try {
+        res.json(await orders.find(req.params.id));
+      } catch (err) {
+        span.setStatus({ code: SpanStatusCode.ERROR, message: err instanceof Error ? err.message : String(err) });
+        span.recordException(err);
+        next(err);
+      }
+    } finally {
+      if (!res.headersSent) span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
+    }
+  });
+});` }] }],
+    },
     // an inner catch hands the error to Express's next(): the outer catch that records it never runs
     {
       code: `import { trace, SpanStatusCode } from '@opentelemetry/api';
