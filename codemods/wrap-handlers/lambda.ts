@@ -5,7 +5,8 @@ import { ARN_DESTINATION_KEYS, ENTRY_POINT_ATTRIBUTES, LAMBDA_DATASOURCE_EVENT_T
 import { CONSUME_OPERATIONS, DEFAULT_ENVELOPE_CARRIER_KEY, EACH, type ConsumeOperation } from '../../src/catalog/messaging/index.js';
 import type { TransformNote } from '../../src/transform/types.js';
 import { INLINE_CARRIER_READERS } from '../inject-propagation/helper-functions.js';
-import type { WrappableFunction } from '../../src/transform/wrap-body.js';
+import { isWrappableFunction, type WrappableFunction } from '../../src/transform/wrap-body.js';
+import { resolveFunction } from '../../src/transform/messaging-facts.js';
 import {
   getAccessPath,
   getCarrierExpression,
@@ -117,12 +118,7 @@ export function collectLambdaHandlers(sourceFile: SourceFile, filePath: string, 
 function getHttpEventHeaders(fn: WrappableFunction, handlerTypeName: string | undefined, quote: string): WrapTarget['extraction'] {
   const eventTypeName = fn.getParameters()[0]?.getTypeNode()?.getText().replace(/<.*$/s, '');
   const typed = [eventTypeName, handlerTypeName].some((name) => name !== undefined && LAMBDA_HTTP_EVENT_TYPES.test(name));
-  const event = fn.getParameters()[0]?.getNameNode();
-  const readsHttpFields =
-    event !== undefined &&
-    Node.isIdentifier(event) &&
-    fn.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression).some((access) => access.getExpression().getText() === event.getText() && LAMBDA_HTTP_EVENT_FIELDS.includes(access.getName()));
-  if (!typed && !readsHttpFields) return undefined;
+  if (!typed && !LAMBDA_HTTP_EVENT_FIELDS.some(getEventReads(getEventScopes(fn)).readsEventField)) return undefined;
   const headers = getParameterPath(fn, 0, ['headers'], quote);
   return headers === undefined ? undefined : { carrier: `${headers} ?? {}`, getter: 'default' };
 }
@@ -185,22 +181,79 @@ function getLambdaConsumeOperation(fn: WrappableFunction, handlerTypeName: strin
 }
 
 /**
- * The trigger of an untyped handler, from what it reads: a field of a record of `event.Records` (`record.body` for SQS,
- * `record.Sns` for SNS), or of the event itself (`event.detail` for EventBridge). Records are whatever the handler
- * reads `event.Records` into: a loop variable, a `map`/`forEach` callback's parameter, `event.Records[0]`.
+ * Where a handler's event is visible: the handler itself, with its event parameter, and the same-file functions it
+ * hands the event (`sqsInvocation(event)`) or its records (`processRecords(event.Records)`) to, up to two calls away.
+ * `records` are the expressions that name the event's record list in that function.
+ */
+interface EventScope {
+  fn: WrappableFunction;
+  event?: string;
+  records: string[];
+}
+
+const MAX_EVENT_HOPS = 2;
+
+export function getEventScopes(fn: WrappableFunction): EventScope[] {
+  const event = fn.getParameters()[0]?.getNameNode();
+  if (!event || !Node.isIdentifier(event)) return [];
+  const scopes: EventScope[] = [{ fn, event: event.getText(), records: getRecordLists(fn, event.getText()) }];
+  for (let hop = 0, from = 0; hop < MAX_EVENT_HOPS; hop++) {
+    const reached = scopes.length;
+    for (const scope of scopes.slice(from, reached)) {
+      for (const call of scope.fn.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+        const callee = resolveFunction(call.getExpression());
+        if (!isWrappableFunction(callee) || scopes.some((known) => known.fn === callee)) continue;
+        call.getArguments().forEach((argument, index) => {
+          const parameter = callee.getParameters()[index]?.getNameNode();
+          if (!parameter || !Node.isIdentifier(parameter) || scopes.some((known) => known.fn === callee)) return;
+          const name = parameter.getText();
+          if (argument.getText() === scope.event) scopes.push({ fn: callee, event: name, records: getRecordLists(callee, name) });
+          else if (scope.records.includes(argument.getText())) scopes.push({ fn: callee, records: [name] });
+        });
+      }
+    }
+    from = reached;
+  }
+  return scopes;
+}
+
+/** `event.Records`, and variables it is copied into (`const records = event.Records`). */
+function getRecordLists(fn: WrappableFunction, event: string): string[] {
+  const copies = fn.getDescendantsOfKind(SyntaxKind.VariableDeclaration).filter((d) => d.getInitializer()?.getText() === `${event}.Records` && Node.isIdentifier(d.getNameNode()));
+  return [`${event}.Records`, ...copies.map((d) => d.getName())];
+}
+
+/** What the functions of a handler read of its event: fields of the event itself, and fields of its records. */
+interface EventReads {
+  readsRecords: boolean;
+  readsOnRecord: (field: string) => boolean;
+  readsEventField: (field: string) => boolean;
+}
+
+function getEventReads(scopes: readonly EventScope[]): EventReads {
+  const facts = scopes.map((scope) => {
+    const reads = getFieldReads(scope.fn);
+    const recordNames = new Set(scope.records.flatMap((records) => getRecordNames(scope.fn, records)));
+    return { scope, reads, recordNames };
+  });
+  return {
+    readsRecords: facts.some(({ scope, reads }) => scope.event === undefined || reads.some(({ object, field }) => object === scope.event && field === 'Records')),
+    readsOnRecord: (field) =>
+      facts.some(({ scope, reads, recordNames }) => reads.some(({ object, field: read }) => read === field && (recordNames.has(object) || scope.records.some((records) => object.startsWith(`${records}[`))))),
+    readsEventField: (field) => facts.some(({ scope, reads }) => scope.event !== undefined && reads.some(({ object, field: read }) => object === scope.event && read === field)),
+  };
+}
+
+/**
+ * The trigger of an untyped handler, from what it (or a same-file function it hands the event to) reads: a field of a
+ * record of `event.Records` (`record.body` for SQS, `record.Sns` for SNS), or of the event itself (`event.detail` for
+ * EventBridge). Records are whatever the handler reads `event.Records` into: a loop variable, a `map`/`forEach`
+ * callback's parameter, `event.Records[0]`.
  */
 function getInferredOperation(fn: WrappableFunction): { operation?: ConsumeOperation; ambiguous?: string } {
-  const event = fn.getParameters()[0]?.getNameNode();
-  if (!event || !Node.isIdentifier(event)) return {};
-  const eventName = event.getText();
-  const reads = getFieldReads(fn);
-  // `event.Records`, and variables it is copied into (`const records = event.Records`).
-  const recordLists = [`${eventName}.Records`, ...fn.getDescendantsOfKind(SyntaxKind.VariableDeclaration).filter((d) => d.getInitializer()?.getText() === `${eventName}.Records` && Node.isIdentifier(d.getNameNode())).map((d) => d.getName())];
-  const readsRecords = reads.some(({ object, field }) => object === eventName && field === 'Records');
-  const recordNames = new Set(recordLists.flatMap((records) => getRecordNames(fn, records)));
-  const readsOnRecord = (field: string): boolean =>
-    reads.some(({ object, field: read }) => read === field && (recordNames.has(object) || recordLists.some((records) => object.startsWith(`${records}[`))));
-  const readsEventField = (field: string): boolean => reads.some(({ object, field: read }) => object === eventName && read === field);
+  const scopes = getEventScopes(fn);
+  if (scopes.length === 0) return {};
+  const { readsRecords, readsOnRecord, readsEventField } = getEventReads(scopes);
   const matches = CONSUME_OPERATIONS.filter((operation) =>
     operation.matchers.some((matcher) => {
       if (matcher.kind !== 'lambda-handler' || !matcher.inferredFrom) return false;
@@ -210,7 +263,7 @@ function getInferredOperation(fn: WrappableFunction): { operation?: ConsumeOpera
   );
   // A handler that tells its triggers apart (`if (event.Records) … else if (event['detail-type']) …`, or HTTP besides)
   // gets no consumer span: one trigger's span would be wrong for the others.
-  const records = `\`${eventName}.Records\``;
+  const records = `\`${scopes[0]!.event}.Records\``;
   const triggers = new Set(matches.map((operation) => (operation.message.path.includes(EACH) ? records : operation.system)));
   if (readsRecords) triggers.add(records);
   if (LAMBDA_HTTP_EVENT_FIELDS.some(readsEventField)) triggers.add('HTTP');
@@ -299,11 +352,8 @@ function getEventConsumerTarget(fn: WrappableFunction, operation: ConsumeOperati
 function isDataSourceHandler(fn: WrappableFunction, handlerTypeName: string | undefined): boolean {
   const eventTypeName = fn.getParameters()[0]?.getTypeNode()?.getText().replace(/<.*$/s, '');
   if ([eventTypeName, handlerTypeName].some((name) => name !== undefined && LAMBDA_DATASOURCE_EVENT_TYPES.test(name))) return true;
-  const event = fn.getParameters()[0]?.getNameNode();
-  if (!event || !Node.isIdentifier(event) || (eventTypeName !== undefined && eventTypeName !== 'any')) return false;
-  const records = `${event.getText()}.Records`;
-  const recordNames = new Set(getRecordNames(fn, records));
-  return getFieldReads(fn).some(({ object, field }) => LAMBDA_DATASOURCE_RECORD_FIELDS.includes(field) && (recordNames.has(object) || object.startsWith(`${records}[`)));
+  if (eventTypeName !== undefined && eventTypeName !== 'any') return false;
+  return LAMBDA_DATASOURCE_RECORD_FIELDS.some(getEventReads(getEventScopes(fn)).readsOnRecord);
 }
 
 /**
@@ -332,7 +382,10 @@ function collectRecordLoops(fn: WrappableFunction, operation: ConsumeOperation, 
   const getter = location ? LAMBDA_GETTERS[location.encoding] : undefined;
   const eachIndex = operation.message.path.indexOf(EACH);
   const records = getParameterPath(fn, operation.message.parameter, operation.message.path.slice(0, eachIndex), file.quote);
-  const loops = fn.getDescendantsOfKind(SyntaxKind.ForOfStatement).filter((loop) => loop.getExpression().getText() === records);
+  // The loops over the records in the handler, or in a same-file function it hands the event or its records to.
+  const scopes = getEventScopes(fn);
+  const lists = scopes.length > 0 ? scopes : [{ fn, records: records === undefined ? [] : [records] }];
+  const loops = lists.flatMap((scope) => scope.fn.getDescendantsOfKind(SyntaxKind.ForOfStatement).filter((loop) => scope.records.includes(loop.getExpression().getText())).map((loop) => ({ loop, fn: scope.fn })));
   if (!location || !getter || records === undefined || loops.length === 0) {
     collected.notes.push({
       line: fn.getStartLineNumber(),
@@ -341,7 +394,7 @@ function collectRecordLoops(fn: WrappableFunction, operation: ConsumeOperation, 
     });
     return;
   }
-  for (const loop of loops) {
+  for (const { loop, fn: loopFunction } of loops) {
     const found = getLoopMessage(loop);
     if ('refusal' in found) {
       collected.notes.push(skippedNote(loop, `${operation.displayName}: no span per record: ${found.refusal}`));
@@ -352,7 +405,7 @@ function collectRecordLoops(fn: WrappableFunction, operation: ConsumeOperation, 
     const destinationPath = destination.kind === 'parameter' ? destination.path.slice(destination.path.indexOf(EACH) + 1) : undefined;
     const name = destinationPath && destinationPath.length > 0 ? getDestinationExpression(record, destinationPath, file.quote) : undefined;
     collected.targets.push({
-      fn,
+      fn: loopFunction,
       loop,
       name: name === undefined ? { literal: `process ${operation.system}` } : { prefix: 'process ', expression: name },
       kind: 'CONSUMER',
