@@ -316,16 +316,19 @@ interface FileFacts {
 }
 
 function getMessagingAttributes(operation: ConsumeOperation, destination: WrappedValue | undefined): WrapTarget['attributes'] {
+  const destinationKeys = [ENTRY_POINT_ATTRIBUTES.messagingDestination, ...(operation.destinationAttributes ?? [])];
   return [
     { key: ENTRY_POINT_ATTRIBUTES.messagingSystem, value: { literal: operation.system } },
-    ...(destination ? [{ key: ENTRY_POINT_ATTRIBUTES.messagingDestination, value: destination }] : []),
+    ...(destination ? destinationKeys.map((key) => ({ key, value: destination })) : []),
     { key: ENTRY_POINT_ATTRIBUTES.messagingOperationType, value: { literal: operation.operationName } },
   ];
 }
 
-function getDestinationExpression(base: string, path: readonly string[], quote: string): string {
+/** The destination's name: an ARN's last segment (`orders`), or for a typed resource (`stream/clicks`) the part after the type. */
+function getDestinationExpression(base: string, path: readonly string[], arnResourceType: string | undefined, quote: string): string {
   const expression = getAccessPath(base, path, false, quote);
-  return ARN_DESTINATION_KEYS.includes(path.at(-1) ?? '') ? `${expression}.split(':').pop()` : expression;
+  if (!ARN_DESTINATION_KEYS.includes(path.at(-1) ?? '')) return expression;
+  return arnResourceType ? `${expression}.split(/[:/]/).pop()` : `${expression}.split(':').pop()`;
 }
 
 /** An EventBridge handler: the event is the message, so the handler's own span continues the producer's trace. */
@@ -403,7 +406,7 @@ function collectRecordLoops(fn: WrappableFunction, operation: ConsumeOperation, 
     const record = found.message;
     const { destination } = operation;
     const destinationPath = destination.kind === 'parameter' ? destination.path.slice(destination.path.indexOf(EACH) + 1) : undefined;
-    const name = destinationPath && destinationPath.length > 0 ? getDestinationExpression(record, destinationPath, file.quote) : undefined;
+    const name = destinationPath && destinationPath.length > 0 ? getDestinationExpression(record, destinationPath, destination.kind === 'parameter' ? destination.arnResourceType : undefined, file.quote) : undefined;
     collected.targets.push({
       fn: loopFunction,
       loop,

@@ -232,7 +232,9 @@ export const awsMessaging: MessagingLibraryEntries = {
       carriers: [{ path: ['kinesis', 'data'], encoding: 'json-in-bytes-field', envelopeKey: DEFAULT_ENVELOPE_CARRIER_KEY, description: 'record.kinesis.data (base64 of JSON)' }],
       system: 'aws.kinesis',
       operationName: 'process',
-      destination: { kind: 'parameter', parameter: 0, path: ['Records', EACH, 'eventSourceARN'] },
+      // `arn:aws:kinesis:…:stream/clicks`: the conventions name the stream (`clicks`) in both attributes.
+      destination: { kind: 'parameter', parameter: 0, path: ['Records', EACH, 'eventSourceARN'], arnResourceType: 'stream' },
+      destinationAttributes: ['aws.kinesis.stream_name'],
       displayName: 'Lambda Kinesis handler',
       autoInstrumentation: lambdaInstrumentation,
     },

@@ -153,14 +153,15 @@ export type PublishMatcher =
  * `messaging.destination.name`.
  * - `argument`: a path from an argument of the matched call (publish: the publish call or command constructor;
  *   consume: the call that registers the handler, e.g. the queue of `channel.consume(queue, cb)`).
- * - `parameter`: a path from a parameter of the consume handler (kafkajs `eachMessage({ topic })`).
+ * - `parameter`: a path from a parameter of the consume handler (kafkajs `eachMessage({ topic })`); `arnResourceType`
+ *   when the path holds an ARN whose resource is `<type>/<name>` (Kinesis `stream/orders`): the name is after the type.
  * - `receiver-factory`: the argument of the call that created the receiver (`pubsub.topic('orders').publishMessage`).
  * - `constructor`: an argument of the constructor (`new Worker('emails', processor)`).
  * - `none`: not known at the call (a Redis subscription callback gets it as a parameter with no fixed name).
  */
 export type DestinationLocation =
   | { kind: 'argument'; argument: number; path: CarrierPath }
-  | { kind: 'parameter'; parameter: number; path: CarrierPath }
+  | { kind: 'parameter'; parameter: number; path: CarrierPath; arnResourceType?: string }
   | { kind: 'receiver-factory'; argument: number }
   | { kind: 'constructor'; argument: number }
   | { kind: 'none' };
@@ -284,6 +285,8 @@ export interface ConsumeOperation {
   /** `messaging.operation.name`, e.g. `process`. */
   operationName: string;
   destination: DestinationLocation;
+  /** Attribute keys of the system's own conventions that the destination name is written under too (`aws.kinesis.stream_name`). */
+  destinationAttributes?: readonly string[];
   displayName: string;
   autoInstrumentation?: AutoInstrumentation;
   builtInTracing?: BuiltInTracing;
