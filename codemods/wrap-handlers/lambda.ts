@@ -1,9 +1,9 @@
 import { isExportedByName } from '../../src/transform/syntax-scope.js';
 import { basename, extname } from 'node:path';
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
-import { ARN_DESTINATION_KEYS, ENTRY_POINT_ATTRIBUTES, LAMBDA_DATASOURCE_EVENT_TYPES, LAMBDA_DATASOURCE_RECORD_FIELDS, LAMBDA_EVENT_PARAMETER, LAMBDA_HTTP_EVENT_FIELDS, LAMBDA_HTTP_EVENT_TYPES, LAMBDA_HANDLER_EXPORT_NAMES, LAMBDA_TYPE_MODULES } from '../../src/catalog/entry-points.js';
+import { ARN_DESTINATION_KEYS, ENTRY_POINT_ATTRIBUTES, LAMBDA_DATASOURCE_EVENT_SHAPE, LAMBDA_HTTP_EVENT_SHAPE, LAMBDA_DATASOURCE_EVENT_TYPES, LAMBDA_DATASOURCE_RECORD_FIELDS, LAMBDA_EVENT_PARAMETER, LAMBDA_HTTP_EVENT_FIELDS, LAMBDA_HTTP_EVENT_TYPES, LAMBDA_HANDLER_EXPORT_NAMES, LAMBDA_TYPE_MODULES } from '../../src/catalog/entry-points.js';
 import { CONSUME_OPERATIONS, DEFAULT_ENVELOPE_CARRIER_KEY, EACH, type ConsumeOperation } from '../../src/catalog/messaging/index.js';
-import type { TransformNote } from '../../src/transform/types.js';
+import { getTriggerName, type TriggerSpan } from './lambda-triggers.js';
 import { INLINE_CARRIER_READERS } from '../inject-propagation/helper-functions.js';
 import { isWrappableFunction, type WrappableFunction } from '../../src/transform/wrap-body.js';
 import { resolveFunction } from '../../src/transform/messaging-facts.js';
@@ -83,9 +83,13 @@ export function collectLambdaHandlers(sourceFile: SourceFile, filePath: string, 
       return;
     }
     const target: WrapTarget = { fn, name: { literal: `${moduleName}.${exportName}` }, kind: 'SERVER', attributes: [] };
-    const { operation, ambiguous } = getLambdaConsumeOperation(fn, typeName, collected.notes);
-    const http = operation || ambiguous ? undefined : getHttpEventHeaders(fn, typeName, quote);
-    if (!operation && !http && !ambiguous && isDataSourceHandler(fn, typeName)) collected.targets.push({ ...target, attributes: [faasTrigger('datasource')] });
+    const { operation, several } = getLambdaConsumeOperation(fn, typeName);
+    if (several) {
+      collectSeveralTriggers(target, several, { isTypeScript, quote }, collected);
+      return;
+    }
+    const http = operation ? undefined : getHttpEventHeaders(fn, typeName, quote);
+    if (!operation && !http && isDataSourceHandler(fn, typeName)) collected.targets.push({ ...target, attributes: [faasTrigger('datasource')] });
     else if (!operation) collected.targets.push({ ...target, extraction: http, attributes: http ? [faasTrigger('http')] : [], returnsHttpResponse: http !== undefined });
     else if (operation.message.path.includes(EACH)) {
       collected.targets.push(getBatchTarget(fn, operation, { ...target, attributes: [faasTrigger('pubsub')] }, { isTypeScript, quote }));
@@ -161,15 +165,9 @@ function getCommonJsExportName(left: Node): string | undefined {
  * The catalog's Lambda consume operation for a handler typed `SQSHandler` or whose event parameter is typed `SQSEvent`;
  * for a handler without types (an untyped or `any` event), the one whose fields it reads (see getInferredOperation).
  */
-function getLambdaConsumeOperation(fn: WrappableFunction, handlerTypeName: string | undefined, notes: TransformNote[]): { operation?: ConsumeOperation; ambiguous?: boolean } {
+function getLambdaConsumeOperation(fn: WrappableFunction, handlerTypeName: string | undefined): { operation?: ConsumeOperation; several?: SeveralTriggers } {
   const eventTypeName = fn.getParameters()[0]?.getTypeNode()?.getText().replace(/<.*$/s, '');
-  if ((eventTypeName === undefined || eventTypeName === 'any') && handlerTypeName === undefined) {
-    const { operation, ambiguous } = getInferredOperation(fn);
-    if (ambiguous) {
-      notes.push({ line: fn.getStartLineNumber(), kind: 'review', message: `the Lambda handler serves several triggers (${ambiguous}): its span continues no trace; wrap each trigger's branch by hand` });
-    }
-    return { operation, ambiguous: ambiguous !== undefined };
-  }
+  if ((eventTypeName === undefined || eventTypeName === 'any') && handlerTypeName === undefined) return getInferredOperation(fn);
   const operation = CONSUME_OPERATIONS.find((operation) =>
     operation.matchers.some(
       (matcher) =>
@@ -178,6 +176,66 @@ function getLambdaConsumeOperation(fn: WrappableFunction, handlerTypeName: strin
     ),
   );
   return { operation };
+}
+
+/** What a handler that serves several triggers shows of each: the consumers, and whether HTTP or a DynamoDB stream. */
+interface SeveralTriggers {
+  event: string;
+  operations: readonly ConsumeOperation[];
+  http: boolean;
+  datasource: boolean;
+}
+
+/**
+ * A handler of several triggers: one span whose kind, attributes and parent (or links) are those a handler of the
+ * trigger that invoked it would get, chosen at run time (see lambda-triggers.ts). A loop over the records of the one
+ * queue or topic it reads gets a span per record, as in a handler of that trigger alone.
+ */
+function collectSeveralTriggers(target: WrapTarget, several: SeveralTriggers, file: FileFacts, collected: Collected): void {
+  const spans: TriggerSpan[] = [];
+  const recordOperations = several.operations.filter((operation) => operation.message.path.includes(EACH));
+  for (const operation of several.operations) {
+    const matcher = operation.matchers.find((candidate) => candidate.kind === 'lambda-handler');
+    const shape = matcher?.kind === 'lambda-handler' ? matcher.eventShape : undefined;
+    const span = operation.message.path.includes(EACH) ? getTriggerBatchSpan(operation, file) : getTriggerEventSpan(operation, file);
+    if (shape && span) spans.push({ trigger: getTriggerName(shape), span });
+  }
+  if (several.datasource) spans.push({ trigger: getTriggerName(LAMBDA_DATASOURCE_EVENT_SHAPE), span: { fn: undefined, name: target.name, kind: 'SERVER', attributes: [faasTrigger('datasource')] } });
+  if (several.http) {
+    const headers = getAccessPath(TRIGGER_EVENT, ['headers'], false, file.quote);
+    spans.push({ trigger: getTriggerName(LAMBDA_HTTP_EVENT_SHAPE), span: { fn: undefined, name: target.name, kind: 'SERVER', attributes: [faasTrigger('http')], extraction: { carrier: `${headers} ?? {}`, getter: 'default' } } });
+  }
+  collected.targets.push({ ...target, triggers: { event: several.event, spans }, returnsHttpResponse: several.http });
+  if (recordOperations.length === 1 && target.fn) collectRecordLoops(target.fn, recordOperations[0]!, file, collected);
+}
+
+/** The helpers that choose a span take the event under this name. */
+const TRIGGER_EVENT = 'event';
+
+/** The batch span of a queue or topic trigger, written in terms of the helpers' `event`: links to every record's producer. */
+function getTriggerBatchSpan(operation: ConsumeOperation, file: FileFacts): WrapTarget | undefined {
+  const location = operation.carriers[0];
+  const getter = location ? LAMBDA_GETTERS[location.encoding] : undefined;
+  if (!location || !getter) return undefined;
+  const records = getAccessPath(TRIGGER_EVENT, operation.message.path.slice(0, operation.message.path.indexOf(EACH)), false, file.quote);
+  return { fn: undefined, name: { literal: '' }, kind: 'SERVER', attributes: [faasTrigger('pubsub')], links: { records, ...getRecordCarrier('record', location, getter, file) } };
+}
+
+/** The span of an event trigger (EventBridge), written in terms of the helpers' `event`: a CONSUMER continuing the producer's trace. */
+function getTriggerEventSpan(operation: ConsumeOperation, file: FileFacts): WrapTarget | undefined {
+  const location = operation.carriers[0];
+  const getter = location ? LAMBDA_GETTERS[location.encoding] : undefined;
+  if (!location || !getter) return undefined;
+  const event = getAccessPath(TRIGGER_EVENT, operation.message.path, false, file.quote);
+  const { destination } = operation;
+  const name = destination.kind === 'parameter' ? getAccessPath(TRIGGER_EVENT, destination.path, false, file.quote) : undefined;
+  return {
+    fn: undefined,
+    name: { literal: '' },
+    kind: 'CONSUMER',
+    attributes: [faasTrigger('pubsub'), ...getMessagingAttributes(operation, name === undefined ? undefined : { expression: name })],
+    extraction: { carrier: getCarrierExpression(event, location.path, getter, location.envelopeKey, file.isTypeScript, file.quote), getter },
+  };
 }
 
 /**
@@ -250,7 +308,7 @@ function getEventReads(scopes: readonly EventScope[]): EventReads {
  * EventBridge). Records are whatever the handler reads `event.Records` into: a loop variable, a `map`/`forEach`
  * callback's parameter, `event.Records[0]`.
  */
-function getInferredOperation(fn: WrappableFunction): { operation?: ConsumeOperation; ambiguous?: string } {
+function getInferredOperation(fn: WrappableFunction): { operation?: ConsumeOperation; several?: SeveralTriggers } {
   const scopes = getEventScopes(fn);
   if (scopes.length === 0) return {};
   const { readsRecords, readsOnRecord, readsEventField } = getEventReads(scopes);
@@ -262,12 +320,13 @@ function getInferredOperation(fn: WrappableFunction): { operation?: ConsumeOpera
     }),
   );
   // A handler that tells its triggers apart (`if (event.Records) … else if (event['detail-type']) …`, or HTTP besides)
-  // gets no consumer span: one trigger's span would be wrong for the others.
+  // gets a span chosen at run time: one trigger's span would be wrong for the others.
   const records = `\`${scopes[0]!.event}.Records\``;
-  const triggers = new Set(matches.map((operation) => (operation.message.path.includes(EACH) ? records : operation.system)));
-  if (readsRecords) triggers.add(records);
-  if (LAMBDA_HTTP_EVENT_FIELDS.some(readsEventField)) triggers.add('HTTP');
-  if (triggers.size > 1) return { ambiguous: [...triggers].sort().join(', ') };
+  const triggers = new Set(matches.map((operation) => operation.system));
+  if (readsRecords && !matches.some((operation) => operation.message.path.includes(EACH))) triggers.add(records);
+  const http = LAMBDA_HTTP_EVENT_FIELDS.some(readsEventField);
+  if (http) triggers.add('HTTP');
+  if (triggers.size > 1) return { several: { event: scopes[0]!.event!, operations: matches, http, datasource: LAMBDA_DATASOURCE_RECORD_FIELDS.some(readsOnRecord) } };
   return { operation: matches[0] };
 }
 

@@ -262,7 +262,16 @@ export type ConsumeMatcher =
        * (`record.body`, `record.Sns`) or on the event itself (`event.detail`, `event['detail-type']`).
        */
       inferredFrom?: { recordFields?: readonly string[]; eventFields?: readonly string[] };
+      /** How an event of this trigger shows it at run time, for a handler that serves several (see LambdaEventShape). */
+      eventShape?: LambdaEventShape;
     };
+
+/**
+ * How a Lambda event shows at run time what invoked the function: the event source Lambda writes on its records
+ * (`Records[0].eventSource` `aws:sqs`; SNS spells the field `EventSource`), or a field only that event has
+ * (`detail-type` for EventBridge), under a name of our own for the trigger.
+ */
+export type LambdaEventShape = { recordEventSource: string } | { trigger: string; eventFields: readonly string[] };
 
 /** Where the received message is, relative to the handler. */
 export interface MessageAccess {
