@@ -200,10 +200,10 @@ function collectSeveralTriggers(target: WrapTarget, several: SeveralTriggers, fi
     const span = operation.message.path.includes(EACH) ? getTriggerBatchSpan(operation, file) : getTriggerEventSpan(operation, file);
     if (shape && span) spans.push({ trigger: getTriggerName(shape), span });
   }
-  if (several.datasource) spans.push({ trigger: getTriggerName(LAMBDA_DATASOURCE_EVENT_SHAPE), span: { fn: undefined, name: target.name, kind: 'SERVER', attributes: [faasTrigger('datasource')] } });
+  if (several.datasource) spans.push({ trigger: getTriggerName(LAMBDA_DATASOURCE_EVENT_SHAPE), span: { fn: undefined, name: { literal: '' }, kind: 'SERVER', attributes: [faasTrigger('datasource')] } });
   if (several.http) {
     const headers = getAccessPath(TRIGGER_EVENT, ['headers'], false, file.quote);
-    spans.push({ trigger: getTriggerName(LAMBDA_HTTP_EVENT_SHAPE), span: { fn: undefined, name: target.name, kind: 'SERVER', attributes: [faasTrigger('http')], extraction: { carrier: `${headers} ?? {}`, getter: 'default' } } });
+    spans.push({ trigger: getTriggerName(LAMBDA_HTTP_EVENT_SHAPE), span: { fn: undefined, name: { literal: '' }, kind: 'SERVER', attributes: [faasTrigger('http')], extraction: { carrier: `${headers} ?? {}`, getter: 'default' } } });
   }
   collected.targets.push({ ...target, triggers: { event: several.event, spans }, returnsHttpResponse: several.http });
   if (recordOperations.length === 1 && target.fn) collectRecordLoops(target.fn, recordOperations[0]!, file, collected);
@@ -251,7 +251,7 @@ interface EventScope {
 
 const MAX_EVENT_HOPS = 2;
 
-export function getEventScopes(fn: WrappableFunction): EventScope[] {
+function getEventScopes(fn: WrappableFunction): EventScope[] {
   const event = fn.getParameters()[0]?.getNameNode();
   if (!event || !Node.isIdentifier(event)) return [];
   const scopes: EventScope[] = [{ fn, event: event.getText(), records: getRecordLists(fn, event.getText()) }];
