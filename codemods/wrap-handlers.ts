@@ -19,6 +19,7 @@ import { collectHttpHandlers } from './wrap-handlers/http.js';
 import { collectLambdaHandlers, getLambdaExportNames } from './wrap-handlers/lambda.js';
 import { collectNestMicroserviceHandlers, NEST_MICROSERVICES_MODULES } from './wrap-handlers/nest-microservices.js';
 import { collectNestProcessors, NEST_BULLMQ_MODULES } from './wrap-handlers/nest-processors.js';
+import { LAMBDA_TRIGGER_HELPERS, renderLambdaTriggerHelpers, type TriggerSpan } from './wrap-handlers/lambda-triggers.js';
 import { renderSpanSpec, type ApiRefs } from './wrap-handlers/render.js';
 import { skippedNote, type Collected, type WrapTarget } from './wrap-handlers/target.js';
 
@@ -65,10 +66,12 @@ function apply(input: TransformInput): TransformOutput {
     const found = collectTargets(sourceFile, input);
     if (found.targets.length === 0) return found.notes;
     // 2. Make the API and a tracer available once for the whole file.
-    const extracting = found.targets.filter((target) => target.extraction !== undefined || target.links !== undefined);
-    const shadowed = extracting.filter((target) => isNameShadowed(getSite(target), 'context')).length;
+    // A handler of several triggers extracts in helpers at the file's top level, where `context` is the API's.
+    const extracting = found.targets.filter((target) => target.extraction !== undefined || target.links !== undefined || target.triggers !== undefined);
+    const shadowed = extracting.filter((target) => !target.triggers && isNameShadowed(getSite(target), 'context')).length;
     const refs = ensureApi(plan, input, { activeContext: shadowed < extracting.length, rootContext: shadowed > 0 });
     refs.getterHelpers = provideGetterHelpers(plan, found.targets);
+    provideLambdaTriggerHelpers(plan, found.targets, refs, input.path);
     if (found.targets.some((target) => target.http?.headersParameter)) refs.nestHeaders = plan.importNames(NEST_COMMON_MODULE, ['Headers']).Headers;
     // 3. Wrap the handlers, all planned on this one tree (see wrapTargets).
     wrapTargets(plan, found.targets, input, refs, style);
@@ -77,6 +80,17 @@ function apply(input: TransformInput): TransformOutput {
   }, { symbols });
   // Inlined references without a handler to wrap are not worth a change.
   return keepFileForOldTypeScript(input, output.source === inlined ? { ...output, source: input.source } : output);
+}
+
+/**
+ * The helpers that choose the span of a Lambda handler serving several triggers, written once at the end of the file
+ * with a case for every trigger the file's handlers show; a file that has them already (an earlier run) keeps its own.
+ */
+function provideLambdaTriggerHelpers(plan: EditPlan, targets: readonly WrapTarget[], refs: ApiRefs, path: string): void {
+  const spans = new Map<string, TriggerSpan>();
+  for (const span of targets.flatMap((target) => target.triggers?.spans ?? [])) if (!spans.has(span.trigger)) spans.set(span.trigger, span);
+  if (!targets.some((target) => target.triggers) || plan.sourceFile.getFunction(LAMBDA_TRIGGER_HELPERS.options)) return;
+  plan.append(renderLambdaTriggerHelpers([...spans.values()], refs, { typescript: !/\.(c|m)?jsx?$/i.test(path), style: plan.style }));
 }
 
 /** A file route (Next.js `app/**\/route.ts`) has its exports read through symbols, which need the file in a project. */

@@ -5,7 +5,8 @@ import type { PublishSite } from '../../src/transform/messaging-sites.js';
 import { getMember, getPropertyInitializer, hasSpread } from '../../src/transform/object-literal.js';
 import { addArgumentEdit, addObjectMemberEdit, replaceNodeEdit, type TextEdit } from '../../src/transform/text-edits.js';
 import type { HelperName } from './helper-functions.js';
-import { helperRef, NATS_HEADERS_REF } from './placeholders.js';
+import { helperRef, NATS_HEADERS_REF, PLACEHOLDER_PATTERN } from './placeholders.js';
+import { DEFAULT_LINE_WIDTH } from '../../src/transform/line-width.js';
 
 /** What writing the carrier at one publish site takes, or why the site is left alone. */
 export type CarrierPlan =
@@ -203,11 +204,13 @@ function writeSlot(slot: Slot, location: PublishCarrierLocation, helper: HelperN
   }
   for (const key of [...pendingKeys].reverse()) text = `{ ${key}: ${text} }`;
   if (slot.kind === 'property') {
-    const edit = slot.value ? replaceNodeEdit(slot.value, text) : addObjectMemberEdit(slot.object, `${slot.key}: ${text}`, style.eol, style.indentUnit);
-    if (slot.value && Node.isShorthandPropertyAssignment(slot.value.getParent())) {
-      return { edit: replaceNodeEdit(slot.value.getParentOrThrow(), `${slot.key}: ${text}`), needsNatsHeaders };
-    }
-    return { edit, needsNatsHeaders };
+    const shorthand = slot.value && Node.isShorthandPropertyAssignment(slot.value.getParent());
+    const edit = shorthand
+      ? replaceNodeEdit(slot.value!.getParentOrThrow(), `${slot.key}: ${text}`)
+      : slot.value
+        ? replaceNodeEdit(slot.value, text)
+        : addObjectMemberEdit(slot.object, `${slot.key}: ${text}`, style.eol, style.indentUnit);
+    return { edit: breakObjectPastLineWidth(slot.object, edit, slot.value ? undefined : `${slot.key}: ${text}`, style), needsNatsHeaders };
   }
   if (slot.value) return { edit: replaceNodeEdit(slot.value, text), needsNatsHeaders };
   if (slot.kind === 'element') return `${location.description} is missing`;
@@ -233,4 +236,43 @@ function isCarriedElsewhere(site: PublishSite): boolean {
     if (!/^inject/.test(name) || call.getStart() > site.call.getStart()) return false;
     return call.getArguments().some((argument) => Node.isIdentifier(argument) && new RegExp(`(?<![\\w$])${argument.getText().replace(/\$/g, '\\$')}(?![\\w$])`).test(callText));
   });
+}
+
+/**
+ * A one-line object literal whose line the carrier makes longer than the project's line width
+ * (`new SendMessageCommand({ QueueUrl: url, MessageBody: body, MessageAttributes: … })`) is written one member a line
+ * in the file's indentation instead: the outermost object literal around the carrier that is on that line alone, as
+ * Prettier breaks the outer object first. An object that still fits, or already spans lines, keeps the edit as it
+ * was. `added` is the member the edit appends to `object`, when it appends one.
+ */
+function breakObjectPastLineWidth(object: ObjectLiteralExpression, edit: TextEdit, added: string | undefined, style: FileStyle): TextEdit {
+  const line = object.getStartLineNumber();
+  if (object.getEndLineNumber() !== line) return edit;
+  let outer = object;
+  for (const ancestor of object.getAncestors()) {
+    if (ancestor.getStartLineNumber() !== line || ancestor.getEndLineNumber() !== line) break;
+    if (Node.isObjectLiteralExpression(ancestor)) outer = ancestor;
+  }
+  // A comment between the members would be lost when they are written again one by one.
+  if (/\/[/*]/.test(outer.getText())) return edit;
+  const text = object.getSourceFile().getFullText();
+  const lineStart = text.lastIndexOf('\n', outer.getStart() - 1) + 1;
+  const lineEnd = text.indexOf('\n', outer.getEnd());
+  const lineText = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, '');
+  const edited = lineText.slice(0, edit.start - lineStart) + edit.text + lineText.slice(edit.end - lineStart);
+  if (getWrittenLength(edited) <= (style.lineWidth ?? DEFAULT_LINE_WIDTH)) return edit;
+  const appends = outer === object && added !== undefined;
+  const members = outer.getProperties().map((member) => {
+    const memberText = member.getText();
+    if (appends || edit.start < member.getStart() || edit.end > member.getEnd()) return memberText;
+    return memberText.slice(0, edit.start - member.getStart()) + edit.text + memberText.slice(edit.end - member.getStart());
+  });
+  if (appends) members.push(added);
+  const indent = /^[ \t]*/.exec(lineText)![0];
+  return replaceNodeEdit(outer, ['{', ...members.map((member) => `${indent}${style.indentUnit}${member},`), `${indent}}`].join(style.eol));
+}
+
+/** The length a line will have once the helper placeholders in it are the helpers' names. */
+function getWrittenLength(line: string): number {
+  return line.replace(PLACEHOLDER_PATTERN, (match, helper: string | undefined) => helper ?? 'headers').length;
 }

@@ -40,7 +40,9 @@ export function provideGetterHelpers(plan: EditPlan, targets: readonly WrapTarge
   const { sourceFile, path, style } = plan;
   const uses = new Map<InlineReading, number>();
   for (const target of targets) {
-    for (const reading of [target.extraction, target.links]) {
+    // A handler of several triggers reads each trigger's carrier in the helpers that choose its span.
+    const spans = [target, ...(target.triggers?.spans.map((trigger) => trigger.span) ?? [])];
+    for (const reading of spans.flatMap((span) => [span.extraction, span.links])) {
       for (const key of [reading?.getter, reading?.decoding?.reader]) {
         if (key && key !== 'default') uses.set(key, (uses.get(key) ?? 0) + 1);
       }

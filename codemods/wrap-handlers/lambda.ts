@@ -1,11 +1,12 @@
 import { isExportedByName } from '../../src/transform/syntax-scope.js';
 import { basename, extname } from 'node:path';
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
-import { ARN_DESTINATION_KEYS, ENTRY_POINT_ATTRIBUTES, LAMBDA_DATASOURCE_EVENT_TYPES, LAMBDA_DATASOURCE_RECORD_FIELDS, LAMBDA_EVENT_PARAMETER, LAMBDA_HTTP_EVENT_FIELDS, LAMBDA_HTTP_EVENT_TYPES, LAMBDA_HANDLER_EXPORT_NAMES, LAMBDA_TYPE_MODULES } from '../../src/catalog/entry-points.js';
+import { ARN_DESTINATION_KEYS, ENTRY_POINT_ATTRIBUTES, LAMBDA_DATASOURCE_EVENT_SHAPE, LAMBDA_HTTP_EVENT_SHAPE, LAMBDA_DATASOURCE_EVENT_TYPES, LAMBDA_DATASOURCE_RECORD_FIELDS, LAMBDA_EVENT_PARAMETER, LAMBDA_HTTP_EVENT_FIELDS, LAMBDA_HTTP_EVENT_TYPES, LAMBDA_HANDLER_EXPORT_NAMES, LAMBDA_TYPE_MODULES } from '../../src/catalog/entry-points.js';
 import { CONSUME_OPERATIONS, DEFAULT_ENVELOPE_CARRIER_KEY, EACH, type ConsumeOperation } from '../../src/catalog/messaging/index.js';
-import type { TransformNote } from '../../src/transform/types.js';
+import { getTriggerName, type TriggerSpan } from './lambda-triggers.js';
 import { INLINE_CARRIER_READERS } from '../inject-propagation/helper-functions.js';
-import type { WrappableFunction } from '../../src/transform/wrap-body.js';
+import { isWrappableFunction, type WrappableFunction } from '../../src/transform/wrap-body.js';
+import { resolveFunction } from '../../src/transform/messaging-facts.js';
 import {
   getAccessPath,
   getCarrierExpression,
@@ -82,9 +83,13 @@ export function collectLambdaHandlers(sourceFile: SourceFile, filePath: string, 
       return;
     }
     const target: WrapTarget = { fn, name: { literal: `${moduleName}.${exportName}` }, kind: 'SERVER', attributes: [] };
-    const { operation, ambiguous } = getLambdaConsumeOperation(fn, typeName, collected.notes);
-    const http = operation || ambiguous ? undefined : getHttpEventHeaders(fn, typeName, quote);
-    if (!operation && !http && !ambiguous && isDataSourceHandler(fn, typeName)) collected.targets.push({ ...target, attributes: [faasTrigger('datasource')] });
+    const { operation, several } = getLambdaConsumeOperation(fn, typeName);
+    if (several) {
+      collectSeveralTriggers(target, several, { isTypeScript, quote }, collected);
+      return;
+    }
+    const http = operation ? undefined : getHttpEventHeaders(fn, typeName, quote);
+    if (!operation && !http && isDataSourceHandler(fn, typeName)) collected.targets.push({ ...target, attributes: [faasTrigger('datasource')] });
     else if (!operation) collected.targets.push({ ...target, extraction: http, attributes: http ? [faasTrigger('http')] : [], returnsHttpResponse: http !== undefined });
     else if (operation.message.path.includes(EACH)) {
       collected.targets.push(getBatchTarget(fn, operation, { ...target, attributes: [faasTrigger('pubsub')] }, { isTypeScript, quote }));
@@ -117,12 +122,7 @@ export function collectLambdaHandlers(sourceFile: SourceFile, filePath: string, 
 function getHttpEventHeaders(fn: WrappableFunction, handlerTypeName: string | undefined, quote: string): WrapTarget['extraction'] {
   const eventTypeName = fn.getParameters()[0]?.getTypeNode()?.getText().replace(/<.*$/s, '');
   const typed = [eventTypeName, handlerTypeName].some((name) => name !== undefined && LAMBDA_HTTP_EVENT_TYPES.test(name));
-  const event = fn.getParameters()[0]?.getNameNode();
-  const readsHttpFields =
-    event !== undefined &&
-    Node.isIdentifier(event) &&
-    fn.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression).some((access) => access.getExpression().getText() === event.getText() && LAMBDA_HTTP_EVENT_FIELDS.includes(access.getName()));
-  if (!typed && !readsHttpFields) return undefined;
+  if (!typed && !LAMBDA_HTTP_EVENT_FIELDS.some(getEventReads(getEventScopes(fn)).readsEventField)) return undefined;
   const headers = getParameterPath(fn, 0, ['headers'], quote);
   return headers === undefined ? undefined : { carrier: `${headers} ?? {}`, getter: 'default' };
 }
@@ -165,15 +165,9 @@ function getCommonJsExportName(left: Node): string | undefined {
  * The catalog's Lambda consume operation for a handler typed `SQSHandler` or whose event parameter is typed `SQSEvent`;
  * for a handler without types (an untyped or `any` event), the one whose fields it reads (see getInferredOperation).
  */
-function getLambdaConsumeOperation(fn: WrappableFunction, handlerTypeName: string | undefined, notes: TransformNote[]): { operation?: ConsumeOperation; ambiguous?: boolean } {
+function getLambdaConsumeOperation(fn: WrappableFunction, handlerTypeName: string | undefined): { operation?: ConsumeOperation; several?: SeveralTriggers } {
   const eventTypeName = fn.getParameters()[0]?.getTypeNode()?.getText().replace(/<.*$/s, '');
-  if ((eventTypeName === undefined || eventTypeName === 'any') && handlerTypeName === undefined) {
-    const { operation, ambiguous } = getInferredOperation(fn);
-    if (ambiguous) {
-      notes.push({ line: fn.getStartLineNumber(), kind: 'review', message: `the Lambda handler serves several triggers (${ambiguous}): its span continues no trace; wrap each trigger's branch by hand` });
-    }
-    return { operation, ambiguous: ambiguous !== undefined };
-  }
+  if ((eventTypeName === undefined || eventTypeName === 'any') && handlerTypeName === undefined) return getInferredOperation(fn);
   const operation = CONSUME_OPERATIONS.find((operation) =>
     operation.matchers.some(
       (matcher) =>
@@ -184,23 +178,140 @@ function getLambdaConsumeOperation(fn: WrappableFunction, handlerTypeName: strin
   return { operation };
 }
 
+/** What a handler that serves several triggers shows of each: the consumers, and whether HTTP or a DynamoDB stream. */
+interface SeveralTriggers {
+  event: string;
+  operations: readonly ConsumeOperation[];
+  http: boolean;
+  datasource: boolean;
+}
+
 /**
- * The trigger of an untyped handler, from what it reads: a field of a record of `event.Records` (`record.body` for SQS,
- * `record.Sns` for SNS), or of the event itself (`event.detail` for EventBridge). Records are whatever the handler
- * reads `event.Records` into: a loop variable, a `map`/`forEach` callback's parameter, `event.Records[0]`.
+ * A handler of several triggers: one span whose kind, attributes and parent (or links) are those a handler of the
+ * trigger that invoked it would get, chosen at run time (see lambda-triggers.ts). A loop over the records of the one
+ * queue or topic it reads gets a span per record, as in a handler of that trigger alone.
  */
-function getInferredOperation(fn: WrappableFunction): { operation?: ConsumeOperation; ambiguous?: string } {
+function collectSeveralTriggers(target: WrapTarget, several: SeveralTriggers, file: FileFacts, collected: Collected): void {
+  const spans: TriggerSpan[] = [];
+  const recordOperations = several.operations.filter((operation) => operation.message.path.includes(EACH));
+  for (const operation of several.operations) {
+    const matcher = operation.matchers.find((candidate) => candidate.kind === 'lambda-handler');
+    const shape = matcher?.kind === 'lambda-handler' ? matcher.eventShape : undefined;
+    const span = operation.message.path.includes(EACH) ? getTriggerBatchSpan(operation, file) : getTriggerEventSpan(operation, file);
+    if (shape && span) spans.push({ trigger: getTriggerName(shape), span });
+  }
+  if (several.datasource) spans.push({ trigger: getTriggerName(LAMBDA_DATASOURCE_EVENT_SHAPE), span: { fn: undefined, name: { literal: '' }, kind: 'SERVER', attributes: [faasTrigger('datasource')] } });
+  if (several.http) {
+    const headers = getAccessPath(TRIGGER_EVENT, ['headers'], false, file.quote);
+    spans.push({ trigger: getTriggerName(LAMBDA_HTTP_EVENT_SHAPE), span: { fn: undefined, name: { literal: '' }, kind: 'SERVER', attributes: [faasTrigger('http')], extraction: { carrier: `${headers} ?? {}`, getter: 'default' } } });
+  }
+  collected.targets.push({ ...target, triggers: { event: several.event, spans }, returnsHttpResponse: several.http });
+  if (recordOperations.length === 1 && target.fn) collectRecordLoops(target.fn, recordOperations[0]!, file, collected);
+}
+
+/** The helpers that choose a span take the event under this name. */
+const TRIGGER_EVENT = 'event';
+
+/** The batch span of a queue or topic trigger, written in terms of the helpers' `event`: links to every record's producer. */
+function getTriggerBatchSpan(operation: ConsumeOperation, file: FileFacts): WrapTarget | undefined {
+  const location = operation.carriers[0];
+  const getter = location ? LAMBDA_GETTERS[location.encoding] : undefined;
+  if (!location || !getter) return undefined;
+  const records = getAccessPath(TRIGGER_EVENT, operation.message.path.slice(0, operation.message.path.indexOf(EACH)), false, file.quote);
+  return { fn: undefined, name: { literal: '' }, kind: 'SERVER', attributes: [faasTrigger('pubsub')], links: { records, ...getRecordCarrier('record', location, getter, file) } };
+}
+
+/** The span of an event trigger (EventBridge), written in terms of the helpers' `event`: a CONSUMER continuing the producer's trace. */
+function getTriggerEventSpan(operation: ConsumeOperation, file: FileFacts): WrapTarget | undefined {
+  const location = operation.carriers[0];
+  const getter = location ? LAMBDA_GETTERS[location.encoding] : undefined;
+  if (!location || !getter) return undefined;
+  const event = getAccessPath(TRIGGER_EVENT, operation.message.path, false, file.quote);
+  const { destination } = operation;
+  const name = destination.kind === 'parameter' ? getAccessPath(TRIGGER_EVENT, destination.path, false, file.quote) : undefined;
+  return {
+    fn: undefined,
+    name: { literal: '' },
+    kind: 'CONSUMER',
+    attributes: [faasTrigger('pubsub'), ...getMessagingAttributes(operation, name === undefined ? undefined : { expression: name })],
+    extraction: { carrier: getCarrierExpression(event, location.path, getter, location.envelopeKey, file.isTypeScript, file.quote), getter },
+  };
+}
+
+/**
+ * Where a handler's event is visible: the handler itself, with its event parameter, and the same-file functions it
+ * hands the event (`sqsInvocation(event)`) or its records (`processRecords(event.Records)`) to, up to two calls away.
+ * `records` are the expressions that name the event's record list in that function.
+ */
+interface EventScope {
+  fn: WrappableFunction;
+  event?: string;
+  records: string[];
+}
+
+const MAX_EVENT_HOPS = 2;
+
+function getEventScopes(fn: WrappableFunction): EventScope[] {
   const event = fn.getParameters()[0]?.getNameNode();
-  if (!event || !Node.isIdentifier(event)) return {};
-  const eventName = event.getText();
-  const reads = getFieldReads(fn);
-  // `event.Records`, and variables it is copied into (`const records = event.Records`).
-  const recordLists = [`${eventName}.Records`, ...fn.getDescendantsOfKind(SyntaxKind.VariableDeclaration).filter((d) => d.getInitializer()?.getText() === `${eventName}.Records` && Node.isIdentifier(d.getNameNode())).map((d) => d.getName())];
-  const readsRecords = reads.some(({ object, field }) => object === eventName && field === 'Records');
-  const recordNames = new Set(recordLists.flatMap((records) => getRecordNames(fn, records)));
-  const readsOnRecord = (field: string): boolean =>
-    reads.some(({ object, field: read }) => read === field && (recordNames.has(object) || recordLists.some((records) => object.startsWith(`${records}[`))));
-  const readsEventField = (field: string): boolean => reads.some(({ object, field: read }) => object === eventName && read === field);
+  if (!event || !Node.isIdentifier(event)) return [];
+  const scopes: EventScope[] = [{ fn, event: event.getText(), records: getRecordLists(fn, event.getText()) }];
+  for (let hop = 0, from = 0; hop < MAX_EVENT_HOPS; hop++) {
+    const reached = scopes.length;
+    for (const scope of scopes.slice(from, reached)) {
+      for (const call of scope.fn.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+        const callee = resolveFunction(call.getExpression());
+        if (!isWrappableFunction(callee) || scopes.some((known) => known.fn === callee)) continue;
+        call.getArguments().forEach((argument, index) => {
+          const parameter = callee.getParameters()[index]?.getNameNode();
+          if (!parameter || !Node.isIdentifier(parameter) || scopes.some((known) => known.fn === callee)) return;
+          const name = parameter.getText();
+          if (argument.getText() === scope.event) scopes.push({ fn: callee, event: name, records: getRecordLists(callee, name) });
+          else if (scope.records.includes(argument.getText())) scopes.push({ fn: callee, records: [name] });
+        });
+      }
+    }
+    from = reached;
+  }
+  return scopes;
+}
+
+/** `event.Records`, and variables it is copied into (`const records = event.Records`). */
+function getRecordLists(fn: WrappableFunction, event: string): string[] {
+  const copies = fn.getDescendantsOfKind(SyntaxKind.VariableDeclaration).filter((d) => d.getInitializer()?.getText() === `${event}.Records` && Node.isIdentifier(d.getNameNode()));
+  return [`${event}.Records`, ...copies.map((d) => d.getName())];
+}
+
+/** What the functions of a handler read of its event: fields of the event itself, and fields of its records. */
+interface EventReads {
+  readsRecords: boolean;
+  readsOnRecord: (field: string) => boolean;
+  readsEventField: (field: string) => boolean;
+}
+
+function getEventReads(scopes: readonly EventScope[]): EventReads {
+  const facts = scopes.map((scope) => {
+    const reads = getFieldReads(scope.fn);
+    const recordNames = new Set(scope.records.flatMap((records) => getRecordNames(scope.fn, records)));
+    return { scope, reads, recordNames };
+  });
+  return {
+    readsRecords: facts.some(({ scope, reads }) => scope.event === undefined || reads.some(({ object, field }) => object === scope.event && field === 'Records')),
+    readsOnRecord: (field) =>
+      facts.some(({ scope, reads, recordNames }) => reads.some(({ object, field: read }) => read === field && (recordNames.has(object) || scope.records.some((records) => object.startsWith(`${records}[`))))),
+    readsEventField: (field) => facts.some(({ scope, reads }) => scope.event !== undefined && reads.some(({ object, field: read }) => object === scope.event && read === field)),
+  };
+}
+
+/**
+ * The trigger of an untyped handler, from what it (or a same-file function it hands the event to) reads: a field of a
+ * record of `event.Records` (`record.body` for SQS, `record.Sns` for SNS), or of the event itself (`event.detail` for
+ * EventBridge). Records are whatever the handler reads `event.Records` into: a loop variable, a `map`/`forEach`
+ * callback's parameter, `event.Records[0]`.
+ */
+function getInferredOperation(fn: WrappableFunction): { operation?: ConsumeOperation; several?: SeveralTriggers } {
+  const scopes = getEventScopes(fn);
+  if (scopes.length === 0) return {};
+  const { readsRecords, readsOnRecord, readsEventField } = getEventReads(scopes);
   const matches = CONSUME_OPERATIONS.filter((operation) =>
     operation.matchers.some((matcher) => {
       if (matcher.kind !== 'lambda-handler' || !matcher.inferredFrom) return false;
@@ -209,12 +320,13 @@ function getInferredOperation(fn: WrappableFunction): { operation?: ConsumeOpera
     }),
   );
   // A handler that tells its triggers apart (`if (event.Records) … else if (event['detail-type']) …`, or HTTP besides)
-  // gets no consumer span: one trigger's span would be wrong for the others.
-  const records = `\`${eventName}.Records\``;
-  const triggers = new Set(matches.map((operation) => (operation.message.path.includes(EACH) ? records : operation.system)));
-  if (readsRecords) triggers.add(records);
-  if (LAMBDA_HTTP_EVENT_FIELDS.some(readsEventField)) triggers.add('HTTP');
-  if (triggers.size > 1) return { ambiguous: [...triggers].sort().join(', ') };
+  // gets a span chosen at run time: one trigger's span would be wrong for the others.
+  const records = `\`${scopes[0]!.event}.Records\``;
+  const triggers = new Set(matches.map((operation) => operation.system));
+  if (readsRecords && !matches.some((operation) => operation.message.path.includes(EACH))) triggers.add(records);
+  const http = LAMBDA_HTTP_EVENT_FIELDS.some(readsEventField);
+  if (http) triggers.add('HTTP');
+  if (triggers.size > 1) return { several: { event: scopes[0]!.event!, operations: matches, http, datasource: LAMBDA_DATASOURCE_RECORD_FIELDS.some(readsOnRecord) } };
   return { operation: matches[0] };
 }
 
@@ -263,16 +375,19 @@ interface FileFacts {
 }
 
 function getMessagingAttributes(operation: ConsumeOperation, destination: WrappedValue | undefined): WrapTarget['attributes'] {
+  const destinationKeys = [ENTRY_POINT_ATTRIBUTES.messagingDestination, ...(operation.destinationAttributes ?? [])];
   return [
     { key: ENTRY_POINT_ATTRIBUTES.messagingSystem, value: { literal: operation.system } },
-    ...(destination ? [{ key: ENTRY_POINT_ATTRIBUTES.messagingDestination, value: destination }] : []),
+    ...(destination ? destinationKeys.map((key) => ({ key, value: destination })) : []),
     { key: ENTRY_POINT_ATTRIBUTES.messagingOperationType, value: { literal: operation.operationName } },
   ];
 }
 
-function getDestinationExpression(base: string, path: readonly string[], quote: string): string {
+/** The destination's name: an ARN's last segment (`orders`), or for a typed resource (`stream/clicks`) the part after the type. */
+function getDestinationExpression(base: string, path: readonly string[], arnResourceType: string | undefined, quote: string): string {
   const expression = getAccessPath(base, path, false, quote);
-  return ARN_DESTINATION_KEYS.includes(path.at(-1) ?? '') ? `${expression}.split(':').pop()` : expression;
+  if (!ARN_DESTINATION_KEYS.includes(path.at(-1) ?? '')) return expression;
+  return arnResourceType ? `${expression}.split(/[:/]/).pop()` : `${expression}.split(':').pop()`;
 }
 
 /** An EventBridge handler: the event is the message, so the handler's own span continues the producer's trace. */
@@ -299,11 +414,8 @@ function getEventConsumerTarget(fn: WrappableFunction, operation: ConsumeOperati
 function isDataSourceHandler(fn: WrappableFunction, handlerTypeName: string | undefined): boolean {
   const eventTypeName = fn.getParameters()[0]?.getTypeNode()?.getText().replace(/<.*$/s, '');
   if ([eventTypeName, handlerTypeName].some((name) => name !== undefined && LAMBDA_DATASOURCE_EVENT_TYPES.test(name))) return true;
-  const event = fn.getParameters()[0]?.getNameNode();
-  if (!event || !Node.isIdentifier(event) || (eventTypeName !== undefined && eventTypeName !== 'any')) return false;
-  const records = `${event.getText()}.Records`;
-  const recordNames = new Set(getRecordNames(fn, records));
-  return getFieldReads(fn).some(({ object, field }) => LAMBDA_DATASOURCE_RECORD_FIELDS.includes(field) && (recordNames.has(object) || object.startsWith(`${records}[`)));
+  if (eventTypeName !== undefined && eventTypeName !== 'any') return false;
+  return LAMBDA_DATASOURCE_RECORD_FIELDS.some(getEventReads(getEventScopes(fn)).readsOnRecord);
 }
 
 /**
@@ -332,7 +444,10 @@ function collectRecordLoops(fn: WrappableFunction, operation: ConsumeOperation, 
   const getter = location ? LAMBDA_GETTERS[location.encoding] : undefined;
   const eachIndex = operation.message.path.indexOf(EACH);
   const records = getParameterPath(fn, operation.message.parameter, operation.message.path.slice(0, eachIndex), file.quote);
-  const loops = fn.getDescendantsOfKind(SyntaxKind.ForOfStatement).filter((loop) => loop.getExpression().getText() === records);
+  // The loops over the records in the handler, or in a same-file function it hands the event or its records to.
+  const scopes = getEventScopes(fn);
+  const lists = scopes.length > 0 ? scopes : [{ fn, records: records === undefined ? [] : [records] }];
+  const loops = lists.flatMap((scope) => scope.fn.getDescendantsOfKind(SyntaxKind.ForOfStatement).filter((loop) => scope.records.includes(loop.getExpression().getText())).map((loop) => ({ loop, fn: scope.fn })));
   if (!location || !getter || records === undefined || loops.length === 0) {
     collected.notes.push({
       line: fn.getStartLineNumber(),
@@ -341,7 +456,7 @@ function collectRecordLoops(fn: WrappableFunction, operation: ConsumeOperation, 
     });
     return;
   }
-  for (const loop of loops) {
+  for (const { loop, fn: loopFunction } of loops) {
     const found = getLoopMessage(loop);
     if ('refusal' in found) {
       collected.notes.push(skippedNote(loop, `${operation.displayName}: no span per record: ${found.refusal}`));
@@ -350,9 +465,9 @@ function collectRecordLoops(fn: WrappableFunction, operation: ConsumeOperation, 
     const record = found.message;
     const { destination } = operation;
     const destinationPath = destination.kind === 'parameter' ? destination.path.slice(destination.path.indexOf(EACH) + 1) : undefined;
-    const name = destinationPath && destinationPath.length > 0 ? getDestinationExpression(record, destinationPath, file.quote) : undefined;
+    const name = destinationPath && destinationPath.length > 0 ? getDestinationExpression(record, destinationPath, destination.kind === 'parameter' ? destination.arnResourceType : undefined, file.quote) : undefined;
     collected.targets.push({
-      fn,
+      fn: loopFunction,
       loop,
       name: name === undefined ? { literal: `process ${operation.system}` } : { prefix: 'process ', expression: name },
       kind: 'CONSUMER',

@@ -4,6 +4,7 @@ import type { WrittenMember } from '../../src/transform/object-literal.js';
 import type { SpanWrapSpec } from '../../src/transform/wrap-body.js';
 import { INLINE_CARRIER_GETTERS, type InlineCarrierGetter, type InlineCarrierReader } from '../inject-propagation/helper-functions.js';
 import { getHandedOnErrorEdits } from './handed-on-errors.js';
+import { LAMBDA_TRIGGER_HELPERS } from './lambda-triggers.js';
 import type { CarrierDecoding, CarrierGetter, WrapTarget, WrappedValue } from './target.js';
 
 /** How the file refers to what the generated code uses. */
@@ -45,6 +46,18 @@ export function renderSpanSpec(target: WrapTarget, refs: ApiRefs, kind: string, 
     if (helper) return `${helper}(${carrier})`;
     return `${refs.propagation}.extract(${refs.activeContext ?? `${refs.context}.active()`}, ${carrier}${getter === 'default' ? '' : `, ${INLINE_CARRIER_GETTERS[getter].text}`})`;
   };
+  if (target.triggers) {
+    // The trigger is known only at run time: the helpers written once per file choose the options and the parent.
+    const { event, spans } = target.triggers;
+    const spec: SpanWrapSpec = {
+      tracer: refs.tracer,
+      name,
+      options: `${LAMBDA_TRIGGER_HELPERS.options}(${event})`,
+      parentContext: spans.some((trigger) => trigger.span.extraction) ? `${LAMBDA_TRIGGER_HELPERS.parent}(${event})` : undefined,
+      statusCode: refs.statusCode,
+    };
+    return target.returnsHttpResponse ? { ...spec, afterResult: (span, result) => getResultStatusLines(span, result, refs.statusCode, style) } : spec;
+  }
   const options: WrittenMember[] = [{ key: 'kind', value: `${refs.spanKind}.${kind}` }];
   if (attributes.length > 0) options.push({ key: 'attributes', value: attributes });
   if (target.links) {

@@ -3,6 +3,7 @@ import type { CarrierPath } from '../../src/catalog/messaging/index.js';
 import type { TextEdit } from '../../src/transform/text-edits.js';
 import type { TransformNote } from '../../src/transform/types.js';
 import type { InlineCarrierReader } from '../inject-propagation/helper-functions.js';
+import type { TriggerSpan } from './lambda-triggers.js';
 import { getJumpOutOfBlock, type WrappableFunction } from '../../src/transform/wrap-body.js';
 
 /** A value written into the generated code: a constant, or an expression already in scope in the handler. */
@@ -58,6 +59,11 @@ export interface WrapTarget {
   registrationEdits?: readonly TextEdit[];
   /** Batches: the span links to the context extracted from each `record` of `records` (carrier written in terms of `record`). */
   links?: { records: string; carrier: string; getter: CarrierGetter; decoding?: CarrierDecoding };
+  /**
+   * A Lambda handler that serves several triggers: its span's options and parent are chosen at run time from these
+   * (see lambda-triggers.ts), given the handler's `event` parameter.
+   */
+  triggers?: { event: string; spans: readonly TriggerSpan[] };
 }
 
 export interface Collected {

@@ -1,3 +1,5 @@
+import type { LambdaEventShape } from './messaging/types.js';
+
 /**
  * Where a service's work starts, as plain data: HTTP route registrations per framework, NestJS controller
  * decorators, Next.js route handlers and AWS Lambda handlers. The `wrap-handlers` codemod gives each of these
@@ -153,6 +155,15 @@ export const LAMBDA_HTTP_EVENT_FIELDS: readonly string[] = ['httpMethod', 'heade
  */
 export const LAMBDA_DATASOURCE_EVENT_TYPES = /^DynamoDBStream(Event|Handler)$/;
 export const LAMBDA_DATASOURCE_RECORD_FIELDS: readonly string[] = ['dynamodb'];
+
+/**
+ * How an HTTP event (API Gateway REST and HTTP APIs, ALB, function URLs) and a DynamoDB stream event show their trigger at
+ * run time, for a handler that serves several triggers (see LambdaEventShape).
+ */
+export const LAMBDA_HTTP_EVENT_SHAPE: LambdaEventShape = { trigger: 'http', eventFields: ['requestContext', 'httpMethod', 'rawPath'] };
+export const LAMBDA_DATASOURCE_EVENT_SHAPE: LambdaEventShape = { recordEventSource: 'aws:dynamodb' };
+/** Where a record of a Lambda event names its source (`aws:sqs`); SNS records spell it with a capital. */
+export const LAMBDA_RECORD_SOURCE_FIELDS: readonly string[] = ['eventSource', 'EventSource'];
 
 /** Without an import from LAMBDA_TYPE_MODULES, an exported handler counts when its first parameter is named so. */
 export const LAMBDA_EVENT_PARAMETER = /^_?(event|evt)$/;

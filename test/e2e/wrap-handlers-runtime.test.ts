@@ -243,10 +243,10 @@ describe('a transformed Kinesis Lambda handler (fixtures/wrap-handlers/lambda-ki
     await expect(module.handler({ Records })).rejects.toThrow(SyntaxError);
     expect(module.counts.get('/home')).toBe(1);
 
-    const records = await spansNamed('process stream/clicks', 2);
-    expect(records.map((span) => [span.kind, span.attributes['messaging.system.name']])).toEqual([
-      [SpanKind.CONSUMER, 'aws.kinesis'],
-      [SpanKind.CONSUMER, 'aws.kinesis'],
+    const records = await spansNamed('process clicks', 2);
+    expect(records.map((span) => [span.kind, span.attributes['messaging.system.name'], span.attributes['messaging.destination.name'], span.attributes['aws.kinesis.stream_name']])).toEqual([
+      [SpanKind.CONSUMER, 'aws.kinesis', 'clicks', 'clicks'],
+      [SpanKind.CONSUMER, 'aws.kinesis', 'clicks', 'clicks'],
     ]);
     expect([records[0]!.spanContext().traceId, records[0]!.parentSpanContext?.spanId]).toEqual([producer.traceId, producer.spanId]);
     const [batch] = await spansNamed('kinesis-lambda.handler', 1);

@@ -153,14 +153,15 @@ export type PublishMatcher =
  * `messaging.destination.name`.
  * - `argument`: a path from an argument of the matched call (publish: the publish call or command constructor;
  *   consume: the call that registers the handler, e.g. the queue of `channel.consume(queue, cb)`).
- * - `parameter`: a path from a parameter of the consume handler (kafkajs `eachMessage({ topic })`).
+ * - `parameter`: a path from a parameter of the consume handler (kafkajs `eachMessage({ topic })`); `arnResourceType`
+ *   when the path holds an ARN whose resource is `<type>/<name>` (Kinesis `stream/orders`): the name is after the type.
  * - `receiver-factory`: the argument of the call that created the receiver (`pubsub.topic('orders').publishMessage`).
  * - `constructor`: an argument of the constructor (`new Worker('emails', processor)`).
  * - `none`: not known at the call (a Redis subscription callback gets it as a parameter with no fixed name).
  */
 export type DestinationLocation =
   | { kind: 'argument'; argument: number; path: CarrierPath }
-  | { kind: 'parameter'; parameter: number; path: CarrierPath }
+  | { kind: 'parameter'; parameter: number; path: CarrierPath; arnResourceType?: string }
   | { kind: 'receiver-factory'; argument: number }
   | { kind: 'constructor'; argument: number }
   | { kind: 'none' };
@@ -261,7 +262,16 @@ export type ConsumeMatcher =
        * (`record.body`, `record.Sns`) or on the event itself (`event.detail`, `event['detail-type']`).
        */
       inferredFrom?: { recordFields?: readonly string[]; eventFields?: readonly string[] };
+      /** How an event of this trigger shows it at run time, for a handler that serves several (see LambdaEventShape). */
+      eventShape?: LambdaEventShape;
     };
+
+/**
+ * How a Lambda event shows at run time what invoked the function: the event source Lambda writes on its records
+ * (`Records[0].eventSource` `aws:sqs`; SNS spells the field `EventSource`), or a field only that event has
+ * (`detail-type` for EventBridge), under a name of our own for the trigger.
+ */
+export type LambdaEventShape = { recordEventSource: string } | { trigger: string; eventFields: readonly string[] };
 
 /** Where the received message is, relative to the handler. */
 export interface MessageAccess {
@@ -284,6 +294,8 @@ export interface ConsumeOperation {
   /** `messaging.operation.name`, e.g. `process`. */
   operationName: string;
   destination: DestinationLocation;
+  /** Attribute keys of the system's own conventions that the destination name is written under too (`aws.kinesis.stream_name`). */
+  destinationAttributes?: readonly string[];
   displayName: string;
   autoInstrumentation?: AutoInstrumentation;
   builtInTracing?: BuiltInTracing;
