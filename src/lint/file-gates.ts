@@ -73,7 +73,7 @@ function scanNames(text: string): NamesInFile {
 
 /** Whether the name at `start` follows `.` (or `?.`), `[` and a quote, or `new` and a space, spaces allowed between. */
 function standsAsMember(text: string, start: number): boolean {
-  let index = skipSpacesBack(text, start - 1);
+  const index = skipSpacesBack(text, start - 1);
   const before = text[index];
   if (before === '.') return true;
   if (before === "'" || before === '"' || before === '`') return text[skipSpacesBack(text, index - 1)] === '[';
