@@ -3,12 +3,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import tsParser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
+import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
-import { listCorpusSources, listRelevantSources, materializeCorpus, readSources } from './corpus.mjs';
+import { listCorpusSources, listRelevantSources, materializeCorpus } from './corpus.mjs';
 import { formatScaling, measureBothShapes } from './wrap-handlers-scaling.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -80,72 +80,99 @@ function header() {
   out();
 }
 
+/** The four configurations the lint figure compares, each as the flat config array a user would write. */
+function lintConfigurations(plugin) {
+  // The same parser and language options on every side: TypeScript through typescript-eslint's parser, .mjs as
+  // modules, other JavaScript as CommonJS.
+  const languages = [
+    { files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser } },
+    { files: ['**/*.mjs'], languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } },
+    { files: ['**/*.{js,cjs,jsx}'], languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' } },
+  ];
+  return {
+    // The issue's measure: what the plugin adds to a project that already lints with typescript-eslint's
+    // recommended config. The parser-only pair beside it is the stricter figure (all of the plugin's cost over parsing alone).
+    tseslint: [...languages, ...tseslint.configs.recommended],
+    tseslintWithRules: [...languages, ...tseslint.configs.recommended, plugin.configs.recommended],
+    baseline: languages,
+    withRules: [...languages, plugin.configs.recommended],
+  };
+}
+
+/**
+ * One pass of ESLint (`lintFiles`, in this process, no cache, no worker threads) over every corpus file. Returns the
+ * wall time and this process's CPU time (user + system) spent in it: on a machine shared with other jobs the wall
+ * time also measures the scheduler, the CPU time only this process's work.
+ */
+async function lintPass(eslint, files) {
+  const started = process.hrtime.bigint();
+  const cpuStarted = process.cpuUsage();
+  const results = await eslint.lintFiles(files);
+  const cpu = process.cpuUsage(cpuStarted);
+  const wall = Number(process.hrtime.bigint() - started) / 1e9;
+  const unlinted = results.find((result) => result.messages.some((message) => message.ruleId === null && /no matching configuration|ignored/i.test(message.message)));
+  if (unlinted) throw new Error(`not linted: ${unlinted.filePath}`);
+  return { wall, cpu: (cpu.user + cpu.system) / 1e6 };
+}
+
+function ratioRow(label, ratios) {
+  const s = stats(ratios);
+  return `| ${label} | ${s.median.toFixed(3)}× | ${s.min.toFixed(3)}× | ${s.max.toFixed(3)}× |`;
+}
+
 async function lintOverhead() {
   const { default: plugin } = await import('../dist/rules/index.js');
-  // Linter skips paths under node_modules: give every file a neutral relative name.
-  const files = readSources(listCorpusSources(root)).map(({ file, code }) => ({ file: relative(root, file).replace(/^node_modules\//, 'pkg/'), code }));
-  const languageOptionsFor = (file) =>
-    /\.[cm]?tsx?$/.test(file) ? { parser: tsParser } : { ecmaVersion: 'latest', sourceType: /\.mjs$/.test(file) ? 'module' : 'commonjs' };
-  const linter = new Linter({ configType: 'flat' });
-  const baseConfig = (file) => [{ files: ['**/*.{js,mjs,cjs,jsx,ts,tsx,mts,cts}'], languageOptions: languageOptionsFor(file) }];
-  const ruleConfig = (file) => [...baseConfig(file), plugin.configs.recommended];
-  // The issue's measure: what the plugin adds to a project that already lints with typescript-eslint's recommended
-  // config. The parser-only baseline beside it is the stricter figure (all of the plugin's cost over parsing alone).
-  const tseslintConfig = (file) => [...baseConfig(file), ...tseslint.configs.recommended];
-  const tseslintRuleConfig = (file) => [...tseslintConfig(file), plugin.configs.recommended];
-  // Wall time and the process's own CPU time (user + system): on a machine shared with other jobs the wall time
-  // also measures the scheduler, the CPU time only this process's work.
-  const run = (configFor) => {
-    const started = process.hrtime.bigint();
-    const cpuStarted = process.cpuUsage();
-    for (const { file, code } of files) {
-      const messages = linter.verify(code, configFor(file), { filename: file });
-      if (messages.some((message) => message.ruleId === null && message.message.startsWith('No matching configuration'))) throw new Error(`not linted: ${file}`);
-    }
-    const cpu = process.cpuUsage(cpuStarted);
-    return { wall: Number(process.hrtime.bigint() - started) / 1e9, cpu: (cpu.user + cpu.system) / 1e6 };
-  };
-  run(tseslintRuleConfig); // warm-up: parser and rule modules loaded once before measuring any side
-  const baseline = [];
-  const withRules = [];
-  const tseslintBaseline = [];
-  const tseslintWithRules = [];
-  // Each repetition runs the four in another order, so a slow spell of a shared machine does not land on one side.
-  const sides = [
-    [baseConfig, baseline],
-    [ruleConfig, withRules],
-    [tseslintConfig, tseslintBaseline],
-    [tseslintRuleConfig, tseslintWithRules],
+  // A plain folder inside the repository (ignored by git), where ESLint's base path covers it and nothing is
+  // skipped as node_modules or build output.
+  const corpusDir = lintWork;
+  const files = materializeCorpus(root, corpusDir, listCorpusSources(root).length);
+  const configs = lintConfigurations(plugin);
+  const eslintFor = (config) => new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: config, cache: false, concurrency: 'off', warnIgnored: true });
+  const sides = Object.fromEntries(Object.entries(configs).map(([name, config]) => [name, { eslint: eslintFor(config), samples: [] }]));
+  await lintPass(sides.tseslintWithRules.eslint, files); // warm-up: parser and rule modules loaded once before measuring any side
+  // Each pair compared is measured back to back, first one then the other side first, repetition by repetition,
+  // so a slow spell of a shared machine falls on both sides of a ratio.
+  const pairs = [
+    ['tseslint', 'tseslintWithRules'],
+    ['baseline', 'withRules'],
   ];
   for (let index = 0; index < reps; index++) {
-    for (let step = 0; step < sides.length; step++) {
-      const [configFor, samples] = sides[(step + index) % sides.length];
-      samples.push(run(configFor));
+    for (const pair of pairs) {
+      for (const name of index % 2 === 0 ? pair : [...pair].reverse()) sides[name].samples.push(await lintPass(sides[name].eslint, files));
     }
   }
-  const wall = (samples) => samples.map((sample) => sample.wall);
-  const cpu = (samples) => samples.map((sample) => sample.cpu);
-  const ratioOf = (over, under, pick) => stats(pick(over)).median / stats(pick(under)).median;
+  const wall = (name) => sides[name].samples.map((sample) => sample.wall);
+  const cpu = (name) => sides[name].samples.map((sample) => sample.cpu);
+  const ratioOfMedians = (over, under, pick) => stats(pick(over)).median / stats(pick(under)).median;
+  // The ratio within each repetition (two passes measured back to back), whose spread says how far to trust the median.
+  const pairedRatios = (over, under, pick) => pick(over).map((value, index) => value / pick(under)[index]);
   out('## 1. Lint overhead');
   out();
-  out(`${files.length} files (installed package sources and the project's fixtures), linted in one process with ESLint's Linter.`);
+  out(`${files.length} files (installed package sources and the project's fixtures), linted in one process with ESLint's \`lintFiles\` (no cache, no worker threads).`);
   out();
   out('| configuration | median | min | max |');
   out('| --- | --- | --- | --- |');
-  out(row('typescript-eslint `recommended` (baseline)', wall(tseslintBaseline)));
-  out(row('typescript-eslint `recommended` + `configs.recommended`', wall(tseslintWithRules)));
-  out(row('same parser, no rules (parser-only baseline)', wall(baseline)));
-  out(row('same parser, `configs.recommended` only', wall(withRules)));
-  out(row('typescript-eslint `recommended` (baseline), CPU time', cpu(tseslintBaseline)));
-  out(row('typescript-eslint `recommended` + `configs.recommended`, CPU time', cpu(tseslintWithRules)));
-  out(row('same parser, no rules, CPU time', cpu(baseline)));
-  out(row('same parser, `configs.recommended` only, CPU time', cpu(withRules)));
+  out(row('typescript-eslint `recommended` (baseline)', wall('tseslint')));
+  out(row('typescript-eslint `recommended` + `configs.recommended`', wall('tseslintWithRules')));
+  out(row('same parser, no rules (parser-only baseline)', wall('baseline')));
+  out(row('same parser, `configs.recommended` only', wall('withRules')));
+  out(row('typescript-eslint `recommended` (baseline), CPU time', cpu('tseslint')));
+  out(row('typescript-eslint `recommended` + `configs.recommended`, CPU time', cpu('tseslintWithRules')));
+  out(row('same parser, no rules, CPU time', cpu('baseline')));
+  out(row('same parser, `configs.recommended` only, CPU time', cpu('withRules')));
   out();
-  out(`**Overhead on top of typescript-eslint's recommended config: ${ratioOf(tseslintWithRules, tseslintBaseline, wall).toFixed(3)}×** wall time, **${ratioOf(tseslintWithRules, tseslintBaseline, cpu).toFixed(3)}×** CPU time (target ≤ 1.10×).`);
-  out(`Over the parser alone (no rules at all): ${ratioOf(withRules, baseline, wall).toFixed(3)}× wall time, ${ratioOf(withRules, baseline, cpu).toFixed(3)}× CPU time · load average at the end: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
+  out('Ratio within each repetition (the two sides measured back to back):');
   out();
-  const corpusDir = lintWork;
-  materializeCorpus(root, corpusDir, files.length);
+  out('| ratio | median | min | max |');
+  out('| --- | --- | --- | --- |');
+  out(ratioRow('on top of typescript-eslint, CPU time', pairedRatios('tseslintWithRules', 'tseslint', cpu)));
+  out(ratioRow('on top of typescript-eslint, wall time', pairedRatios('tseslintWithRules', 'tseslint', wall)));
+  out(ratioRow('over the parser alone, CPU time', pairedRatios('withRules', 'baseline', cpu)));
+  out(ratioRow('over the parser alone, wall time', pairedRatios('withRules', 'baseline', wall)));
+  out();
+  out(`**Overhead on top of typescript-eslint's recommended config: ${ratioOfMedians('tseslintWithRules', 'tseslint', cpu).toFixed(3)}×** CPU time, **${ratioOfMedians('tseslintWithRules', 'tseslint', wall).toFixed(3)}×** wall time (ratio of the medians; target ≤ 1.10×).`);
+  out(`Over the parser alone (no rules at all): ${ratioOfMedians('withRules', 'baseline', cpu).toFixed(3)}× CPU time, ${ratioOfMedians('withRules', 'baseline', wall).toFixed(3)}× wall time · load average at the end: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
+  out();
   const timing = spawnSync(process.execPath, [join(root, 'node_modules/eslint/bin/eslint.js'), '--no-config-lookup', '-c', join(root, 'bench/eslint.bench.config.mjs'), '--no-warn-ignored', '-f', 'json', corpusDir], {
     cwd: root,
     env: { ...process.env, TIMING: 'all' },

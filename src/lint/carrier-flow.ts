@@ -9,6 +9,7 @@ import {
   type PublishCarrierLocation,
 } from '../catalog/messaging/index.js';
 import { getCalleeName, getPropertyName, getStaticKey, getStaticString, isFunctionNode, skipTransparentWrappers } from './ast.js';
+import { mayInjectContext } from './file-gates.js';
 import { callsLocalHelperThat } from './local-helpers.js';
 import { getTypeServices } from './type-info.js';
 
@@ -106,7 +107,8 @@ export class CarrierFlow {
   private isInjectFunctionCall(call: TSESTree.CallExpression): boolean {
     const name = getCalleeName(skipTransparentWrappers(call.callee));
     if (name !== undefined && this.options.injectFunctions.includes(name)) return true;
-    return callsLocalHelperThat(call, this.context, isInjectCall);
+    // Cheap first: no helper of this file injects when the file never names an inject method.
+    return mayInjectContext(this.context.sourceCode) && callsLocalHelperThat(call, this.context, isInjectCall);
   }
 
   /** Records `propagation.inject(ctx, carrier)`, `helper(carrier)` and `headers.set('traceparent', …)`. */

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import { CONTEXT_WITH_METHODS, PROPAGATION_EXTRACT_METHODS } from '../catalog/messaging/index.js';
 import { API_NAMESPACES } from '../catalog/otel-api.js';
 import { getCalleeName, getPropertyName, getStaticKey, isFunctionNode, skipTransparentWrappers } from './ast.js';
+import { mayExtractContext } from './file-gates.js';
 import { callsLocalHelperThat } from './local-helpers.js';
 import { getSpanStartCall, type SpanStartCall } from './otel-calls.js';
 
@@ -85,7 +86,7 @@ export class ExtractedContextTracker {
         const callee = skipTransparentWrappers(expression.callee);
         const name = getCalleeName(callee);
         if (name !== undefined && this.options.extractFunctions.includes(name)) return true;
-        if (callsLocalHelperThat(expression, this.context, isExtractCall)) return true;
+        if (mayExtractContext(this.context.sourceCode) && callsLocalHelperThat(expression, this.context, isExtractCall)) return true;
         if (name !== undefined && CONTEXT_DERIVING_FUNCTIONS.has(name) && expression.arguments[0]) return this.isExtractedContext(expression.arguments[0], seen);
         if (name !== undefined && CONTEXT_METHODS.has(name) && callee.type === AST_NODE_TYPES.MemberExpression) return this.isExtractedContext(callee.object, seen);
         return false;

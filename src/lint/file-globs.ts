@@ -44,28 +44,40 @@ function compileGlob(glob: string): RegExp {
 /** Whether `filename` (absolute, or relative to `cwd`) matches one of the patterns, which are relative to `cwd`. */
 export function matchesAnyGlob(filename: string, cwd: string, patterns: readonly string[]): boolean {
   if (patterns.length === 0) return false;
-  return getListRegExp(patterns).test(getRelativePath(filename, cwd));
+  const compiled = getListRegExp(patterns);
+  const file = getFile(filename, cwd);
+  let answer = file.answers.get(compiled);
+  if (answer === undefined) {
+    answer = compiled.test(file.path);
+    file.answers.set(compiled, answer);
+  }
+  return answer;
 }
 
 /** One expression for a whole list, compiled once: every rule asks about every file with the same lists. */
 const listRegExps = new Map<string, RegExp>();
+/** The same, by list: a rule's options are one shared array for every file, so most look-ups need no key. */
+const listRegExpsByArray = new WeakMap<readonly string[], RegExp>();
 
 function getListRegExp(patterns: readonly string[]): RegExp {
+  let compiled = listRegExpsByArray.get(patterns);
+  if (compiled) return compiled;
   const key = patterns.join('\n');
-  let compiled = listRegExps.get(key);
+  compiled = listRegExps.get(key);
   if (!compiled) {
     compiled = new RegExp(patterns.map((pattern) => globToRegExp(pattern).source).join('|'));
     listRegExps.set(key, compiled);
   }
+  listRegExpsByArray.set(patterns, compiled);
   return compiled;
 }
 
-/** The last path asked about: the rules ask one after the other about the same file. */
-let lastPath = { filename: '', cwd: '', path: '' };
+/** The last file asked about, with the answers given for it: the rules ask one after the other about the same file. */
+let lastFile = { filename: '', cwd: '', path: '', answers: new Map<RegExp, boolean>() };
 
-function getRelativePath(filename: string, cwd: string): string {
-  if (lastPath.filename !== filename || lastPath.cwd !== cwd) {
-    lastPath = { filename, cwd, path: (isAbsolute(filename) ? relative(cwd, filename) : filename).split(sep).join('/') };
+function getFile(filename: string, cwd: string): typeof lastFile {
+  if (lastFile.filename !== filename || lastFile.cwd !== cwd) {
+    lastFile = { filename, cwd, path: (isAbsolute(filename) ? relative(cwd, filename) : filename).split(sep).join('/'), answers: new Map() };
   }
-  return lastPath.path;
+  return lastFile;
 }

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { forEachDescendant, isFunctionNode, skipTransparentWrappers } from './ast.js';
+import { isFunctionNode, someDescendant, skipTransparentWrappers } from './ast.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -31,10 +31,7 @@ export function callsLocalHelperThat(call: TSESTree.CallExpression, context: Con
   if (!byPredicate) verdicts.set(fn, (byPredicate = new Map()));
   const known = byPredicate.get(isWanted);
   if (known !== undefined) return known;
-  let found = false;
-  forEachDescendant(fn, context.sourceCode, (node) => {
-    if (!found && node.type === AST_NODE_TYPES.CallExpression && isWanted(node)) found = true;
-  });
+  const found = someDescendant(fn, context.sourceCode, (node) => node.type === AST_NODE_TYPES.CallExpression && isWanted(node));
   byPredicate.set(isWanted, found);
   return found;
 }
