@@ -14,7 +14,7 @@ import type { CodemodTransform, TransformInput, TransformNote, TransformOptions,
 import { buildWrappedBody, buildWrappedLoopBody, getIdentifiersOfBody, getUnwrappableReason, isAlreadyTraced, isWrappedInSpan, returnsPromiseWithoutAsync, type WrappableFunction } from '../src/transform/wrap-body.js';
 import { provideGetterHelpers } from './wrap-handlers/getter-helpers.js';
 import { getHandedOnErrorNotes } from './wrap-handlers/handed-on-errors.js';
-import { collectConsumers } from './wrap-handlers/consumers.js';
+import { collectConsumers, getSharedConsumerReferences } from './wrap-handlers/consumers.js';
 import { collectHttpHandlers } from './wrap-handlers/http.js';
 import { collectLambdaHandlers, getLambdaExportNames } from './wrap-handlers/lambda.js';
 import { collectNestMicroserviceHandlers, NEST_MICROSERVICES_MODULES } from './wrap-handlers/nest-microservices.js';
@@ -93,18 +93,22 @@ function provideLambdaTriggerHelpers(plan: EditPlan, targets: readonly WrapTarge
   plan.append(renderLambdaTriggerHelpers([...spans.values()], refs, { typescript: !/\.(c|m)?jsx?$/i.test(path), style: plan.style }));
 }
 
+function isTypeScriptPath(path: string): boolean {
+  return !/\.(c|m)?jsx?$/i.test(extname(path));
+}
+
 /** A file route (Next.js `app/**\/route.ts`) has its exports read through symbols, which need the file in a project. */
 function needsSymbols(path: string): boolean {
   const normalized = path.replace(/\\/g, '/');
   return FILE_ROUTES.some(({ entry }) => entry.filePattern.test(normalized));
 }
 
-/** The text with handler references turned into inline arrows, or the input's own text when there are none. */
+/** The text with handler references turned into inline functions that call them (see Collected), or the input's own text when there are none. */
 function inlineHandlerReferences(input: TransformInput): string {
   return (needsSymbols(input.path) ? withProjectFile : withParsedFile)(input, ({ sourceFile }) => {
-    const references = getHttpHandlers(sourceFile, input.path).references ?? [];
+    const references = [...(getHttpHandlers(sourceFile, input.path).references ?? []), ...getSharedConsumerReferences(sourceFile, { isTypeScript: isTypeScriptPath(input.path), semicolons: detectFileStyle(sourceFile.getFullText()).semicolons })];
     if (references.length === 0) return input.source;
-    const edits = references.map(({ node, parameters }) => replaceNodeEdit(node, `async (${parameters}) => ${node.getText()}(${parameters})`));
+    const edits = references.map(({ node, text }) => replaceNodeEdit(node, text));
     return applyTextEdits(sourceFile.getFullText(), edits);
   });
 }
@@ -173,7 +177,7 @@ function getHttpHandlers(sourceFile: SourceFile, path: string): Collected {
 /** Every entry point of the file that is not instrumented yet; the ones it must leave alone become notes. */
 function collectTargets(sourceFile: SourceFile, input: TransformInput): Collected {
   const exportNames = getLambdaExportNames(input.options.lambdaExportNames);
-  const isTypeScript = !/\.(c|m)?jsx?$/i.test(extname(input.path));
+  const isTypeScript = isTypeScriptPath(input.path);
   const { quote } = detectFileStyle(sourceFile.getFullText());
   const parts = [
     getHttpHandlers(sourceFile, input.path),

@@ -169,6 +169,12 @@ export function planConsumerSpans(handler: ConsumerHandler, link: boolean, style
       continue;
     }
     if (!edit) continue;
+    if (handler.shared !== undefined) {
+      // The same decision wrap-handlers makes (src/transform/handler-reference.ts): a body other callers run too is
+      // not edited for one registration's messages.
+      plan.skipped.push({ node: start, reason: `the span is not given the message's context: ${handler.shared}, so the handler's body also runs for other callers; extract the carrier where the message is received` });
+      continue;
+    }
     plan.edits.push(edit);
     plan.helpers.push(helper);
     if (link || typeof message !== 'string') plan.helpers.push('getTraceLinks');

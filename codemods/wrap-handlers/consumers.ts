@@ -3,6 +3,7 @@ import { Node, VariableDeclarationKind, type CallExpression, type ForOfStatement
 import { ENTRY_POINT_ATTRIBUTES, URL_DESTINATION_KEYS } from '../../src/catalog/entry-points.js';
 import { DEFAULT_ENVELOPE_CARRIER_KEY, EACH, EACH_IF_ARRAY, type ConsumeMatcher, type ConsumeOperation } from '../../src/catalog/messaging/index.js';
 import { detectFileStyle, type FileStyle } from '../../src/transform/file-style.js';
+import { getHandlerReference, isSameBinding, type NamedFunction } from '../../src/transform/handler-reference.js';
 import { findConsumerRegistrations } from '../../src/transform/messaging-sites.js';
 import { getPropertyInitializer } from '../../src/transform/object-literal.js';
 import { planRequestedCarrierKeys } from '../../src/transform/requested-carrier-keys.js';
@@ -54,6 +55,45 @@ export function collectConsumers(sourceFile: SourceFile, isTypeScript: boolean, 
   return collected;
 }
 
+/** The expression in the handler position: the callback argument, or the value under its key in an options object. */
+function getHandlerPosition(argument: Node | undefined, matcher: CallbackMatcher): Node | undefined {
+  if (matcher.callbackKey === undefined) return argument;
+  const { property } = getObjectFunction(argument, matcher.callbackKey);
+  if (Node.isPropertyAssignment(property)) return property.getInitializer();
+  return Node.isShorthandPropertyAssignment(property) ? property.getNameNode() : undefined;
+}
+
+/**
+ * Consumer handlers passed by name whose function other callers share (exported, called directly, registered twice):
+ * the reference becomes an inline function that calls it, and that function is wrapped instead, so the span covers
+ * this registration's messages only. It is a `function`, not an arrow, so the `this` and every argument the library
+ * passes reach the handler as they did when it was passed by name; it awaits the handler when the handler is async,
+ * so the span ends after its work, and it stays synchronous otherwise, so a synchronous throw stays one.
+ */
+export function getSharedConsumerReferences(sourceFile: SourceFile, file: { isTypeScript: boolean; semicolons: boolean }): Array<{ node: Node; text: string }> {
+  const references: Array<{ node: Node; text: string }> = [];
+  for (const found of findConsumerRegistrations(sourceFile)) {
+    if (found.kind !== 'callback') continue;
+    const matcher = found.matches.map((match) => match.matcher).find((candidate): candidate is CallbackMatcher => candidate.kind === 'callback');
+    if (!matcher) continue;
+    const position = getHandlerPosition(found.registration.getArguments()[matcher.callbackArgument], matcher);
+    const reference = getHandlerReference(position);
+    if (!position || reference?.at !== 'registration') continue;
+    const node = Node.isShorthandPropertyAssignment(position.getParent()) ? position.getParent()! : position;
+    const call = `${reference.name}.apply(this, args)`;
+    const async = isAsyncFunction(reference.fn);
+    const parameters = file.isTypeScript ? `this: unknown, ...args: Parameters<typeof ${reference.name}>` : '...args';
+    const fn = `${async ? 'async ' : ''}function (${parameters}) { return ${async ? 'await ' : ''}${call}${file.semicolons ? ';' : ''} }`;
+    references.push({ node, text: node === position ? fn : `${matcher.callbackKey}: ${fn}` });
+  }
+  return references;
+}
+
+/** Async by keyword, or declared to return a promise. */
+function isAsyncFunction(fn: NamedFunction): boolean {
+  return fn.isAsync() || /^Promise\s*</.test(fn.getReturnTypeNode()?.getText() ?? '');
+}
+
 interface FileFacts {
   isTypeScript: boolean;
   quote: string;
@@ -63,11 +103,15 @@ interface FileFacts {
 
 function collectConsumer(call: CallExpression | NewExpression, operation: ConsumeOperation, matcher: CallbackMatcher, file: FileFacts, collected: Collected): void {
   const argument = call.getArguments()[matcher.callbackArgument];
-  const fn = matcher.callbackKey ? getObjectFunction(argument, matcher.callbackKey).fn : getInlineFunction(argument);
+  const inline = matcher.callbackKey ? getObjectFunction(argument, matcher.callbackKey).fn : getInlineFunction(argument);
+  const reference = getHandlerReference(getHandlerPosition(argument, matcher));
+  // A function of this file that only this registration uses is wrapped where it is defined (see getHandlerReference);
+  // one that other callers share was replaced by an inline function at the registration before this parse.
+  const fn = inline ?? (reference?.at === 'definition' ? reference.fn : undefined);
   if (!fn) {
     const where = matcher.callbackKey ? `its ${matcher.callbackKey} is` : 'the handler is';
     if (argument && (!matcher.callbackKey || getObjectFunction(argument, matcher.callbackKey).property)) {
-      collected.notes.push(skippedNote(call, `${operation.displayName}: ${where} not written inline here; wrap the function where it is defined`));
+      collected.notes.push(skippedNote(call, `${operation.displayName}: ${where} not a function of this file; wrap the function where it is defined`));
     }
     return;
   }
@@ -96,7 +140,11 @@ function collectConsumer(call: CallExpression | NewExpression, operation: Consum
     carrierLocation.encoding === 'json-in-string-field'
       ? getJsonCarrierExpression(getAccessPath(message, carrierLocation.path, false, file.quote), carrierLocation.envelopeKey ?? DEFAULT_ENVELOPE_CARRIER_KEY)
       : getCarrierExpression(message, carrierLocation.path, getter, carrierLocation.envelopeKey, file.isTypeScript, file.quote);
-  const destination = getDestination(call, fn, operation, file.quote);
+  const read = getDestination(call, fn, operation, file.quote);
+  const destination = operation.destination.kind === 'parameter' ? read : getVisibleDestination(read, call, fn);
+  if (read && !destination) {
+    collected.notes.push({ line: fn.getStartLineNumber(), kind: 'review', message: `${operation.displayName}: the span is named after the system: the destination (\`${'expression' in read ? read.expression : ''}\`) is not in scope where the handler is defined` });
+  }
   const messageId = operation.messageId && getParameterPath(fn, operation.message.parameter, [...operation.message.path, ...operation.messageId], file.quote);
   collected.targets.push({
     fn,
@@ -183,6 +231,16 @@ function getDestination(call: CallExpression | NewExpression, fn: WrappableFunct
     case 'none':
       return undefined;
   }
+}
+
+/**
+ * A destination read from the registration (`channel.consume(queue, handle)`) by a handler wrapped where it is defined:
+ * kept only when its name means the same value there; otherwise the span goes without it.
+ */
+function getVisibleDestination(destination: WrappedValue | undefined, call: Node, fn: WrappableFunction): WrappedValue | undefined {
+  if (!destination || 'literal' in destination || call.getAncestors().includes(fn) || fn.getAncestors().includes(call)) return destination;
+  const body = fn.getBody();
+  return body && isSameBinding(destination.expression, call, body) ? destination : undefined;
 }
 
 /** A string literal's value, or an identifier to read at run time. */

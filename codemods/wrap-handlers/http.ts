@@ -302,13 +302,13 @@ function collectRouteObjects(sourceFile: SourceFile, entry: RouteObjectEntryPoin
  */
 const REFERENCE_PARAMETERS: Readonly<Record<string, string>> = { 'koa-router': 'ctx, next', hono: 'c, next' };
 
-function getWrappableReference(node: Node | undefined, framework: string): { node: Node; parameters: string } | undefined {
+function getWrappableReference(node: Node | undefined, framework: string): { node: Node; text: string } | undefined {
   const parameters = REFERENCE_PARAMETERS[framework];
   if (!node || !parameters || (!Node.isIdentifier(node) && !Node.isPropertyAccessExpression(node))) return undefined;
   let root: Node = node;
   while (Node.isPropertyAccessExpression(root)) root = root.getExpression();
   if (!Node.isIdentifier(root) || parameters.split(', ').includes(root.getText())) return undefined;
-  return { node, parameters };
+  return { node, text: `async (${parameters}) => ${node.getText()}(${parameters})` };
 }
 
 /** The path of `@Get(':id')` or `@Controller('users')`, also written `@Controller({ path: 'users' })`. */

@@ -70,10 +70,12 @@ export interface Collected {
   targets: WrapTarget[];
   notes: TransformNote[];
   /**
-   * Handlers passed by reference from another module (`router.get('/x', ctrl.get)`) in frameworks that await every
-   * handler: the reference becomes `async (ctx, next) => ctrl.get(ctx, next)`, which is then wrapped like any route.
+   * Handlers passed by reference that are wrapped where they are registered: the reference is replaced by `text`, an
+   * inline function that calls it, which is then wrapped like any inline handler. Routes from another module in
+   * frameworks that await every handler (`router.get('/x', ctrl.get)` → `async (ctx, next) => ctrl.get(ctx, next)`),
+   * and consumer handlers whose body other callers run too (see consumers.ts).
    */
-  references?: Array<{ node: Node; parameters: string }>;
+  references?: Array<{ node: Node; text: string }>;
 }
 
 export function skippedNote(node: Node, message: string): TransformNote {
@@ -163,7 +165,15 @@ export function getAccessPath(base: string, path: CarrierPath, optional: boolean
 
 /** An expression for `path` below a function's parameter, using the binding names when the parameter is destructured. */
 export function getParameterPath(fn: WrappableFunction, index: number, path: CarrierPath, quote: string): string | undefined {
-  const parameter = fn.getParameters()[index];
+  // A `this` parameter is a type annotation, not an argument.
+  const parameters = fn.getParameters().filter((candidate) => candidate.getName() !== 'this');
+  // `function (...args)`: argument `index` is an element of the rest parameter.
+  const rest = parameters.findIndex((candidate) => candidate.isRestParameter());
+  if (rest >= 0 && rest <= index) {
+    const restName = parameters[rest]!.getNameNode();
+    return Node.isIdentifier(restName) ? getAccessPath(`${restName.getText()}[${index - rest}]`, path, false, quote) : undefined;
+  }
+  const parameter = parameters[index];
   if (!parameter) return undefined;
   const nameNode = parameter.getNameNode();
   if (Node.isIdentifier(nameNode)) return getAccessPath(nameNode.getText(), path, false, quote);

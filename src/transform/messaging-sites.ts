@@ -10,6 +10,7 @@ import {
   matchPublish,
   type ConsumeMatch,
 } from '../catalog/messaging/match.js';
+import { getHandlerReference } from './handler-reference.js';
 import { getCallFacts, getImportedModules, getValueFact, getVariableInitializer, resolveFunction } from './messaging-facts.js';
 import { getPropertyInitializer } from './object-literal.js';
 
@@ -42,6 +43,11 @@ export interface ConsumerHandler {
   registration?: CallExpression | NewExpression;
   /** The registering constructor turns the library's own tracing on (BullMQ `new Worker(q, fn, { telemetry })`). */
   tracedByLibrary: boolean;
+  /**
+   * A handler passed by name that runs for other callers too (see getHandlerReference): why its body must not be
+   * edited for this registration alone.
+   */
+  shared?: string;
 }
 
 /** Every publish call of the catalog in the file, in source order; each call matches its first operation. */
@@ -83,14 +89,23 @@ function getParameterName(fn: Node, index: number): string | undefined {
   return nameNode && Node.isIdentifier(nameNode) ? nameNode.getText() : undefined;
 }
 
-/** The handler a callback matcher names in a registering call's arguments: a function, or a same-file function's name. */
-function getCallbackFunction(args: Node[], matcher: Extract<ConsumeMatcher, { kind: 'callback' }>): Node | undefined {
+/**
+ * The handler a callback matcher names in a registering call's arguments: a function written there, or a same-file
+ * function passed by name, with the reason its body is shared when it runs for other callers too.
+ */
+function getCallbackFunction(args: Node[], matcher: Extract<ConsumeMatcher, { kind: 'callback' }>): { fn: Node; shared?: string } | undefined {
   const argument = args[matcher.callbackArgument];
-  if (matcher.callbackKey === undefined) return resolveFunction(argument);
-  if (!argument || !Node.isObjectLiteralExpression(argument)) return undefined;
-  const property = argument.getProperty(matcher.callbackKey);
-  if (property && Node.isMethodDeclaration(property)) return property;
-  return resolveFunction(getPropertyInitializer(argument, matcher.callbackKey));
+  let handler: Node | undefined = argument;
+  if (matcher.callbackKey !== undefined) {
+    if (!argument || !Node.isObjectLiteralExpression(argument)) return undefined;
+    const property = argument.getProperty(matcher.callbackKey);
+    if (property && Node.isMethodDeclaration(property)) return { fn: property };
+    handler = getPropertyInitializer(argument, matcher.callbackKey);
+  }
+  const reference = getHandlerReference(handler);
+  if (reference) return reference.at === 'definition' ? { fn: reference.fn } : { fn: reference.fn, shared: reference.reason };
+  const fn = resolveFunction(handler);
+  return fn ? { fn } : undefined;
 }
 
 function getTypeName(node: Node | undefined): string | undefined {
@@ -113,11 +128,12 @@ export function findConsumerHandlers(sourceFile: SourceFile): ConsumerHandler[] 
     if (registration?.kind === 'callback') {
       for (const { operation, matcher } of registration.matches) {
         if (matcher.kind !== 'callback') continue;
-        const fn = getCallbackFunction(registration.registration.getArguments(), matcher);
+        const found = getCallbackFunction(registration.registration.getArguments(), matcher);
+        const fn = found?.fn;
         const body = getFunctionBody(fn);
         if (!fn || !body) continue;
         const tracedByLibrary = isConsumeTracedByLibrary(operation, registration.facts);
-        add({ operation, node: fn, body, parameterName: getParameterName(fn, operation.message.parameter), registration: registration.registration, tracedByLibrary });
+        add({ operation, node: fn, body, parameterName: getParameterName(fn, operation.message.parameter), registration: registration.registration, tracedByLibrary, ...(found.shared ? { shared: found.shared } : {}) });
         break;
       }
     } else if (registration?.kind === 'async-iterator') {

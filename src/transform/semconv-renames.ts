@@ -1,5 +1,6 @@
 import { Node, SyntaxKind, type Identifier, type ImportDeclaration, type SourceFile } from 'ts-morph';
-import { matchAttributeSinkCall } from '../catalog/attribute-sinks.js';
+import { matchAttributeSinkCall, type AttributeReceiverKind } from '../catalog/attribute-sinks.js';
+import { isLoggerNode, isMetricInstrumentNode } from './attribute-receivers.js';
 import { SEMCONV_CONSTANT_MAPS, SEMCONV_MODULE, SEMCONV_MODULES } from '../catalog/semconv.js';
 import { DEPRECATED_SEMCONV_CONSTANTS, DEPRECATED_SEMCONV_KEYS, type DeprecatedSemconvConstant } from '../catalog/semconv-deprecations.js';
 import { isSpanNode } from './span-receivers.js';
@@ -90,16 +91,17 @@ export function getConstantUses(sourceFile: SourceFile): ConstantUse[] {
 }
 
 /**
- * String keys in attribute sinks (the catalog's ATTRIBUTE_SINK_CALLS) that the package marks deprecated. Span
- * receivers are told by the catalog's span predicate, as the lint rule tells them; other receivers are taken as
- * they come.
+ * String keys in attribute sinks (the catalog's ATTRIBUTE_SINK_CALLS) that the package marks deprecated. Spans,
+ * metric instruments and loggers are told as the lint rule tells them (src/transform/span-receivers.ts,
+ * src/transform/attribute-receivers.ts); a tracer's span start is taken as it comes.
  */
 export function getDeprecatedKeyLiterals(sourceFile: SourceFile): Node[] {
   const literals: Node[] = [];
   for (const call of sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const callee = call.getExpression();
     if (!Node.isPropertyAccessExpression(callee)) continue;
-    const sink = matchAttributeSinkCall({ method: callee.getName(), isReceiver: (kind) => kind !== 'span' || isSpanNode(callee.getExpression()) });
+    const receiver = callee.getExpression();
+    const sink = matchAttributeSinkCall({ method: callee.getName(), isReceiver: (kind) => isReceiverOfKind(receiver, kind) });
     if (sink) {
       let argument: Node | undefined = call.getArguments()[sink.argumentIndex];
       if (argument && sink.property) argument = getObjectProperty(argument, sink.property);
@@ -117,6 +119,19 @@ export function getDeprecatedKeyLiterals(sourceFile: SourceFile): Node[] {
     }
   }
   return literals;
+}
+
+function isReceiverOfKind(receiver: Node, kind: AttributeReceiverKind): boolean {
+  switch (kind) {
+    case 'span':
+      return isSpanNode(receiver);
+    case 'metric-instrument':
+      return isMetricInstrumentNode(receiver);
+    case 'logger':
+      return isLoggerNode(receiver);
+    case 'tracer':
+      return true;
+  }
 }
 
 function getObjectProperty(node: Node, name: string): Node | undefined {

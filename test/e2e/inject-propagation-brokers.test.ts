@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { context, propagation, SpanKind, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { hrTimeToMilliseconds, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-node';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -458,6 +458,66 @@ describe('uninstrumented consumers, through wrap-handlers and inject-propagation
       const producer = await inProducerSpan(name, () => enqueueEmail(queue, { to: 'grace@example.com' }));
       await checkConsumer(variant, producer, () => received.length === 1);
       expect(received.map((email) => email.to)).toEqual(['grace@example.com']);
+    } finally {
+      await worker.close();
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
+  });
+
+  // A handler passed by name: wrapped where it is defined (used only by this registration), or at the registration
+  // (exported, so other callers run it too). Either way the span continues the trace and ends after the awaited work.
+  it.each(bareVariants)('RabbitMQ, a handler passed by name: %s code %s', async (variant) => {
+    await requireBroker('amqp');
+    exporter.reset();
+    const amqp = await import('amqplib');
+    const { publishOrder } = await loadService<typeof import('../../fixtures/e2e-messaging/amqplib-producer.js')>(variant, 'amqplib-producer');
+    const { consumeOrders } = await loadService<typeof import('../../fixtures/e2e-messaging/amqplib-named-consumer.js')>(variant, 'amqplib-named-consumer');
+    const connection = await amqp.connect(brokerUrls.amqp);
+    try {
+      const channel = await connection.createChannel();
+      const queue = `orders-${randomUUID()}`;
+      await channel.assertQueue(queue, { autoDelete: true });
+      const received: Array<{ id: string; at: number }> = [];
+      await consumeOrders(channel, queue, async (order) => {
+        await new Promise((done) => setTimeout(done, 50));
+        received.push({ ...order, at: Date.now() });
+      });
+      const producer = await inProducerSpan(queue, async () => publishOrder(channel, queue, { id: 'o-3' }));
+      await checkConsumer(variant, producer, () => received.length === 1);
+      expect(received.map((order) => order.id)).toEqual(['o-3']);
+      if (variant === 'transformed') {
+        const consumer = findSpan((span) => span.kind === SpanKind.CONSUMER);
+        expect(consumer.name).toBe(`process ${queue}`);
+        expect(hrTimeToMilliseconds(consumer.endTime)).toBeGreaterThanOrEqual(received[0]!.at);
+      }
+      await channel.close();
+    } finally {
+      await connection.close();
+    }
+  });
+
+  it.each(bareVariants)('BullMQ, an exported processor passed by name: %s code %s', async (variant) => {
+    await requireBroker('redis');
+    exporter.reset();
+    const { Queue } = await import('bullmq');
+    const { enqueueEmail } = await loadService<typeof import('../../fixtures/e2e-messaging/bullmq-producer.js')>(variant, 'bullmq-producer');
+    const { startEmailWorker, sent } = await loadService<typeof import('../../fixtures/e2e-messaging/bullmq-shared-consumer.js')>(variant, 'bullmq-shared-consumer');
+    const url = new URL(brokerUrls.redis);
+    const connection = { host: url.hostname, port: Number(url.port || 6379) };
+    const name = `emails-${randomUUID()}`;
+    const queue = new Queue(name, { connection });
+    const worker = startEmailWorker(name, connection);
+    try {
+      const producer = await inProducerSpan(name, () => enqueueEmail(queue, { to: 'alan@example.com' }));
+      await checkConsumer(variant, producer, () => sent.length === 1);
+      expect(sent.map((email) => email.to)).toEqual(['alan@example.com']);
+      if (variant === 'transformed') {
+        const consumer = findSpan((span) => span.kind === SpanKind.CONSUMER);
+        expect(consumer.name).toBe(`process ${name}`);
+        // The processor waits 50 ms before it records the email: the span covers that wait.
+        expect(hrTimeToMilliseconds(consumer.duration)).toBeGreaterThanOrEqual(45);
+      }
     } finally {
       await worker.close();
       await queue.obliterate({ force: true });

@@ -8,6 +8,7 @@ import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { injectPropagation } from '../../codemods/inject-propagation.js';
+import { wrapHandlers } from '../../codemods/wrap-handlers.js';
 import otel from '../../rules/index.js';
 import { CONSUME_OPERATIONS, PUBLISH_OPERATIONS } from '../../src/catalog/messaging/index.js';
 import { getConsumeSnippets, getPublishSnippets, type Snippet } from './catalog-snippets.js';
@@ -71,5 +72,26 @@ describe.each(snippets.map((snippet) => [`${snippet.operationId}: ${snippet.vari
     expect(changed || notes.length > 0, `silent codemod\n${context}`).toBe(true);
     // Every finding left in the output is one the codemod named in a note.
     expect(remaining.length, `findings left without a note\n${context}\nleft: ${JSON.stringify(remaining.map((report) => report.message))}`).toBeLessThanOrEqual(notes.length);
+  });
+});
+
+/**
+ * Handlers passed by name (a function declaration or a `const` of the same file) get their consumer span from
+ * wrap-handlers as inline ones do: wrapped where they are defined, never left with a note for being named.
+ */
+const namedHandlerSnippets = getConsumeSnippets().filter((snippet) => / (function|const) handler$/.test(snippet.variant));
+
+describe.each(namedHandlerSnippets.map((snippet) => [`${snippet.operationId}: ${snippet.variant}`, snippet] as const))('%s through wrap-handlers', (_name, snippet) => {
+  it('wraps the named handler, or refuses it for a reason other than its being named', () => {
+    const output = wrapHandlers.apply({ path: snippet.path, source: snippet.code, options: { tracerName: 'svc' } });
+    const notes = output.notes.map((note) => note.message);
+    const context = `${snippet.code}\nnotes: ${JSON.stringify(notes)}\n${output.source}`;
+    expect(notes.filter((message) => /not a function of this file|wrap the function where it is defined/.test(message)), context).toEqual([]);
+    if (output.source === snippet.code) {
+      expect(notes.length, `silent codemod\n${context}`).toBeGreaterThan(0);
+      return;
+    }
+    expect(output.source, context).toMatch(/SpanKind\.CONSUMER/);
+    expect(wrapHandlers.apply({ path: snippet.path, source: output.source, options: { tracerName: 'svc' } }).source, 'second run').toBe(output.source);
   });
 });
