@@ -58,7 +58,9 @@ function planPublishes(sourceFile: SourceFile, options: Options, style: FileStyl
     const carrier = planCarrier(site, style);
     if (carrier.kind === 'carried') continue;
     if (carrier.kind === 'skip') {
-      plan.notes.push(note(plan, site.call, 'skipped', `${operation.displayName}: ${carrier.reason}`));
+      // The catalog's reason (params built elsewhere, an opaque payload) first, then what the codemod met at the call.
+      const why = site.carrierArgumentReason ? `${site.carrierArgumentReason.message}: ` : '';
+      plan.notes.push(note(plan, site.call, 'skipped', `${operation.displayName}: ${why}${carrier.reason}`));
       continue;
     }
     carrier.helpers.forEach((helper) => plan.helpers.add(helper));

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isMessagingCallName, type CallFacts } from '../catalog/messaging/match.js';
-import { LOCAL_VALUE, MAX_VALUE_DEPTH, UNKNOWN_VALUE, type ArgumentFacts, type ValueFact } from '../catalog/messaging/value-origin.js';
+import { LOCAL_VALUE, MAX_VALUE_DEPTH, UNKNOWN_VALUE, UNTYPED_PARAMETER, type ArgumentFacts, type ValueFact } from '../catalog/messaging/value-origin.js';
 import { getExportRequest, isProjectModule, type ModuleBindingKind } from '../catalog/messaging/project-modules.js';
 import { forEachDescendant, getCalleeName, getPropertyName, getStaticKey, getStaticString, isFunctionNode, skipTransparentWrappers } from './ast.js';
 import { getProjectExportFact, type FactContext } from './project-exports.js';
@@ -81,6 +81,15 @@ function getSingleDefinition(identifier: TSESTree.Identifier, context: Context):
   return variable?.defs.length === 1 ? variable.defs[0] : undefined;
 }
 
+/** A parameter that is a name of its own (`queue`, `queue = x`), not a name destructured from one. */
+function isPlainParameter(definition: Variable['defs'][number]): boolean {
+  const name = definition.name;
+  const parent = name.parent;
+  if (name.type !== AST_NODE_TYPES.Identifier || !parent) return false;
+  if (parent.type === AST_NODE_TYPES.AssignmentPattern) return parent.left === name && isFunctionNode(parent.parent!);
+  return isFunctionNode(parent) || parent.type === AST_NODE_TYPES.TSParameterProperty;
+}
+
 /** The import a binding reads; a type-only import is no value, but does name a parameter's type. */
 function getImportFact(definition: Variable['defs'][number], typesToo: boolean): ValueFact {
   const node = definition.node;
@@ -107,7 +116,8 @@ function getTypeImportFact(identifier: TSESTree.Identifier, context: Context): V
 
 /** A parameter annotated with an imported type (`queue: Queue`, `channel: amqp.Channel`). */
 function getParameterTypeFact(parameter: TSESTree.Identifier, context: Context): ValueFact {
-  const type = parameter.typeAnnotation?.typeAnnotation;
+  if (!parameter.typeAnnotation) return UNTYPED_PARAMETER;
+  const type = parameter.typeAnnotation.typeAnnotation;
   if (type?.type !== AST_NODE_TYPES.TSTypeReference) return UNKNOWN_VALUE;
   const name = type.typeName;
   if (name.type === AST_NODE_TYPES.Identifier) return { kind: 'typed', type: getTypeImportFact(name, context), name: name.name };
@@ -180,7 +190,7 @@ function getBindingFact(identifier: TSESTree.Identifier, context: Context, depth
   if (!definition) return UNKNOWN_VALUE;
   if (definition.type === 'ClassName' || definition.type === 'FunctionName') return LOCAL_VALUE;
   if (definition.type === 'ImportBinding') return getImportFact(definition, false);
-  if (definition.type === 'Parameter') return definition.name.type === AST_NODE_TYPES.Identifier ? getParameterTypeFact(definition.name, context) : UNKNOWN_VALUE;
+  if (definition.type === 'Parameter') return isPlainParameter(definition) ? getParameterTypeFact(definition.name as TSESTree.Identifier, context) : UNKNOWN_VALUE;
   if (definition.type !== 'Variable' || definition.node.type !== AST_NODE_TYPES.VariableDeclarator || !definition.node.init) return UNKNOWN_VALUE;
   const { id, init } = definition.node;
   if (id.type === AST_NODE_TYPES.Identifier) return getValueFact(init, context, depth + 1);
@@ -286,7 +296,15 @@ export function getArgumentFacts(node: TSESTree.Node, context: Context): Argumen
   const value = getLiteralValue(node, context);
   const string = getStaticString(value);
   if (string !== undefined) return { string };
-  if (value.type === AST_NODE_TYPES.ObjectExpression) return { keys: getObjectKeys(value) };
+  if (value.type === AST_NODE_TYPES.ObjectExpression) {
+    const spread = value.properties.some((member) => member.type === AST_NODE_TYPES.SpreadElement);
+    return spread ? { keys: getObjectKeys(value), spread } : { keys: getObjectKeys(value) };
+  }
+  if (value.type === AST_NODE_TYPES.Identifier) {
+    const definition = getSingleDefinition(value, context);
+    if (definition?.type === 'Parameter' && isPlainParameter(definition)) return { from: 'parameter' };
+    if (definition?.type === 'ImportBinding') return { from: 'import' };
+  }
   const call = value.type === AST_NODE_TYPES.AwaitExpression ? skipTransparentWrappers(value.argument) : value;
   if (call.type === AST_NODE_TYPES.CallExpression) {
     const resultOf = getCalleeName(skipTransparentWrappers(call.callee));

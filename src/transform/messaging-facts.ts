@@ -1,6 +1,6 @@
 import { Node, SyntaxKind, type CallExpression, type Identifier, type NewExpression, type ObjectLiteralExpression, type SourceFile } from 'ts-morph';
 import { isMessagingCallName, type CallFacts } from '../catalog/messaging/match.js';
-import { LOCAL_VALUE, MAX_VALUE_DEPTH, UNKNOWN_VALUE, type ArgumentFacts, type ValueFact } from '../catalog/messaging/value-origin.js';
+import { LOCAL_VALUE, MAX_VALUE_DEPTH, UNKNOWN_VALUE, UNTYPED_PARAMETER, type ArgumentFacts, type ValueFact } from '../catalog/messaging/value-origin.js';
 import { getExportRequest, isProjectModule, type ModuleBindingKind } from '../catalog/messaging/project-modules.js';
 import { getMemberName } from './object-literal.js';
 import { getProjectExportFact } from './project-exports.js';
@@ -242,7 +242,8 @@ function getTypeImportFact(identifier: Identifier): ValueFact {
 
 /** A parameter annotated with an imported type (`queue: Queue`, `channel: amqp.Channel`). */
 function getParameterTypeFact(type: Node | undefined): ValueFact {
-  if (!type || !Node.isTypeReference(type)) return UNKNOWN_VALUE;
+  if (!type) return UNTYPED_PARAMETER;
+  if (!Node.isTypeReference(type)) return UNKNOWN_VALUE;
   const name = type.getTypeName();
   if (Node.isIdentifier(name)) return { kind: 'typed', type: getTypeImportFact(name), name: name.getText() };
   const left = name.getLeft();
@@ -317,7 +318,15 @@ function getObjectKeys(object: ObjectLiteralExpression): Record<string, boolean>
 export function getArgumentFacts(node: Node): ArgumentFacts {
   const value = getLiteralValue(node);
   if (Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value)) return { string: value.getLiteralValue() };
-  if (Node.isObjectLiteralExpression(value)) return { keys: getObjectKeys(value) };
+  if (Node.isObjectLiteralExpression(value)) {
+    const spread = value.getProperties().some((member) => Node.isSpreadAssignment(member));
+    return spread ? { keys: getObjectKeys(value), spread } : { keys: getObjectKeys(value) };
+  }
+  if (Node.isIdentifier(value)) {
+    const declaration = getDeclaration(value);
+    if (declaration?.kind === 'parameter') return { from: 'parameter' };
+    if (declaration?.kind === 'import' && !declaration.typeOnly) return { from: 'import' };
+  }
   const call = Node.isAwaitExpression(value) ? unwrap(value.getExpression()) : value;
   if (Node.isCallExpression(call)) {
     const resultOf = getCalleeName(unwrap(call.getExpression()));
