@@ -7,7 +7,7 @@ import { transformWithEdits, type EditPlan } from '../src/transform/edit-plan.js
 import { findConsumerHandlers, findPublishSites, getImportedModules } from '../src/transform/messaging-sites.js';
 import { getMissingDependencyNote } from '../src/transform/project-manifest.js';
 import { keepFileForOldTypeScript } from '../src/transform/project-typescript.js';
-import { anyOf, createCallShapeTest, createModuleImportTest, createWordTest } from '../src/transform/source-prefilter.js';
+import { anyOf, createCallShapeTest, createModuleImportTest, createProjectReceiverCallTest, createWordTest } from '../src/transform/source-prefilter.js';
 import type { CodemodTransform, ExtraFile, TransformInput, TransformNote, TransformOutput } from '../src/transform/types.js';
 import { planConsumerSpans } from './inject-propagation/consumer-spans.js';
 import {
@@ -59,7 +59,9 @@ function planPublishes(sourceFile: SourceFile, options: Options, style: FileStyl
     const carrier = planCarrier(site, style);
     if (carrier.kind === 'carried') continue;
     if (carrier.kind === 'skip') {
-      plan.notes.push(note(plan, site.call, 'skipped', `${operation.displayName}: ${carrier.reason}`));
+      // The catalog's reason (params built elsewhere, an opaque payload) first, then what the codemod met at the call.
+      const why = site.carrierArgumentReason ? `${site.carrierArgumentReason.message}: ` : '';
+      plan.notes.push(note(plan, site.call, 'skipped', `${operation.displayName}: ${why}${carrier.reason}`));
       continue;
     }
     carrier.helpers.forEach((helper) => plan.helpers.add(helper));
@@ -163,14 +165,21 @@ function apply(input: TransformInput): TransformOutput {
 
 /**
  * The cheap text test, from the catalog: a publish or consumer is found in a file that imports one of the operation's
- * modules, that holds a call of a shape matched without an import (`producer.send({ topic, messages })`), or that
- * names a Lambda event or handler type (`SQSEvent`).
+ * modules, that holds a call of a shape matched without an import (`producer.send({ topic, messages })`), that calls
+ * a catalog method on a name imported from another file of the project (`reports.add(…)`), or that names a Lambda
+ * event or handler type (`SQSEvent`).
  */
 const MESSAGING_OPERATIONS = [...PUBLISH_OPERATIONS, ...CONSUME_OPERATIONS];
 const mayHoldMessaging = anyOf(
   createModuleImportTest(MESSAGING_OPERATIONS.flatMap((operation) => operation.modules)),
+  createProjectReceiverCallTest(MESSAGING_OPERATIONS.flatMap((operation) => operation.matchers.flatMap(getMethodNames))),
   ...MESSAGING_OPERATIONS.flatMap((operation) => operation.matchers.flatMap((matcher) => getShapeTests(matcher))),
 );
+
+function getMethodNames(matcher: PublishMatcher | ConsumeMatcher): readonly string[] {
+  if (matcher.kind === 'method' || matcher.kind === 'async-iterator') return matcher.methodNames;
+  return matcher.kind === 'callback' && matcher.call.type === 'method' ? matcher.call.methodNames : [];
+}
 
 function getShapeTests(matcher: PublishMatcher | ConsumeMatcher): Array<(source: string) => boolean> {
   if (matcher.kind === 'method' && !matcher.requireImport) return [createCallShapeTest(matcher)];

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { getModuleCandidates, isProjectModule } from '../catalog/messaging/project-modules.js';
 
 /**
  * One hop into a relative import, read as text: how the module creates an exported binding, when it says so plainly
@@ -11,13 +11,12 @@ export interface ExportedBindingOrigin {
   module: string;
 }
 
-const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 const MAX_MODULE_SIZE = 256 * 1024;
-const cache = new Map<string, string | null>();
+const cache = new Map<string, ProjectFile>();
 
 export function getExportedBindingOrigin(fromFile: string, specifier: string, exportedName: string): ExportedBindingOrigin | undefined {
-  if (!specifier.startsWith('.') || !/^[A-Za-z_$][\w$]*$/.test(exportedName)) return undefined;
-  const text = readModule(resolve(dirname(fromFile), specifier));
+  if (!isProjectModule(specifier) || !/^[A-Za-z_$][\w$]*$/.test(exportedName)) return undefined;
+  const text = readProjectModule(fromFile, specifier)?.text;
   if (!text) return undefined;
   const binding = new RegExp(`export\\s+(?:const|let|var)\\s+${exportedName}\\s*(?::[^=]+)?=\\s*(?:new\\s+)?([A-Za-z_$][\\w$]*)`).exec(text);
   const creator = binding?.[1];
@@ -38,24 +37,41 @@ function findImportOf(text: string, name: string): string | undefined {
   return undefined;
 }
 
-/** The module's text: the path as given, with a source extension swapped or added, or its index file. */
-function readModule(base: string): string | undefined {
-  const withoutJs = base.replace(/\.(?:[mc]?js|jsx)$/, '');
-  const candidates = [base, ...SOURCE_EXTENSIONS.map((extension) => withoutJs + extension), ...SOURCE_EXTENSIONS.map((extension) => `${withoutJs}/index${extension}`)];
-  for (const candidate of candidates) {
-    if (cache.has(candidate)) {
-      const cached = cache.get(candidate);
-      if (cached !== null) return cached;
-      continue;
-    }
-    let text: string | null = null;
-    try {
-      if (existsSync(candidate) && statSync(candidate).isFile() && statSync(candidate).size <= MAX_MODULE_SIZE) text = readFileSync(candidate, 'utf8');
-    } catch {
-      text = null;
-    }
-    cache.set(candidate, text);
-    if (text !== null) return text;
+/** A project file as read from disk: its path, text and modification time (what the caches are keyed by). */
+export interface ProjectFile {
+  path: string;
+  text: string;
+  mtimeMs: number;
+}
+
+/**
+ * The file a relative specifier names (src/catalog/messaging/project-modules.ts: the path as written, with a source
+ * extension swapped or added, or its index file), read once per path and modification time.
+ */
+export function readProjectModule(fromFile: string, specifier: string): ProjectFile | undefined {
+  for (const candidate of getModuleCandidates(fromFile, specifier)) {
+    const file = readProjectFile(candidate);
+    if (file) return file;
   }
   return undefined;
+}
+
+function readProjectFile(path: string): ProjectFile | undefined {
+  let mtimeMs: number;
+  try {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (!stat?.isFile() || stat.size > MAX_MODULE_SIZE) return undefined;
+    mtimeMs = stat.mtimeMs;
+  } catch {
+    return undefined;
+  }
+  const cached = cache.get(path);
+  if (cached?.mtimeMs === mtimeMs) return cached;
+  try {
+    const file = { path, text: readFileSync(path, 'utf8'), mtimeMs };
+    cache.set(path, file);
+    return file;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,16 +1,19 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isMessagingCallName, type CallFacts } from '../catalog/messaging/match.js';
-import { LOCAL_VALUE, MAX_VALUE_DEPTH, UNKNOWN_VALUE, type ArgumentFacts, type ValueFact } from '../catalog/messaging/value-origin.js';
+import { LOCAL_VALUE, MAX_VALUE_DEPTH, UNKNOWN_VALUE, UNTYPED_PARAMETER, type ArgumentFacts, type ValueFact } from '../catalog/messaging/value-origin.js';
+import { getExportRequest, isProjectModule, type ModuleBindingKind } from '../catalog/messaging/project-modules.js';
 import { forEachDescendant, getCalleeName, getPropertyName, getStaticKey, getStaticString, isFunctionNode, skipTransparentWrappers } from './ast.js';
+import { getProjectExportFact, type FactContext } from './project-exports.js';
 
 /**
  * Reads the facts the messaging matchers (src/catalog/messaging/match.ts) decide on from an ESTree. The codemods read
  * the same facts from a TypeScript tree (src/transform/messaging-facts.ts) by the same rules: a name is its single
  * declaration in scope (an import, a `require()`, or a variable's initializer), `this.x` is the class's one value
- * for `x`, and nothing is followed further than {@link MAX_VALUE_DEPTH} steps.
+ * for `x`, and nothing is followed further than {@link MAX_VALUE_DEPTH} steps. A name imported from another file of
+ * the project is followed there (src/lint/project-exports.ts); when that file cannot be read it stays an import.
  */
 
-type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+type Context = FactContext;
 type Variable = TSESLint.Scope.Variable;
 
 export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
@@ -78,6 +81,15 @@ function getSingleDefinition(identifier: TSESTree.Identifier, context: Context):
   return variable?.defs.length === 1 ? variable.defs[0] : undefined;
 }
 
+/** A parameter that is a name of its own (`queue`, `queue = x`), not a name destructured from one. */
+function isPlainParameter(definition: Variable['defs'][number]): boolean {
+  const name = definition.name;
+  const parent = name.parent;
+  if (name.type !== AST_NODE_TYPES.Identifier || !parent) return false;
+  if (parent.type === AST_NODE_TYPES.AssignmentPattern) return parent.left === name && isFunctionNode(parent.parent!);
+  return isFunctionNode(parent) || parent.type === AST_NODE_TYPES.TSParameterProperty;
+}
+
 /** The import a binding reads; a type-only import is no value, but does name a parameter's type. */
 function getImportFact(definition: Variable['defs'][number], typesToo: boolean): ValueFact {
   const node = definition.node;
@@ -104,7 +116,8 @@ function getTypeImportFact(identifier: TSESTree.Identifier, context: Context): V
 
 /** A parameter annotated with an imported type (`queue: Queue`, `channel: amqp.Channel`). */
 function getParameterTypeFact(parameter: TSESTree.Identifier, context: Context): ValueFact {
-  const type = parameter.typeAnnotation?.typeAnnotation;
+  if (!parameter.typeAnnotation) return UNTYPED_PARAMETER;
+  const type = parameter.typeAnnotation.typeAnnotation;
   if (type?.type !== AST_NODE_TYPES.TSTypeReference) return UNKNOWN_VALUE;
   const name = type.typeName;
   if (name.type === AST_NODE_TYPES.Identifier) return { kind: 'typed', type: getTypeImportFact(name, context), name: name.name };
@@ -112,8 +125,64 @@ function getParameterTypeFact(parameter: TSESTree.Identifier, context: Context):
   return { kind: 'typed', type: { kind: 'member', object: getTypeImportFact(name.left, context), name: name.right.name }, name: name.right.name };
 }
 
+/** How a name or a `require()` is bound to a file of the project (`import { x } from './m'`, `const m = require('./m')`). */
+interface ModuleBinding {
+  module: string;
+  kind: ModuleBindingKind;
+  name: string | undefined;
+}
+
+/** `require('./m')` itself (not a member of it). */
+function getDirectRequire(node: TSESTree.Node): string | undefined {
+  const call = skipTransparentWrappers(node);
+  return call.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'require' ? getStaticString(call.arguments[0]) : undefined;
+}
+
+function getModuleBinding(node: TSESTree.Node, context: Context): ModuleBinding | undefined {
+  const expression = skipTransparentWrappers(node);
+  const required = getDirectRequire(expression);
+  if (required !== undefined) return isProjectModule(required) ? { module: required, kind: 'require', name: undefined } : undefined;
+  if (expression.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const definition = getSingleDefinition(expression, context);
+  if (!definition) return undefined;
+  let binding: ModuleBinding | undefined;
+  const declared = definition.node;
+  if (definition.type === 'ImportBinding') {
+    if (declared.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+      const reference = declared.moduleReference;
+      const module = reference.type === AST_NODE_TYPES.TSExternalModuleReference ? getStaticString(reference.expression) : undefined;
+      binding = module === undefined ? undefined : { module, kind: 'require', name: undefined };
+    } else if (definition.parent?.type === AST_NODE_TYPES.ImportDeclaration && definition.parent.importKind !== 'type') {
+      const module = definition.parent.source.value;
+      if (declared.type === AST_NODE_TYPES.ImportSpecifier && declared.importKind !== 'type') binding = { module, kind: 'named', name: declared.imported.type === AST_NODE_TYPES.Identifier ? declared.imported.name : declared.imported.value };
+      else if (declared.type === AST_NODE_TYPES.ImportDefaultSpecifier) binding = { module, kind: 'default', name: undefined };
+      else if (declared.type === AST_NODE_TYPES.ImportNamespaceSpecifier) binding = { module, kind: 'namespace', name: undefined };
+    }
+  } else if (definition.type === 'Variable' && declared.type === AST_NODE_TYPES.VariableDeclarator && declared.init) {
+    const module = getDirectRequire(declared.init);
+    if (module !== undefined && declared.id.type === AST_NODE_TYPES.Identifier) binding = { module, kind: 'require', name: undefined };
+    else if (module !== undefined && declared.id.type === AST_NODE_TYPES.ObjectPattern) {
+      const property = declared.id.properties.find(
+        (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && p.value.type === AST_NODE_TYPES.Identifier && p.value.name === expression.name,
+      );
+      const name = property ? getStaticKey(property) : undefined;
+      binding = name === undefined ? undefined : { module, kind: 'named', name };
+    }
+  }
+  return binding && isProjectModule(binding.module) ? binding : undefined;
+}
+
+/** The value a project module gives a name bound to it, or `.property` read on that name; undefined when it cannot be read. */
+function getModuleBindingFact(node: TSESTree.Node, context: Context, property?: string): ValueFact | undefined {
+  const binding = getModuleBinding(node, context);
+  const request = binding && getExportRequest(binding.kind, binding.name, property);
+  return request && getProjectExportFact(context, binding.module, request, (value, module) => getValueFact(value, module));
+}
+
 /** The value a name is bound to: an import, a `require()`, or a variable's initializer; undefined for parameters and the rest. */
 function getBindingFact(identifier: TSESTree.Identifier, context: Context, depth: number): ValueFact {
+  const imported = getModuleBindingFact(identifier, context);
+  if (imported) return imported;
   const variable = findVariable(identifier, context);
   // A global no declaration binds (`new Set()`), or a class or function of the file.
   if (!variable || variable.defs.length === 0) return LOCAL_VALUE;
@@ -121,7 +190,7 @@ function getBindingFact(identifier: TSESTree.Identifier, context: Context, depth
   if (!definition) return UNKNOWN_VALUE;
   if (definition.type === 'ClassName' || definition.type === 'FunctionName') return LOCAL_VALUE;
   if (definition.type === 'ImportBinding') return getImportFact(definition, false);
-  if (definition.type === 'Parameter') return definition.name.type === AST_NODE_TYPES.Identifier ? getParameterTypeFact(definition.name, context) : UNKNOWN_VALUE;
+  if (definition.type === 'Parameter') return isPlainParameter(definition) ? getParameterTypeFact(definition.name as TSESTree.Identifier, context) : UNKNOWN_VALUE;
   if (definition.type !== 'Variable' || definition.node.type !== AST_NODE_TYPES.VariableDeclarator || !definition.node.init) return UNKNOWN_VALUE;
   const { id, init } = definition.node;
   if (id.type === AST_NODE_TYPES.Identifier) return getValueFact(init, context, depth + 1);
@@ -171,6 +240,8 @@ export function getValueFact(node: TSESTree.Node | null | undefined, context: Co
         const value = getClassFieldValue(expression, name, context);
         return value ? getValueFact(value, context, depth + 1) : UNKNOWN_VALUE;
       }
+      const imported = getModuleBindingFact(expression.object, context, name);
+      if (imported) return imported;
       return { kind: 'member', object: getValueFact(expression.object, context, depth + 1), name };
     }
     case AST_NODE_TYPES.NewExpression: {
@@ -181,7 +252,7 @@ export function getValueFact(node: TSESTree.Node | null | undefined, context: Co
     }
     case AST_NODE_TYPES.CallExpression: {
       const module = getRequiredModule(expression);
-      if (module !== undefined) return { kind: 'import', module, name: undefined };
+      if (module !== undefined) return getModuleBindingFact(expression, context) ?? { kind: 'import', module, name: undefined };
       const callee = skipTransparentWrappers(expression.callee);
       const argument = expression.arguments[0] ? getValueFact(expression.arguments[0], context, depth + 1) : undefined;
       if (callee.type === AST_NODE_TYPES.MemberExpression) {
@@ -225,7 +296,15 @@ export function getArgumentFacts(node: TSESTree.Node, context: Context): Argumen
   const value = getLiteralValue(node, context);
   const string = getStaticString(value);
   if (string !== undefined) return { string };
-  if (value.type === AST_NODE_TYPES.ObjectExpression) return { keys: getObjectKeys(value) };
+  if (value.type === AST_NODE_TYPES.ObjectExpression) {
+    const spread = value.properties.some((member) => member.type === AST_NODE_TYPES.SpreadElement);
+    return spread ? { keys: getObjectKeys(value), spread } : { keys: getObjectKeys(value) };
+  }
+  if (value.type === AST_NODE_TYPES.Identifier) {
+    const definition = getSingleDefinition(value, context);
+    if (definition?.type === 'Parameter' && isPlainParameter(definition)) return { from: 'parameter' };
+    if (definition?.type === 'ImportBinding') return { from: 'import' };
+  }
   const call = value.type === AST_NODE_TYPES.AwaitExpression ? skipTransparentWrappers(value.argument) : value;
   if (call.type === AST_NODE_TYPES.CallExpression) {
     const resultOf = getCalleeName(skipTransparentWrappers(call.callee));

@@ -7,7 +7,9 @@ import {
   matchIteratorConsume,
   matchLambdaHandler,
   matchPublish,
+  explainCarrierArgument,
   type CallFacts,
+  type MatchReason,
 } from '../catalog/messaging/match.js';
 import type { ConsumeOperation, PublishOperation } from '../catalog/messaging/index.js';
 import type { ValueFact } from '../catalog/messaging/value-origin.js';
@@ -29,6 +31,8 @@ export interface PublishSite {
   receiver: TSESTree.Expression | undefined;
   /** Where the receiver's value comes from (for commands: the client the command is sent with, when seen). */
   receiverValue: ValueFact | undefined;
+  /** Why the argument that holds the carrier cannot take one at the call (params built elsewhere, an opaque payload), when the facts say so. */
+  carrierArgumentReason: MatchReason | undefined;
 }
 
 /** A message handler, matched against the catalog. */
@@ -48,7 +52,8 @@ export function getMethodPublishSite(call: TSESTree.CallExpression, context: Con
   const match = matchPublish(facts);
   if (!match) return undefined;
   const callee = skipTransparentWrappers(call.callee) as TSESTree.MemberExpression;
-  return { operation: match.operation, node: call, arguments: call.arguments, receiver: callee.object, receiverValue: facts.receiver.value };
+  const carrierArgumentReason = explainCarrierArgument(match.operation, facts.arguments[match.operation.carriers[0]?.argument ?? 0]);
+  return { operation: match.operation, node: call, arguments: call.arguments, receiver: callee.object, receiverValue: facts.receiver.value, carrierArgumentReason };
 }
 
 /** Matches `new SendMessageCommand(input)` (AWS SDK v3), wherever it is sent from. */
@@ -57,7 +62,8 @@ export function getCommandPublishSite(node: TSESTree.NewExpression, context: Con
   const match = facts && matchPublish(facts);
   if (!match) return undefined;
   const client = getCommandClient(node, context);
-  return { operation: match.operation, node, arguments: node.arguments, receiver: undefined, receiverValue: client && getValueFact(client, context) };
+  const carrierArgumentReason = explainCarrierArgument(match.operation, facts!.arguments[match.operation.carriers[0]?.argument ?? 0]);
+  return { operation: match.operation, node, arguments: node.arguments, receiver: undefined, receiverValue: client && getValueFact(client, context), carrierArgumentReason };
 }
 
 function getCallbackFromArgument(argument: TSESTree.Node | undefined, key: string | undefined, context: Context): FunctionNode | undefined {

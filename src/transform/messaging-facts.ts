@@ -1,14 +1,17 @@
 import { Node, SyntaxKind, type CallExpression, type Identifier, type NewExpression, type ObjectLiteralExpression, type SourceFile } from 'ts-morph';
 import { isMessagingCallName, type CallFacts } from '../catalog/messaging/match.js';
-import { LOCAL_VALUE, MAX_VALUE_DEPTH, UNKNOWN_VALUE, type ArgumentFacts, type ValueFact } from '../catalog/messaging/value-origin.js';
+import { LOCAL_VALUE, MAX_VALUE_DEPTH, UNKNOWN_VALUE, UNTYPED_PARAMETER, type ArgumentFacts, type ValueFact } from '../catalog/messaging/value-origin.js';
+import { getExportRequest, isProjectModule, type ModuleBindingKind } from '../catalog/messaging/project-modules.js';
 import { getMemberName } from './object-literal.js';
+import { getProjectExportFact } from './project-exports.js';
 
 /**
  * Reads the facts the messaging matchers (src/catalog/messaging/match.ts) decide on from a TypeScript tree, by the
  * rules the lint side follows with ESLint's scope manager (src/lint/messaging-facts.ts): a name is its single
  * declaration in the nearest scope that declares it (an import, a `require()`, or a variable's initializer; a
  * parameter is unknown), `this.x` is the class's one value for `x`, and nothing is followed further than
- * {@link MAX_VALUE_DEPTH} steps. Syntax only: no type checker.
+ * {@link MAX_VALUE_DEPTH} steps. A name imported from another file of the project is followed there
+ * (src/transform/project-exports.ts); when that file cannot be read it stays an import. Syntax only: no type checker.
  */
 
 /** Module specifiers the file imports or requires at its top level (`import`, `import x = require()`, `const x = require()`). */
@@ -78,7 +81,7 @@ export function getReceiverName(receiver: Node): string | undefined {
 
 /** What declares a name: an import, a variable, a function or class, or a parameter (whose value is not known). */
 type Declaration =
-  | { kind: 'import'; module: string; name: string | undefined; typeOnly: boolean }
+  | { kind: 'import'; module: string; name: string | undefined; typeOnly: boolean; binding: ModuleBindingKind }
   | { kind: 'variable'; initializer: Node | undefined }
   | { kind: 'function'; node: Node }
   | { kind: 'parameter'; type: Node | undefined }
@@ -115,7 +118,7 @@ function getStatementDeclarations(statement: Node, name: string): Declaration[] 
       const module = getRequiredModule(initializer);
       const element = nameNode.getDescendantsOfKind(SyntaxKind.BindingElement).find((candidate) => candidate.getNameNode().getText() === name);
       const imported = element?.getPropertyNameNode()?.getText() ?? element?.getName();
-      return module !== undefined && imported !== undefined ? [{ kind: 'import', module, name: imported, typeOnly: false }] : [{ kind: 'other' }];
+      return module !== undefined && imported !== undefined ? [{ kind: 'import', module, name: imported, typeOnly: false, binding: 'named' }] : [{ kind: 'other' }];
     });
   }
   if ((Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement)) && statement.getName() === name) return [{ kind: 'function', node: statement }];
@@ -123,11 +126,11 @@ function getStatementDeclarations(statement: Node, name: string): Declaration[] 
     const typeOnly = statement.isTypeOnly();
     const module = statement.getModuleSpecifierValue();
     const found: Declaration[] = [];
-    if (statement.getDefaultImport()?.getText() === name) found.push({ kind: 'import', module, name: undefined, typeOnly });
-    if (statement.getNamespaceImport()?.getText() === name) found.push({ kind: 'import', module, name: undefined, typeOnly });
+    if (statement.getDefaultImport()?.getText() === name) found.push({ kind: 'import', module, name: undefined, typeOnly, binding: 'default' });
+    if (statement.getNamespaceImport()?.getText() === name) found.push({ kind: 'import', module, name: undefined, typeOnly, binding: 'namespace' });
     for (const specifier of statement.getNamedImports()) {
       if ((specifier.getAliasNode()?.getText() ?? specifier.getName()) === name) {
-        found.push({ kind: 'import', module, name: specifier.getName(), typeOnly: typeOnly || specifier.isTypeOnly() });
+        found.push({ kind: 'import', module, name: specifier.getName(), typeOnly: typeOnly || specifier.isTypeOnly(), binding: 'named' });
       }
     }
     return found;
@@ -135,7 +138,7 @@ function getStatementDeclarations(statement: Node, name: string): Declaration[] 
   if (Node.isImportEqualsDeclaration(statement) && statement.getName() === name) {
     const reference = statement.getModuleReference();
     const module = Node.isExternalModuleReference(reference) ? reference.getExpression() : undefined;
-    return [module && Node.isStringLiteral(module) ? { kind: 'import', module: module.getLiteralValue(), name: undefined, typeOnly: false } : { kind: 'other' }];
+    return [module && Node.isStringLiteral(module) ? { kind: 'import', module: module.getLiteralValue(), name: undefined, typeOnly: false, binding: 'require' } : { kind: 'other' }];
   }
   return [];
 }
@@ -190,7 +193,39 @@ function getClassFieldValue(member: Node, name: string): Node | undefined {
   return values.length === 1 ? values[0] : undefined;
 }
 
+/** `require('./m')` itself (not a member of it). */
+function getDirectRequire(node: Node): string | undefined {
+  const call = unwrap(node);
+  if (!Node.isCallExpression(call)) return undefined;
+  const callee = call.getExpression();
+  const [argument] = call.getArguments();
+  if (!Node.isIdentifier(callee) || callee.getText() !== 'require' || !argument) return undefined;
+  return Node.isStringLiteral(argument) || Node.isNoSubstitutionTemplateLiteral(argument) ? argument.getLiteralValue() : undefined;
+}
+
+/** How a name or a `require()` is bound to a file of the project (`import { x } from './m'`, `const m = require('./m')`). */
+function getModuleBinding(node: Node): { module: string; kind: ModuleBindingKind; name: string | undefined } | undefined {
+  const expression = unwrap(node);
+  const required = getDirectRequire(expression);
+  if (required !== undefined) return isProjectModule(required) ? { module: required, kind: 'require', name: undefined } : undefined;
+  if (!Node.isIdentifier(expression)) return undefined;
+  const declaration = getDeclaration(expression);
+  if (declaration?.kind === 'import' && !declaration.typeOnly && isProjectModule(declaration.module)) return { module: declaration.module, kind: declaration.binding, name: declaration.name };
+  if (declaration?.kind !== 'variable' || !declaration.initializer) return undefined;
+  const module = getDirectRequire(declaration.initializer);
+  return module !== undefined && isProjectModule(module) ? { module, kind: 'require', name: undefined } : undefined;
+}
+
+/** The value a project module gives a name bound to it, or `.property` read on that name; undefined when it cannot be read. */
+function getModuleBindingFact(node: Node, property?: string): ValueFact | undefined {
+  const binding = getModuleBinding(node);
+  const request = binding && getExportRequest(binding.kind, binding.name, property);
+  return request && getProjectExportFact(node.getSourceFile().compilerNode.fileName, binding.module, request, (value) => getValueFact(value));
+}
+
 function getIdentifierFact(identifier: Identifier, depth: number): ValueFact {
+  const imported = getModuleBindingFact(identifier);
+  if (imported) return imported;
   const declaration = getDeclaration(identifier);
   if (declaration?.kind === 'global' || declaration?.kind === 'function') return LOCAL_VALUE;
   if (declaration?.kind === 'import') return declaration.typeOnly ? UNKNOWN_VALUE : { kind: 'import', module: declaration.module, name: declaration.name };
@@ -207,7 +242,8 @@ function getTypeImportFact(identifier: Identifier): ValueFact {
 
 /** A parameter annotated with an imported type (`queue: Queue`, `channel: amqp.Channel`). */
 function getParameterTypeFact(type: Node | undefined): ValueFact {
-  if (!type || !Node.isTypeReference(type)) return UNKNOWN_VALUE;
+  if (!type) return UNTYPED_PARAMETER;
+  if (!Node.isTypeReference(type)) return UNKNOWN_VALUE;
   const name = type.getTypeName();
   if (Node.isIdentifier(name)) return { kind: 'typed', type: getTypeImportFact(name), name: name.getText() };
   const left = name.getLeft();
@@ -228,6 +264,8 @@ export function getValueFact(node: Node | undefined, depth = 0): ValueFact {
       const value = getClassFieldValue(expression, name);
       return value ? getValueFact(value, depth + 1) : UNKNOWN_VALUE;
     }
+    const imported = getModuleBindingFact(expression.getExpression(), name);
+    if (imported) return imported;
     return { kind: 'member', object: getValueFact(expression.getExpression(), depth + 1), name };
   }
   if (Node.isNewExpression(expression)) {
@@ -238,7 +276,7 @@ export function getValueFact(node: Node | undefined, depth = 0): ValueFact {
   }
   if (Node.isCallExpression(expression)) {
     const module = getRequiredModule(expression);
-    if (module !== undefined) return { kind: 'import', module, name: undefined };
+    if (module !== undefined) return getModuleBindingFact(expression) ?? { kind: 'import', module, name: undefined };
     const callee = unwrap(expression.getExpression());
     const [first] = expression.getArguments();
     const argument = first ? getValueFact(first, depth + 1) : undefined;
@@ -280,7 +318,15 @@ function getObjectKeys(object: ObjectLiteralExpression): Record<string, boolean>
 export function getArgumentFacts(node: Node): ArgumentFacts {
   const value = getLiteralValue(node);
   if (Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value)) return { string: value.getLiteralValue() };
-  if (Node.isObjectLiteralExpression(value)) return { keys: getObjectKeys(value) };
+  if (Node.isObjectLiteralExpression(value)) {
+    const spread = value.getProperties().some((member) => Node.isSpreadAssignment(member));
+    return spread ? { keys: getObjectKeys(value), spread } : { keys: getObjectKeys(value) };
+  }
+  if (Node.isIdentifier(value)) {
+    const declaration = getDeclaration(value);
+    if (declaration?.kind === 'parameter') return { from: 'parameter' };
+    if (declaration?.kind === 'import' && !declaration.typeOnly) return { from: 'import' };
+  }
   const call = Node.isAwaitExpression(value) ? unwrap(value.getExpression()) : value;
   if (Node.isCallExpression(call)) {
     const resultOf = getCalleeName(unwrap(call.getExpression()));

@@ -8,7 +8,9 @@ import {
   matchIteratorConsume,
   matchLambdaHandler,
   matchPublish,
+  explainCarrierArgument,
   type ConsumeMatch,
+  type MatchReason,
 } from '../catalog/messaging/match.js';
 import { getHandlerReference } from './handler-reference.js';
 import { getCallFacts, getImportedModules, getValueFact, getVariableInitializer, resolveFunction } from './messaging-facts.js';
@@ -28,6 +30,8 @@ export interface PublishSite {
    * `new Queue(name, { telemetry })`, decided per receiver), or the AWS client is wrapped by X-Ray.
    */
   tracedByLibrary: boolean;
+  /** Why the argument that holds the carrier cannot take one at the call (params built elsewhere, an opaque payload), when the facts say so. */
+  carrierArgumentReason: MatchReason | undefined;
 }
 
 /** A function the catalog recognises as a message handler, and where the message is inside it. */
@@ -60,17 +64,18 @@ export function findPublishSites(sourceFile: SourceFile): PublishSite[] {
     const match = facts && matchPublish(facts);
     if (!facts || !match) return;
     const operation = match.operation;
+    const carrierArgumentReason = explainCarrierArgument(operation, facts.arguments[operation.carriers[0]?.argument ?? 0]);
     if (facts.kind === 'new') {
       const parent = node.getParent();
       const sendCall = Node.isCallExpression(parent) && parent.getArguments()[0] === node ? parent : undefined;
       const sendCallee = sendCall?.getExpression();
       const client = sendCallee && Node.isPropertyAccessExpression(sendCallee) ? getValueFact(sendCallee.getExpression()) : undefined;
-      sites.push({ operation, call: node, sendCall, tracedByLibrary: isWrappedByTracingHelper(operation, client) });
+      sites.push({ operation, call: node, sendCall, tracedByLibrary: isWrappedByTracingHelper(operation, client), carrierArgumentReason });
       return;
     }
     if (facts.kind !== 'method') return;
     const receiver = facts.receiver.value;
-    sites.push({ operation, call: node, tracedByLibrary: isPublishTracedByLibrary(operation, receiver) || isWrappedByTracingHelper(operation, receiver) });
+    sites.push({ operation, call: node, tracedByLibrary: isPublishTracedByLibrary(operation, receiver) || isWrappedByTracingHelper(operation, receiver), carrierArgumentReason });
   });
   return sites;
 }

@@ -58,3 +58,26 @@ export function createExportedNameTest(names: readonly string[]): (source: strin
 export function anyOf(...tests: Array<(source: string) => boolean>): (source: string) => boolean {
   return (source) => tests.some((test) => test(source));
 }
+
+const PROJECT_IMPORT = /\bimport\s+(?!type\b)([^;'"]*?)\s*from\s*['"]\.\.?\/[^'"\n]*['"]|\b(?:const|let|var)\s+([^=;]+?)\s*=\s*require\s*\(\s*['"]\.\.?\/[^'"\n]*['"]/g;
+const IMPORT_CLAUSE_WORDS = new Set(['as', 'type', 'const', 'let', 'var']);
+
+/**
+ * Whether a name the text imports or requires from a file of the project (`import { reports } from './queues'`) is
+ * called with one of `methodNames`, directly or on one of its properties: `reports.add(`, `clients.mailbox.send(`.
+ * A receiver made in another file is found only so.
+ */
+export function createProjectReceiverCallTest(methodNames: Iterable<string>): (source: string) => boolean {
+  const methods = [...new Set(methodNames)].map(escapeRegExp).join('|');
+  if (methods.length === 0) return () => false;
+  return (source) => {
+    const names = new Set<string>();
+    for (const match of source.matchAll(PROJECT_IMPORT)) {
+      const clause = match[1] ?? match[2] ?? '';
+      for (const word of clause.split(/[^\w$]+/)) if (word && !IMPORT_CLAUSE_WORDS.has(word)) names.add(word);
+    }
+    if (names.size === 0) return false;
+    const call = new RegExp(`(?<![\\w$.])(?:${[...names].map(escapeRegExp).join('|')})(?:\\s*\\.\\s*[\\w$]+)?\\s*\\.\\s*(?:${methods})\\s*\\(`);
+    return call.test(source);
+  };
+}

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  explainCarrierArgument,
+  explainReceiver,
+  getLibraryPropagation,
   isPublishTracedByLibrary,
   matchCallbackConsume,
   matchLambdaHandler,
@@ -7,7 +10,7 @@ import {
   type CallFacts,
 } from '../../src/catalog/messaging/match.js';
 import { getPublishOperation } from '../../src/catalog/messaging/index.js';
-import { LOCAL_VALUE, UNKNOWN_VALUE, getValueOrigin, type ValueFact } from '../../src/catalog/messaging/value-origin.js';
+import { LOCAL_VALUE, UNKNOWN_VALUE, UNTYPED_PARAMETER, getValueOrigin, type ValueFact } from '../../src/catalog/messaging/value-origin.js';
 
 /** The matchers decide on plain facts; these cases pin the rules both halves rely on. */
 
@@ -115,5 +118,29 @@ describe('consumers', () => {
     expect(matchLambdaHandler({ parameterType: 'SQSEvent', handlerType: undefined })?.id).toBe('aws-lambda:sqs');
     expect(matchLambdaHandler({ parameterType: undefined, handlerType: 'SNSHandler' })?.id).toBe('aws-lambda:sns');
     expect(matchLambdaHandler({ parameterType: 'Request', handlerType: undefined })).toBeUndefined();
+  });
+});
+
+describe('reasons a site is not matched or cannot be changed', () => {
+  const bullmq = getPublishOperation('bullmq:queue.add')!;
+  const redis = getPublishOperation('ioredis:publish')!;
+
+  it('names a receiver whose origin cannot be seen, and nothing when it can', () => {
+    expect(explainReceiver({ name: 'queue', value: UNTYPED_PARAMETER })).toEqual({ code: 'receiver-origin-unknown', message: 'receiver origin unknown (parameter without a type)' });
+    expect(explainReceiver({ name: 'reports', value: { kind: 'import', module: './queues', name: 'reports' } })?.message).toBe('receiver origin unknown (imported from ./queues, which cannot be read)');
+    expect(explainReceiver({ name: 'reports', value: bullmqQueue('Queue') })).toBeUndefined();
+    expect(explainReceiver({ name: 'queue', value: LOCAL_VALUE })).toBeUndefined();
+    expect(explainReceiver({ name: 'queue', value: { kind: 'new', callee: LOCAL_VALUE, name: 'LocalQueue', arguments: [] } })).toBeUndefined();
+  });
+
+  it('tells params built elsewhere from an opaque payload, by where the carrier goes', () => {
+    expect(explainCarrierArgument(bullmq, { keys: { to: true }, spread: true })).toEqual({ code: 'params-elsewhere', message: 'params built elsewhere (spread)' });
+    expect(explainCarrierArgument(redis, { from: 'parameter' })).toEqual({ code: 'payload-opaque', message: 'payload opaque (a parameter)' });
+    expect(explainCarrierArgument(bullmq, { keys: { to: true } })).toBeUndefined();
+  });
+
+  it('says which library feature already propagates', () => {
+    expect(getLibraryPropagation(bullmq, bullmqQueue('Queue', { telemetry: true }))).toEqual({ code: 'library-propagates', message: 'library already propagates (the telemetry option of this Queue)' });
+    expect(getLibraryPropagation(bullmq, bullmqQueue('Queue', { telemetry: false }))).toBeUndefined();
   });
 });

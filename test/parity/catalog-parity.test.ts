@@ -4,9 +4,12 @@
  * wherever a rule reports, the codemod either fixes the site (and the rules are clean on its output) or returns a
  * note naming the reason. A new catalog entry is covered without touching this file.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { injectPropagation } from '../../codemods/inject-propagation.js';
 import { wrapHandlers } from '../../codemods/wrap-handlers.js';
 import otel from '../../rules/index.js';
@@ -14,7 +17,11 @@ import { CONSUME_OPERATIONS, PUBLISH_OPERATIONS } from '../../src/catalog/messag
 import { getConsumeSnippets, getPublishSnippets, type Snippet } from './catalog-snippets.js';
 
 const RULES = ['otel/require-context-propagation', 'otel/require-context-extraction'];
-const linter = new Linter({ configType: 'flat' });
+// Snippets that import other files of the project are written to folders below one temporary root, which is the
+// linter's working directory so that the config's globs match them.
+const root = mkdtempSync(join(tmpdir(), 'otel-codemod-parity-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+const linter = new Linter({ configType: 'flat', cwd: root });
 const config: Linter.Config[] = [
   {
     files: ['**/*.ts', '**/*.js'],
@@ -37,12 +44,21 @@ interface Outcome {
   remaining: Linter.LintMessage[];
 }
 
+/** The snippet's path; a snippet that imports other files of the project gets a folder of its own holding them. */
+function place(snippet: Snippet): string {
+  if (!snippet.files) return snippet.path;
+  const folder = mkdtempSync(join(root, 'snippet-'));
+  for (const [path, text] of Object.entries(snippet.files)) writeFileSync(join(folder, path), text);
+  return join(folder, snippet.path);
+}
+
 function run(snippet: Snippet): Outcome {
-  const reports = lint(snippet.code, snippet.path);
-  const output = injectPropagation.apply({ path: snippet.path, source: snippet.code, options: { tracerName: 'svc' } });
+  const path = place(snippet);
+  const reports = lint(snippet.code, path);
+  const output = injectPropagation.apply({ path, source: snippet.code, options: { tracerName: 'svc' } });
   const changed = output.source !== snippet.code;
   const notes = output.notes.filter((note) => note.kind === 'skipped' || note.kind === 'review').map((note) => note.message);
-  return { reports, changed, notes, remaining: changed ? lint(output.source, snippet.path) : reports };
+  return { reports, changed, notes, remaining: changed ? lint(output.source, path) : reports };
 }
 
 const snippets = [...getPublishSnippets(), ...getConsumeSnippets()];

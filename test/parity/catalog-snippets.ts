@@ -25,6 +25,8 @@ export interface Snippet {
   code: string;
   /** Whether the rule can see the whole message here, so it must report the missing carrier. */
   visible: boolean;
+  /** Other files of the project the snippet imports, by path relative to it. */
+  files?: Record<string, string>;
 }
 
 type ImportStyle = 'namespace' | 'named' | 'default' | 'commonjs';
@@ -115,6 +117,28 @@ function buildPublishArguments(operation: PublishOperation, matcher: PublishMatc
 
 type ParamStyle = 'inline' | 'variable' | 'imported';
 
+/**
+ * A module of the project that makes the receiver and exports it as `target` (ESM, or CommonJS `module.exports`), and
+ * the line that imports it: the snippet itself never imports the library, so only the receiver's origin can match.
+ */
+function projectReceiver(origins: ReceiverOrigins | undefined, module: string, style: 'named' | 'commonjs'): { files: Record<string, string>; importLine: string } {
+  const refs = new ModuleRefs(module, style);
+  const receiver = makeReceiver(origins, refs);
+  if (style === 'commonjs') {
+    return { files: { 'receivers.js': [refs.declaration(), '', `module.exports = { target: ${receiver} };`, ''].join('\n') }, importLine: `const { target } = require('./receivers');` };
+  }
+  return { files: { 'receivers.ts': [refs.declaration(), '', `export const target = ${receiver};`, ''].join('\n') }, importLine: `import { target } from './receivers';` };
+}
+
+/** A publish on a receiver made in another file of the project. */
+function publishImportedReceiverSnippet(operation: PublishOperation, matcher: Extract<PublishMatcher, { kind: 'method' }>, module: string, style: 'named' | 'commonjs'): Snippet {
+  const { args } = buildPublishArguments(operation, matcher);
+  const { files, importLine } = projectReceiver(matcher.origins, module, style);
+  const head = style === 'commonjs' ? 'exports.publish = async function publish() {' : 'export async function publish() {';
+  const code = [importLine, '', head, `  await target.${matcher.methodNames[0]!}(${args.join(', ')});`, style === 'commonjs' ? '};' : '}', ''].join('\n');
+  return { operationId: operation.id, variant: `method on a receiver imported from the project (${style})`, path: fileFor(style, 'publish'), code, visible: true, files };
+}
+
 function publishSnippet(operation: PublishOperation, matcher: PublishMatcher, module: string, style: ImportStyle, params: ParamStyle): Snippet {
   const refs = new ModuleRefs(module, style);
   const { args, messageIndex } = buildPublishArguments(operation, matcher);
@@ -166,6 +190,7 @@ export function getPublishSnippets(): Snippet[] {
       publishSnippet(operation, matcher, module, 'commonjs', 'variable'),
       publishSnippet(operation, matcher, module, 'named', 'imported'),
       ...(matcher.kind === 'method' ? [publishByNameSnippet(operation, matcher, module), ...publishByTypeSnippet(operation, matcher, module)] : []),
+      ...(matcher.kind === 'method' && matcher.origins ? (['named', 'commonjs'] as const).map((style) => publishImportedReceiverSnippet(operation, matcher, module, style)) : []),
     ]);
   });
 }
@@ -186,13 +211,25 @@ function handlerParameters(operation: ConsumeOperation): string {
   return names.join(', ');
 }
 
-function consumeSnippet(operation: ConsumeOperation, matcher: Extract<ConsumeMatcher, { kind: 'callback' | 'async-iterator' }>, module: string, style: ImportStyle, handler: HandlerStyle): Snippet {
+function consumeSnippet(
+  operation: ConsumeOperation,
+  matcher: Extract<ConsumeMatcher, { kind: 'callback' | 'async-iterator' }>,
+  module: string,
+  style: ImportStyle,
+  handler: HandlerStyle,
+  receiverFrom: 'file' | 'project' = 'file',
+): Snippet {
   const refs = new ModuleRefs(module, style);
+  let project: ReturnType<typeof projectReceiver> | undefined;
+  const declareReceiver = (origins: ReceiverOrigins | undefined, inFile: () => string) => {
+    if (receiverFrom === 'project') project = projectReceiver(origins, module, style === 'commonjs' ? 'commonjs' : 'named');
+    else before.push(`const target = ${inFile()};`);
+  };
   const api = style === 'commonjs' ? `const { trace } = require('@opentelemetry/api');` : `import { trace } from '@opentelemetry/api';`;
   const before: string[] = [`const tracer = trace.getTracer('svc');`];
   const lines: string[] = [];
   if (matcher.kind === 'async-iterator') {
-    before.push(`const target = ${makeReceiver(matcher.origins, refs)};`);
+    declareReceiver(matcher.origins, () => makeReceiver(matcher.origins, refs));
     lines.push(`export async function run() {`, `  for await (const message of target.${matcher.methodNames[0]!}('x')) {`, ...handlerBody(operation, 'message', '    '), '  }', '}');
   } else {
     const parameters = handlerParameters(operation);
@@ -214,13 +251,13 @@ function consumeSnippet(operation: ConsumeOperation, matcher: Extract<ConsumeMat
     if (call.type === 'constructor') {
       lines.push(`export const registration = new ${refs.ref(call.constructorNames[0]!)}(${args.join(', ')});`);
     } else {
-      const receiver = call.origins ? makeReceiver(call.origins, refs) : refs.ref(pickReceiverName(call.receiver));
-      before.push(`const target = ${receiver};`);
+      declareReceiver(call.origins, () => (call.origins ? makeReceiver(call.origins, refs) : refs.ref(pickReceiverName(call.receiver))));
       lines.push(`export const registration = target.${call.methodNames[0]!}(${args.join(', ')});`);
     }
   }
-  const code = [refs.declaration(), api, '', ...before, '', ...lines, ''].join('\n').replace(/^export const (\w+) =/gm, style === 'commonjs' ? 'exports.$1 =' : 'export const $1 =').replace(/^export async function (\w+)/gm, style === 'commonjs' ? 'exports.$1 = async function $1' : 'export async function $1');
-  return { operationId: operation.id, variant: `${matcher.kind} ${style} import, ${handler} handler`, path: fileFor(style, 'consume'), code, visible: true };
+  const code = [project?.importLine ?? refs.declaration(), api, '', ...before, '', ...lines, ''].join('\n').replace(/^export const (\w+) =/gm, style === 'commonjs' ? 'exports.$1 =' : 'export const $1 =').replace(/^export async function (\w+)/gm, style === 'commonjs' ? 'exports.$1 = async function $1' : 'export async function $1');
+  const variant = `${matcher.kind} ${style} import, ${handler} handler${project ? ', receiver imported from the project' : ''}`;
+  return { operationId: operation.id, variant, path: fileFor(style, 'consume'), code, visible: true, ...(project ? { files: project.files } : {}) };
 }
 
 function lambdaSnippets(operation: ConsumeOperation, matcher: Extract<ConsumeMatcher, { kind: 'lambda-handler' }>): Snippet[] {
@@ -246,6 +283,12 @@ function lambdaSnippets(operation: ConsumeOperation, matcher: Extract<ConsumeMat
   ];
 }
 
+/** Whether the consumer is registered on a receiver the catalog knows by origin (not a constructor such as `new Worker`). */
+function hasReceiverOrigins(matcher: Extract<ConsumeMatcher, { kind: 'callback' | 'async-iterator' }>): boolean {
+  if (matcher.kind === 'async-iterator') return matcher.origins !== undefined;
+  return matcher.call.type === 'method' && matcher.call.origins !== undefined;
+}
+
 export function getConsumeSnippets(): Snippet[] {
   return CONSUME_OPERATIONS.flatMap((operation) => {
     const module = operation.modules[0]!;
@@ -254,6 +297,7 @@ export function getConsumeSnippets(): Snippet[] {
       return [
         ...IMPORT_STYLES.map((style) => consumeSnippet(operation, matcher, module, style, 'inline')),
         ...(matcher.kind === 'callback' ? [consumeSnippet(operation, matcher, module, 'named', 'function'), consumeSnippet(operation, matcher, module, 'commonjs', 'const')] : []),
+        ...(hasReceiverOrigins(matcher) ? (['named', 'commonjs'] as const).map((style) => consumeSnippet(operation, matcher, module, style, 'inline', 'project')) : []),
       ];
     });
   });

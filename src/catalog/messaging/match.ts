@@ -1,5 +1,6 @@
 import { CONSUME_OPERATIONS, MESSAGING_MODULES, PUBLISH_OPERATIONS } from './index.js';
 import type { BuiltInTracing, ConsumeMatcher, ConsumeOperation, PublishMatcher, PublishOperation, ReceiverOrigins } from './types.js';
+import { isProjectModule } from './project-modules.js';
 import { getValueOrigin, type ArgumentFacts, type ValueFact, type ValueOrigin } from './value-origin.js';
 
 /**
@@ -207,6 +208,42 @@ export function matchLambdaHandler(facts: LambdaHandlerFacts): ConsumeOperation 
   return undefined;
 }
 
+/**
+ * Why a candidate did not match or could not be decided, as data: a code to act on and words for a person. The
+ * codemods put the message in their notes; a rule may put it in a report's data where it helps the reader.
+ */
+export type MatchReasonCode = 'receiver-origin-unknown' | 'params-elsewhere' | 'payload-opaque' | 'library-propagates';
+
+export interface MatchReason {
+  code: MatchReasonCode;
+  message: string;
+}
+
+/** Why a receiver's origin cannot be seen (so only its name decides); undefined when it can. */
+export function explainReceiver(receiver: ReceiverFacts): MatchReason | undefined {
+  const value = receiver.value;
+  if (value.kind === 'local' || getLibraryOrigin(value) || isNonLibraryInstance(value)) return undefined;
+  if (value.kind === 'unknown' && value.why === 'untyped-parameter') return { code: 'receiver-origin-unknown', message: 'receiver origin unknown (parameter without a type)' };
+  const module = value.kind === 'import' ? value.module : value.kind === 'member' && value.object.kind === 'import' ? value.object.module : undefined;
+  if (module !== undefined && isProjectModule(module)) return { code: 'receiver-origin-unknown', message: `receiver origin unknown (imported from ${module}, which cannot be read)` };
+  return { code: 'receiver-origin-unknown', message: 'receiver origin unknown' };
+}
+
+/**
+ * Why the argument that holds a publish's carrier cannot take one at the call: its keys are written elsewhere (a
+ * spread, a parameter, an import) or, for a carrier inside the payload, the payload is opaque. Undefined when the
+ * argument is visible at the call, or nothing is known against it.
+ */
+export function explainCarrierArgument(operation: PublishOperation, argument: ArgumentFacts | undefined): MatchReason | undefined {
+  const location = operation.carriers[0];
+  if (!location || !argument) return undefined;
+  const inPayload = ['envelope', 'json-in-string-field', 'json-in-bytes-field'].includes(location.encoding) && location.path.length === 0;
+  const source = argument.from === 'parameter' ? 'a parameter' : argument.from === 'import' ? 'an import' : argument.resultOf !== undefined ? `the result of ${argument.resultOf}()` : undefined;
+  if (argument.spread) return { code: 'params-elsewhere', message: 'params built elsewhere (spread)' };
+  if (source === undefined) return undefined;
+  return inPayload ? { code: 'payload-opaque', message: `payload opaque (${source})` } : { code: 'params-elsewhere', message: `params built elsewhere (${source})` };
+}
+
 /** Whether a constructor call (its name and arguments) turns the library's own tracing on (`new Queue('q', { telemetry })`). */
 function setsTracingOption(tracing: BuiltInTracing, name: string | undefined, args: readonly ArgumentFacts[] | undefined): boolean {
   return name !== undefined && tracing.constructorNames.includes(name) && args?.[tracing.argument]?.keys?.[tracing.optionKey] === true;
@@ -221,6 +258,19 @@ export function isPublishTracedByLibrary(operation: PublishOperation, receiver: 
   if (!tracing || !receiver) return false;
   const origin = getValueOrigin(receiver);
   return setsTracingOption(tracing, origin?.constructorName, origin?.constructorArguments);
+}
+
+/**
+ * Why the trace context travels without a carrier written here: the receiver was made with the library's own tracing
+ * option (`new Queue('q', { telemetry })`, per receiver), or the AWS client went through an X-Ray wrapper.
+ */
+export function getLibraryPropagation(operation: PublishOperation, receiver: ValueFact | undefined): MatchReason | undefined {
+  const origin = getValueOrigin(receiver);
+  if (isPublishTracedByLibrary(operation, receiver)) {
+    return { code: 'library-propagates', message: `library already propagates (the ${operation.builtInTracing!.optionKey} option of this ${origin!.constructorName})` };
+  }
+  if (isWrappedByTracingHelper(operation, receiver)) return { code: 'library-propagates', message: `library already propagates (the client goes through ${origin!.tracingWrapper})` };
+  return undefined;
 }
 
 /** Whether the constructor that registers a handler turns the library's own tracing on (`new Worker(q, fn, { telemetry })`). */

@@ -14,7 +14,8 @@ import { AWS_TRACING_WRAPPERS } from './aws.js';
  * - `typed`: a parameter annotated with a type (`queue: Queue`, `channel: amqp.Channel`); `type` is the fact of the
  *   name the type is imported by, `name` the type's own name;
  * - `local`: a name bound to a class or function the file declares, or a global no declaration binds (`Set`);
- * - `unknown`: anything else (a parameter, a variable without an initializer, a computed value).
+ * - `unknown`: anything else (a variable without an initializer, a computed value); `why` says when it is a
+ *   parameter without a type annotation.
  */
 export type ValueFact =
   | { kind: 'import'; module: string; name: string | undefined }
@@ -23,7 +24,7 @@ export type ValueFact =
   | { kind: 'call'; callee: ValueFact | undefined; object: ValueFact | undefined; name: string; argument: ValueFact | undefined }
   | { kind: 'local' }
   | { kind: 'typed'; type: ValueFact; name: string }
-  | { kind: 'unknown' };
+  | { kind: 'unknown'; why?: 'untyped-parameter' };
 
 /** What is visible of one argument: its string value, or the keys of the object literal it is (through a local const). */
 export interface ArgumentFacts {
@@ -32,7 +33,14 @@ export interface ArgumentFacts {
   keys?: Readonly<Record<string, boolean>>;
   /** The name of the call whose result it is (`createMessageBatch` for `await sender.createMessageBatch()`). */
   resultOf?: string;
+  /** The object literal holds a spread (`{ ...base, priority: 1 }`): some of its keys are written elsewhere. */
+  spread?: true;
+  /** A name whose value is made elsewhere: a parameter, or an import. */
+  from?: 'parameter' | 'import';
 }
+
+/** The fact of a parameter declared without a type: nothing is known of its value. */
+export const UNTYPED_PARAMETER: ValueFact = { kind: 'unknown', why: 'untyped-parameter' };
 
 export const UNKNOWN_VALUE: ValueFact = { kind: 'unknown' };
 export const LOCAL_VALUE: ValueFact = { kind: 'local' };

@@ -1,0 +1,101 @@
+import { dirname, resolve } from 'node:path';
+
+/**
+ * How a value imported from another file of the project is followed there, the same on both halves (the rules read the
+ * file with ESLint's parser, the codemods with TypeScript's; neither type-checks). Nothing here reads a file.
+ *
+ * A name bound to a project module (`./queues`, `../lib/aws.js`) asks that module for one export
+ * ({@link getExportRequest}); the module answers by the first of these that names it:
+ * - `export const name = value`, `export { local as name }`, `export default value` (name `default`);
+ * - `export { other as name } from './m'` and `export * from './m'`: the same question to `./m`, one hop further;
+ * - CommonJS: `module.exports = value` (name `default`), a key of `module.exports = { … }`, `exports.name = value`;
+ * - with a property (`queues.reports`): the key of the object literal the export is, else a member of its value.
+ * A class or function the module declares is the module's own (not a library's object). Anything else is unknown,
+ * and the caller keeps the name-pattern fallback. At most {@link MAX_MODULE_HOPS} modules are entered for one
+ * question, and a question already being answered (an import cycle) is unknown.
+ */
+
+/** How many project modules one question may pass through (re-exports, barrels). */
+export const MAX_MODULE_HOPS = 4;
+
+/** How a name is bound to a module: `import { x }`, `import x`, `import * as x`, `const x = require()`. */
+export type ModuleBindingKind = 'named' | 'default' | 'namespace' | 'require';
+
+/** One export asked of a module (`default` for the default export or `module.exports`), and maybe a key of it. */
+export interface ExportRequest {
+  name: string;
+  property?: string;
+}
+
+const SCRIPT_EXTENSION = /\.(?:[mc]?[jt]sx?)$/;
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+/** Whether a specifier names a file of the project (relative), not a package. */
+export function isProjectModule(specifier: string): boolean {
+  return specifier === '.' || specifier === '..' || specifier.startsWith('./') || specifier.startsWith('../');
+}
+
+/**
+ * The files a relative specifier may be, in the order they are tried: the path as written when it names a source
+ * file, the path with each source extension (`./queues.js` is also `./queues.ts`), then its `index` file.
+ */
+export function getModuleCandidates(fromFile: string, specifier: string): string[] {
+  if (!isProjectModule(specifier)) return [];
+  const base = resolve(dirname(resolve(fromFile)), specifier);
+  const stem = base.replace(SCRIPT_EXTENSION, '');
+  const candidates = [...SOURCE_EXTENSIONS.map((extension) => stem + extension), ...SOURCE_EXTENSIONS.map((extension) => `${base}/index${extension}`)];
+  return stem === base ? candidates : [base, ...candidates.filter((candidate) => candidate !== base)];
+}
+
+/**
+ * What a name bound to a project module asks of it: `import { x }` asks for `x`, `import x` for `default`, and with
+ * `.property` read on it (`queues.reports`), a namespace or a whole-module `require()` asks for `property` while a
+ * default or named binding asks for its own export's key. A namespace itself is no value (undefined).
+ */
+export function getExportRequest(kind: ModuleBindingKind, importedName: string | undefined, property?: string): ExportRequest | undefined {
+  switch (kind) {
+    case 'named':
+      return importedName === undefined ? undefined : { name: importedName, ...(property === undefined ? {} : { property }) };
+    case 'default':
+      return { name: 'default', ...(property === undefined ? {} : { property }) };
+    case 'namespace':
+      return property === undefined ? undefined : { name: property };
+    case 'require':
+      return property === undefined ? { name: 'default' } : { name: property };
+  }
+}
+
+/** A key for a question asked of one file, for caches and the cycle check. */
+export function getRequestKey(path: string, request: ExportRequest): string {
+  return `${path}#${request.name}${request.property === undefined ? '' : `.${request.property}`}`;
+}
+
+/**
+ * Answers questions about project modules with a cache per module and request, the hop limit and the cycle check.
+ * `answer` does the reading for one module; it may ask further questions through the same tracker.
+ */
+export class ExportQuestions<Module, Answer> {
+  private readonly active: string[] = [];
+  private readonly answers = new WeakMap<object, Map<string, Answer | undefined>>();
+
+  ask(module: Module & object, path: string, request: ExportRequest, answer: () => Answer | undefined): Answer | undefined {
+    const key = getRequestKey(path, request);
+    let cached = this.answers.get(module);
+    if (cached?.has(key)) return cached.get(key);
+    if (this.active.includes(key) || this.active.length >= MAX_MODULE_HOPS) return undefined;
+    this.active.push(key);
+    let result: Answer | undefined;
+    try {
+      result = answer();
+    } finally {
+      this.active.pop();
+    }
+    // An answer cut short by the hop limit depends on where the question came from; only complete ones are kept.
+    if (this.active.length === 0 || result !== undefined) {
+      cached ??= new Map();
+      cached.set(key, result);
+      this.answers.set(module, cached);
+    }
+    return result;
+  }
+}
