@@ -7,10 +7,11 @@
 export const OTEL_API_MODULE = '@opentelemetry/api';
 
 /**
- * The oldest TypeScript that reads `@opentelemetry/api` 1.x's type declarations (they are built with 4.4) and the
- * `?.`/`??` the codemods write (3.7). A TypeScript project on an older compiler cannot build instrumented code.
+ * The oldest TypeScript that reads `@opentelemetry/api` 1.9's type declarations (3.7 stops at their `export type { … }`;
+ * 3.8 and 3.9 read them under `strict`) and the `?.`/`??` the codemods write (3.7). A TypeScript project on an older
+ * compiler cannot build instrumented code.
  */
-export const OTEL_API_MIN_TYPESCRIPT = { major: 4, minor: 4 } as const;
+export const OTEL_API_MIN_TYPESCRIPT = { major: 3, minor: 8 } as const;
 
 /** Calls that return a Tracer: `trace.getTracer(name)`, `provider.getTracer(name)`. */
 export const TRACER_FACTORY_METHODS: readonly string[] = ['getTracer'];
