@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import { getModuleCandidates, isProjectModule } from '../catalog/messaging/project-modules.js';
+import { readFileSync } from 'node:fs';
+import { getModuleCandidates, getReadableModuleTime, isProjectModule } from '../catalog/messaging/project-modules.js';
 
 /**
  * One hop into a relative import, read as text: how the module creates an exported binding, when it says so plainly
@@ -57,14 +57,8 @@ export function readProjectModule(fromFile: string, specifier: string): ProjectF
 }
 
 function readProjectFile(path: string): ProjectFile | undefined {
-  let mtimeMs: number;
-  try {
-    const stat = statSync(path, { throwIfNoEntry: false });
-    if (!stat?.isFile() || stat.size > MAX_MODULE_SIZE) return undefined;
-    mtimeMs = stat.mtimeMs;
-  } catch {
-    return undefined;
-  }
+  const mtimeMs = getReadableModuleTime(path, MAX_MODULE_SIZE);
+  if (mtimeMs === undefined) return undefined;
   const cached = cache.get(path);
   if (cached?.mtimeMs === mtimeMs) return cached;
   try {

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { ExportQuestions, isProjectModule, type ExportRequest } from '../catalog/messaging/project-modules.js';
-import { LOCAL_VALUE, type ValueFact } from '../catalog/messaging/value-origin.js';
+import { answerExport, ExportQuestions, isProjectModule, type ExportRequest, type ExportValue as SharedExportValue } from '../catalog/messaging/project-modules.js';
+import type { ValueFact } from '../catalog/messaging/value-origin.js';
 import { forEachDescendant, getPropertyName, getStaticKey, skipTransparentWrappers } from './ast.js';
 import { readProjectModule } from './local-module-exports.js';
 
@@ -88,7 +88,7 @@ function setParents(ast: TSESTree.Program, sourceCode: FactContext['sourceCode']
 }
 
 /** Where a module says an export's value is: an expression of its own, a class or function of its own, or another module. */
-type ExportValue = { kind: 'node'; node: TSESTree.Node } | { kind: 'local' } | { kind: 'forward'; specifier: string; name: string };
+type ExportValue = SharedExportValue<TSESTree.Node>;
 
 function getExportedName(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
   return node.type === AST_NODE_TYPES.Identifier ? node.name : node.value;
@@ -172,23 +172,12 @@ function findExport(context: FactContext, name: string): { value: ExportValue | 
 }
 
 function answer(context: FactContext, request: ExportRequest, read: ValueReader): ValueFact | undefined {
-  const { value, stars } = findExport(context, request.name);
-  if (!value) {
-    for (const specifier of stars) {
-      const fact = getProjectExportFact(context, specifier, request, read);
-      if (fact) return fact;
-    }
-    return undefined;
-  }
-  if (value.kind === 'local') return request.property === undefined ? LOCAL_VALUE : undefined;
-  if (value.kind === 'forward') return getProjectExportFact(context, value.specifier, { ...request, name: value.name }, read);
-  if (request.property === undefined) return read(value.node, context);
-  const object = getObjectLiteral(value.node, context);
-  if (object) {
-    const keyValue = getObjectKeyValue(object, request.property);
-    return keyValue ? read(keyValue, context) : undefined;
-  }
-  return { kind: 'member', object: read(value.node, context), name: request.property };
+  return answerExport(findExport(context, request.name), request, {
+    follow: (specifier, forwarded) => getProjectExportFact(context, specifier, forwarded, read),
+    read: (node) => read(node, context),
+    objectLiteral: (node) => getObjectLiteral(node, context),
+    keyValue: getObjectKeyValue,
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
-import { ExportQuestions, getModuleCandidates, isProjectModule, type ExportRequest } from '../catalog/messaging/project-modules.js';
-import { LOCAL_VALUE, type ValueFact } from '../catalog/messaging/value-origin.js';
+import { answerExport, ExportQuestions, getModuleCandidates, getReadableModuleTime, isProjectModule, type ExportRequest, type ExportValue as SharedExportValue } from '../catalog/messaging/project-modules.js';
+import type { ValueFact } from '../catalog/messaging/value-origin.js';
 import { getMemberName } from './object-literal.js';
 import { parseForReading } from './parse.js';
 
@@ -20,14 +20,8 @@ const parses = new Map<string, { mtimeMs: number; sourceFile: SourceFile | undef
 const questions = new ExportQuestions<SourceFile, ValueFact>();
 
 function parseFile(path: string): SourceFile | undefined | null {
-  let mtimeMs: number;
-  try {
-    const stat = statSync(path, { throwIfNoEntry: false });
-    if (!stat?.isFile() || stat.size > MAX_MODULE_SIZE) return null;
-    mtimeMs = stat.mtimeMs;
-  } catch {
-    return null;
-  }
+  const mtimeMs = getReadableModuleTime(path, MAX_MODULE_SIZE);
+  if (mtimeMs === undefined) return null;
   const cached = parses.get(path);
   if (cached?.mtimeMs === mtimeMs) return cached.sourceFile;
   let sourceFile: SourceFile | undefined;
@@ -50,7 +44,7 @@ function parseProjectModule(fromFile: string, specifier: string): SourceFile | u
 }
 
 /** Where a module says an export's value is: an expression of its own, a class or function of its own, or another module. */
-type ExportValue = { kind: 'node'; node: Node } | { kind: 'local' } | { kind: 'forward'; specifier: string; name: string };
+type ExportValue = SharedExportValue<Node>;
 
 function unwrap(node: Node): Node {
   let current = node;
@@ -140,24 +134,13 @@ function findExport(sourceFile: SourceFile, name: string): { value: ExportValue 
 }
 
 function answer(sourceFile: SourceFile, request: ExportRequest, read: ValueReader): ValueFact | undefined {
-  const { value, stars } = findExport(sourceFile, request.name);
   const fromFile = sourceFile.compilerNode.fileName;
-  if (!value) {
-    for (const specifier of stars) {
-      const fact = getProjectExportFact(fromFile, specifier, request, read);
-      if (fact) return fact;
-    }
-    return undefined;
-  }
-  if (value.kind === 'local') return request.property === undefined ? LOCAL_VALUE : undefined;
-  if (value.kind === 'forward') return getProjectExportFact(fromFile, value.specifier, { ...request, name: value.name }, read);
-  if (request.property === undefined) return read(value.node);
-  const object = getObjectLiteral(value.node);
-  if (object) {
-    const keyValue = getObjectKeyValue(object, request.property);
-    return keyValue ? read(keyValue) : undefined;
-  }
-  return { kind: 'member', object: read(value.node), name: request.property };
+  return answerExport(findExport(sourceFile, request.name), request, {
+    follow: (specifier, forwarded) => getProjectExportFact(fromFile, specifier, forwarded, read),
+    read,
+    objectLiteral: getObjectLiteral,
+    keyValue: getObjectKeyValue,
+  });
 }
 
 /**

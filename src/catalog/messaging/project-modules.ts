@@ -1,8 +1,10 @@
+import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { LOCAL_VALUE, type ValueFact } from './value-origin.js';
 
 /**
  * How a value imported from another file of the project is followed there, the same on both halves (the rules read the
- * file with ESLint's parser, the codemods with TypeScript's; neither type-checks). Nothing here reads a file.
+ * file with ESLint's parser, the codemods with TypeScript's; neither type-checks). Nothing here parses a file.
  *
  * A name bound to a project module (`./queues`, `../lib/aws.js`) asks that module for one export
  * ({@link getExportRequest}); the module answers by the first of these that names it:
@@ -97,5 +99,55 @@ export class ExportQuestions<Module, Answer> {
       this.answers.set(module, cached);
     }
     return result;
+  }
+}
+
+/** Where a module binds an export: a value's node, a local binding that holds no value, or another module's export. */
+export type ExportValue<Node> = { kind: 'node'; node: Node } | { kind: 'local' } | { kind: 'forward'; specifier: string; name: string };
+
+/** What each half reads from its own tree to answer an export question. */
+export interface ExportReaders<Node> {
+  /** The same question (or the forwarded one) asked of another module. */
+  follow(specifier: string, request: ExportRequest): ValueFact | undefined;
+  read(node: Node): ValueFact;
+  /** The object literal a node is, if it is one. */
+  objectLiteral(node: Node): Node | undefined;
+  /** The value of a key of that object literal. */
+  keyValue(object: Node, key: string): Node | undefined;
+}
+
+/**
+ * The answer to one export question, from where the module binds the export (`found`), the same on both halves:
+ * unbound names are asked of each `export *` module in turn; a key of an object literal is read there, else the
+ * export's value is a member's object.
+ */
+export function answerExport<Node>(found: { value: ExportValue<Node> | undefined; stars: readonly string[] }, request: ExportRequest, readers: ExportReaders<Node>): ValueFact | undefined {
+  const { value, stars } = found;
+  if (!value) {
+    for (const specifier of stars) {
+      const fact = readers.follow(specifier, request);
+      if (fact) return fact;
+    }
+    return undefined;
+  }
+  if (value.kind === 'local') return request.property === undefined ? LOCAL_VALUE : undefined;
+  if (value.kind === 'forward') return readers.follow(value.specifier, { ...request, name: value.name });
+  if (request.property === undefined) return readers.read(value.node);
+  const object = readers.objectLiteral(value.node);
+  if (object) {
+    const keyValue = readers.keyValue(object, request.property);
+    return keyValue ? readers.read(keyValue) : undefined;
+  }
+  return { kind: 'member', object: readers.read(value.node), name: request.property };
+}
+
+/** The modification time of a project module worth reading (a file of at most `maxSize` bytes), for a parse cache. */
+export function getReadableModuleTime(path: string, maxSize: number): number | undefined {
+  try {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    return stat?.isFile() && stat.size <= maxSize ? stat.mtimeMs : undefined;
+  } catch {
+    // A file that cannot be stat'ed cannot be read either.
+    return undefined;
   }
 }
