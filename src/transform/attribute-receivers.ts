@@ -1,4 +1,5 @@
 import { Node } from 'ts-morph';
+import { getCalleeName, getTypeReferenceName, skipTransparentWrappers } from './expression-names.js';
 import {
   LOGGER_FACTORY_METHODS,
   LOGGER_NAME_PATTERN,
@@ -100,22 +101,3 @@ function getNameOf(node: Node): string | undefined {
   return Node.isPropertyAccessExpression(expression) ? expression.getName() : undefined;
 }
 
-function getCalleeName(call: Node & { getExpression(): Node }): string | undefined {
-  const callee = skipTransparentWrappers(call.getExpression());
-  if (Node.isIdentifier(callee)) return callee.getText();
-  return Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
-}
-
-function getTypeReferenceName(type: Node | undefined): string | undefined {
-  if (!Node.isTypeReference(type)) return undefined;
-  const name = type.getTypeName();
-  return Node.isQualifiedName(name) ? name.getRight().getText() : name.getText();
-}
-
-function skipTransparentWrappers(node: Node): Node {
-  let current = node;
-  while (Node.isParenthesizedExpression(current) || Node.isAsExpression(current) || Node.isNonNullExpression(current) || Node.isSatisfiesExpression(current) || Node.isTypeAssertion(current)) {
-    current = current.getExpression();
-  }
-  return current;
-}

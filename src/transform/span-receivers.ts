@@ -1,4 +1,5 @@
 import { Node } from 'ts-morph';
+import { getCalleeName, getTypeReferenceName, skipTransparentWrappers } from './expression-names.js';
 import { ACTIVE_SPAN_START_METHODS, SPAN_START_METHODS } from '../catalog/otel-api.js';
 import { isSpanReceiver, type SpanReceiverFacts } from '../catalog/span-receivers.js';
 
@@ -30,26 +31,6 @@ export function getSpanReceiverFacts(node: Node): SpanReceiverFacts {
     isStartedSpan: producer !== undefined && SPAN_START_METHODS.includes(producer),
     producer,
   };
-}
-
-function skipTransparentWrappers(node: Node): Node {
-  let current = node;
-  while (Node.isParenthesizedExpression(current) || Node.isAsExpression(current) || Node.isNonNullExpression(current) || Node.isSatisfiesExpression(current) || Node.isTypeAssertion(current)) {
-    current = current.getExpression();
-  }
-  return current;
-}
-
-function getCalleeName(call: Node & { getExpression(): Node }): string | undefined {
-  const callee = skipTransparentWrappers(call.getExpression());
-  if (Node.isIdentifier(callee)) return callee.getText();
-  return Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
-}
-
-function getTypeReferenceName(type: Node | undefined): string | undefined {
-  if (!Node.isTypeReference(type)) return undefined;
-  const name = type.getTypeName();
-  return Node.isQualifiedName(name) ? name.getRight().getText() : name.getText();
 }
 
 /** `tracer.startActiveSpan(name, (span) => …)`: the first parameter of the callback. */
