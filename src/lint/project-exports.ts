@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { answerExport, ExportQuestions, isProjectModule, type ExportRequest, type ExportValue as SharedExportValue } from '../catalog/messaging/project-modules.js';
 import type { ValueFact } from '../catalog/messaging/value-origin.js';
@@ -52,10 +53,28 @@ function getScopeOf(scopeManager: TSESLint.Scope.ScopeManager, start: TSESTree.N
   return scopeManager.scopes[0]!;
 }
 
-/** The other file parsed with the linted file's parser (a parser without scope analysis cannot be followed). */
+let fallbackParser: ParserWithScopes | null | undefined;
+
+/**
+ * typescript-eslint's parser (a peer dependency) for files linted with a parser that gives no scope analysis, such as
+ * espree, ESLint's default for JavaScript: it reads JavaScript too. Null when it is not installed.
+ */
+function getFallbackParser(): ParserWithScopes | null {
+  if (fallbackParser !== undefined) return fallbackParser;
+  try {
+    const loaded: unknown = createRequire(import.meta.url)('@typescript-eslint/parser');
+    fallbackParser = hasParseForESLint(loaded) ? loaded : null;
+  } catch {
+    fallbackParser = null;
+  }
+  return fallbackParser;
+}
+
+/** The other file parsed with the linted file's parser, or typescript-eslint's where that parser has no scope analysis. */
 function parseProjectModule(from: FactContext, specifier: string): FactContext | undefined {
-  const parser = from.languageOptions?.parser;
-  if (!hasParseForESLint(parser)) return undefined;
+  const own = from.languageOptions?.parser;
+  const parser = hasParseForESLint(own) ? own : getFallbackParser();
+  if (!parser) return undefined;
   const file = readProjectModule(from.filename, specifier);
   if (!file) return undefined;
   const cached = parses.get(file.path);

@@ -2,6 +2,8 @@
  * Receivers imported from another file of the project are judged by where they are made, as in their own file: the
  * linted files are placed beside the modules of fixtures/inject-propagation/imported-receivers, which the rules read.
  */
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import * as espree from 'espree';
 import { fileURLToPath } from 'node:url';
 import extractionRule from '../../rules/require-context-extraction.js';
 import propagationRule from '../../rules/require-context-propagation.js';
@@ -112,6 +114,53 @@ export const settle = () =>
     },
   });`,
       errors: [{ messageId: 'notExtracted', line: 7 }],
+    },
+  ],
+});
+
+// JavaScript linted with espree, ESLint's default parser, which has no scope analysis of its own: the other module is
+// read with typescript-eslint's parser, so the verdicts are those of the TypeScript-parsed files above.
+const espreeRuleTester = (sourceType: 'module' | 'commonjs') => new RuleTester({ languageOptions: { parser: espree, ecmaVersion: 'latest', sourceType } });
+
+espreeRuleTester('commonjs').run('require-context-propagation (receivers from project modules, espree)', propagationRule, {
+  valid: [
+    // The imported queue carries the context with BullMQ's own telemetry: followed, so not reported.
+    {
+      filename: beside('jobs.js'),
+      code: `const { invoiceQueue } = require('./queues');
+exports.issue = (orderId) => invoiceQueue.add('issue', { orderId }, { attempts: 3 });`,
+    },
+    // A Redis client named like a queue is no BullMQ queue.
+    {
+      filename: beside('jobs.js'),
+      code: `const { jobQueue } = require('./redis');
+exports.nightly = (day) => jobQueue.add('nightly', { day }, { attempts: 3 });`,
+    },
+  ],
+  invalid: [
+    {
+      filename: beside('alerts.js'),
+      code: `const { alerts } = require('./clients/notifications');
+exports.raise = (message) => alerts.publish({ TopicArn: process.env.TOPIC_ARN, Message: message });`,
+      errors: [{ messageId: 'missingCarrier', line: 2 }],
+    },
+    {
+      filename: beside('jobs.js'),
+      code: `const { reports } = require('./queues');
+exports.request = (month) => reports.add('monthly', { month });`,
+      errors: [{ messageId: 'missingCarrier', line: 2 }],
+    },
+  ],
+});
+
+espreeRuleTester('module').run('require-context-propagation (receivers from project modules, espree, ES modules)', propagationRule, {
+  valid: [],
+  invalid: [
+    {
+      filename: beside('charges.mjs'),
+      code: `import { billing } from './clients/index.js';
+export const charged = (orderId) => billing.send({ topic: 'charges', messages: [{ value: orderId }] });`,
+      errors: [{ messageId: 'missingCarrier', line: 2 }],
     },
   ],
 });
