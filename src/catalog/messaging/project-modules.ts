@@ -72,20 +72,34 @@ export function getRequestKey(path: string, request: ExportRequest): string {
   return `${path}#${request.name}${request.property === undefined ? '' : `.${request.property}`}`;
 }
 
+/** An answer kept for a module, with the modification time of every further module it was read from. */
+interface KeptAnswer<Answer> {
+  answer: Answer | undefined;
+  dependencies: ReadonlyMap<string, number | undefined>;
+}
+
 /**
  * Answers questions about project modules with a cache per module and request, the hop limit and the cycle check.
- * `answer` does the reading for one module; it may ask further questions through the same tracker.
+ * `answer` does the reading for one module; it may ask further questions through the same tracker. A module is cached
+ * by the caller per modification time; a kept answer also remembers the modules further down the chain it read
+ * (a barrel's `export *` target), so an edit there is seen in a long-lived process such as an editor's ESLint server.
  */
 export class ExportQuestions<Module, Answer> {
-  private readonly active: string[] = [];
-  private readonly answers = new WeakMap<object, Map<string, Answer | undefined>>();
+  private readonly active: Array<{ key: string; dependencies: Set<string> }> = [];
+  private readonly answers = new WeakMap<object, Map<string, KeptAnswer<Answer>>>();
 
   ask(module: Module & object, path: string, request: ExportRequest, answer: () => Answer | undefined): Answer | undefined {
     const key = getRequestKey(path, request);
+    for (const frame of this.active) frame.dependencies.add(path);
     let cached = this.answers.get(module);
-    if (cached?.has(key)) return cached.get(key);
-    if (this.active.includes(key) || this.active.length >= MAX_MODULE_HOPS) return undefined;
-    this.active.push(key);
+    const kept = cached?.get(key);
+    if (kept && isUnchanged(kept.dependencies)) {
+      for (const frame of this.active) for (const dependency of kept.dependencies.keys()) frame.dependencies.add(dependency);
+      return kept.answer;
+    }
+    if (this.active.some((frame) => frame.key === key) || this.active.length >= MAX_MODULE_HOPS) return undefined;
+    const frame = { key, dependencies: new Set<string>() };
+    this.active.push(frame);
     let result: Answer | undefined;
     try {
       result = answer();
@@ -95,11 +109,22 @@ export class ExportQuestions<Module, Answer> {
     // An answer cut short by the hop limit depends on where the question came from; only complete ones are kept.
     if (this.active.length === 0 || result !== undefined) {
       cached ??= new Map();
-      cached.set(key, result);
+      frame.dependencies.delete(path);
+      const dependencies = new Map([...frame.dependencies].map((dependency) => [dependency, getModuleTime(dependency)]));
+      cached.set(key, { answer: result, dependencies });
       this.answers.set(module, cached);
     }
     return result;
   }
+}
+
+function getModuleTime(path: string): number | undefined {
+  return getReadableModuleTime(path, Number.POSITIVE_INFINITY);
+}
+
+function isUnchanged(dependencies: ReadonlyMap<string, number | undefined>): boolean {
+  for (const [path, time] of dependencies) if (getModuleTime(path) !== time) return false;
+  return true;
 }
 
 /** Where a module binds an export: a value's node, a local binding that holds no value, or another module's export. */
