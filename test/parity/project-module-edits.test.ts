@@ -64,7 +64,7 @@ describe('an edit behind a barrel', () => {
   });
 
   it('is seen by inject-propagation in the same process', () => {
-    const run = () => injectPropagation.apply({ path: join(directory, 'jobs.ts'), source: JOBS, options: {} }).source;
+    const run = () => injectPropagation.apply({ path: join(directory, 'jobs.ts'), source: JOBS, options: { tracerName: 'jobs' } }).source;
     expect(run()).not.toBe(JOBS);
     write('bullmq-queues.ts', NOT_A_QUEUE);
     expect(run()).toBe(JOBS);
