@@ -11,7 +11,8 @@ import { applyTextEdits, replaceNodeEdit, type TextEdit } from '../src/transform
 import { getMissingDependencyNote, getNearestDependencies } from '../src/transform/project-manifest.js';
 import { keepFileForOldTypeScript } from '../src/transform/project-typescript.js';
 import type { CodemodTransform, TransformInput, TransformNote, TransformOptions, TransformOutput } from '../src/transform/types.js';
-import { buildWrappedBody, buildWrappedLoopBody, getIdentifiersOfBody, getUnwrappableReason, isAlreadyTraced, isWrappedInSpan, returnsPromiseWithoutAsync, type WrappableFunction } from '../src/transform/wrap-body.js';
+import { buildWrappedBody, buildWrappedLoopBody, getIdentifiersOfBody, getUnwrappableReason, isAlreadyTraced, isWrappedInSpan, type WrappableFunction } from '../src/transform/wrap-body.js';
+import { returnsPromiseOnEveryPath, returnsPromiseWithoutAsync } from '../src/transform/promise-returns.js';
 import { provideGetterHelpers } from './wrap-handlers/getter-helpers.js';
 import { getHandedOnErrorNotes } from './wrap-handlers/handed-on-errors.js';
 import { collectConsumers, getSharedConsumerReferences } from './wrap-handlers/consumers.js';
@@ -236,13 +237,15 @@ function adaptHttpTarget(target: WrapTarget, facts: { autoInstrumented: boolean;
 }
 
 /**
- * A function that is not async but whose callback must be: it is declared to return a promise (`(): Promise<T>`), or
- * it is a Nest route (Nest awaits what a route returns) that visibly returns one.
+ * A function that is not async but whose callback must be: it is declared to return a promise (`(): Promise<T>`), it
+ * returns one on every path (`(job) => this.handle(job)` with `handle` async), or it is a Nest route (Nest awaits what
+ * a route returns) that visibly returns one.
  */
 function isDeclaredAsync(target: WrapTarget): boolean {
   const fn = target.fn;
   if (!fn || fn.isAsync() || target.loop) return false;
   if (/^Promise\s*</.test(fn.getReturnTypeNode()?.getText() ?? '')) return true;
+  if (returnsPromiseOnEveryPath(fn)) return true;
   return Node.isMethodDeclaration(fn) && target.kind === 'http' && returnsPromiseWithoutAsync(fn);
 }
 

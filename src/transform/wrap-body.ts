@@ -133,25 +133,6 @@ function isStartCall(node: Node | undefined, methods: readonly string[]): boolea
   return Node.isPropertyAccessExpression(callee) && methods.includes(callee.getName());
 }
 
-/**
- * Whether a function that is not `async` visibly returns a promise (`return db.query().then(…)`, `new Promise(…)`):
- * wrapped as it is, its span ends when it returns, before the work is done.
- */
-export function returnsPromiseWithoutAsync(fn: WrappableFunction): boolean {
-  const body = fn.getBody();
-  if (!body || fn.isAsync()) return false;
-  const returned = Node.isBlock(body)
-    ? getOwnDescendants(body).flatMap((node) => (Node.isReturnStatement(node) && node.getExpression() ? [node.getExpression()!] : []))
-    : [body];
-  return returned.some((expression) => {
-    const value = unwrapExpression(expression);
-    if (Node.isNewExpression(value)) return value.getExpression().getText() === 'Promise';
-    if (!Node.isCallExpression(value)) return false;
-    const callee = value.getExpression();
-    return Node.isPropertyAccessExpression(callee) && (['then', 'catch', 'finally'].includes(callee.getName()) || callee.getText().startsWith('Promise.'));
-  });
-}
-
 /** A name for the span parameter that no identifier in `scope` (nor the wraps planned inside it) already uses. */
 function getSpanVariable(scope: Node, candidates: readonly string[], alsoUsed: ReadonlySet<string> = new Set()): string {
   const used = new Set(scope.getDescendantsOfKind(SyntaxKind.Identifier).map((identifier) => identifier.getText()));

@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { context, propagation, SpanKind, trace } from '@opentelemetry/api';
+import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { hrTimeToMilliseconds, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-node';
@@ -519,6 +519,42 @@ describe('uninstrumented consumers, through wrap-handlers and inject-propagation
         expect(consumer.name).toBe(`process ${name}`);
         // The processor waits 50 ms before it records the email: the span covers that wait.
         expect(hrTimeToMilliseconds(consumer.duration)).toBeGreaterThanOrEqual(45);
+      }
+    } finally {
+      await worker.close();
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
+  });
+
+  // The processor is a sync arrow that returns an async method's promise: the span's callback awaits it, so the span
+  // covers the method's work and records its rejection (a sync callback would end the span at once, with no error).
+  it.each(bareVariants)('BullMQ, a processor arrow that calls an async method: %s code %s', async (variant) => {
+    await requireBroker('redis');
+    exporter.reset();
+    const { Queue } = await import('bullmq');
+    const { TicketRouter, enqueueTicket } = await loadService<typeof import('../../fixtures/e2e-messaging/bullmq-delegating-consumer.js')>(variant, 'bullmq-delegating-consumer');
+    const url = new URL(brokerUrls.redis);
+    const connection = { host: url.hostname, port: Number(url.port || 6379) };
+    const name = `tickets-${randomUUID()}`;
+    const queue = new Queue(name, { connection });
+    const router = new TicketRouter();
+    const failed: string[] = [];
+    const worker = router.start(name, connection);
+    worker.on('failed', (job) => failed.push(job?.data.id ?? ''));
+    try {
+      const producer = await inProducerSpan(name, () => enqueueTicket(queue, { id: 't-1', desk: 'billing' }));
+      await checkConsumer(variant, producer, () => router.routed.length === 1);
+      await enqueueTicket(queue, { id: 't-2' });
+      await waitFor(() => failed.length === 1, 'the ticket without a desk to fail');
+      expect([router.routed, failed]).toEqual([['t-1'], ['t-2']]);
+      if (variant === 'transformed') {
+        await waitFor(() => exporter.getFinishedSpans().filter((span) => span.kind === SpanKind.CONSUMER).length === 2, 'both consumer spans');
+        const [routed, rejected] = exporter.getFinishedSpans().filter((span) => span.kind === SpanKind.CONSUMER);
+        expect(hrTimeToMilliseconds(routed!.duration)).toBeGreaterThanOrEqual(45);
+        expect(routed!.status.code).toBe(SpanStatusCode.UNSET);
+        expect(hrTimeToMilliseconds(rejected!.duration)).toBeGreaterThanOrEqual(45);
+        expect([rejected!.status, rejected!.events.map((event) => event.name)]).toEqual([{ code: SpanStatusCode.ERROR, message: 'ticket t-2 has no desk' }, ['exception']]);
       }
     } finally {
       await worker.close();

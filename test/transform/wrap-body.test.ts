@@ -4,13 +4,16 @@ import { join } from 'node:path';
 import { Project, SyntaxKind } from 'ts-morph';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getNearestDependencies } from '../../src/transform/project-manifest.js';
-import { getJumpOutOfBlock, isWrappedInSpan, returnsPromiseWithoutAsync, type WrappableFunction } from '../../src/transform/wrap-body.js';
+import { returnsPromiseOnEveryPath, returnsPromiseWithoutAsync } from '../../src/transform/promise-returns.js';
+import { getJumpOutOfBlock, isWrappedInSpan, type WrappableFunction } from '../../src/transform/wrap-body.js';
 
 const project = new Project({ useInMemoryFileSystem: true });
 let fileCounter = 0;
 
-function firstFunction(code: string): WrappableFunction {
+/** The first arrow or function declaration of the code, or the first node of `kind`. */
+function firstFunction(code: string, kind?: 'ArrowFunction'): WrappableFunction {
   const file = project.createSourceFile(`/f${++fileCounter}.ts`, code);
+  if (kind) return file.getFirstDescendantByKindOrThrow(SyntaxKind[kind]);
   return file.getFirstDescendant((node) => node.isKind(SyntaxKind.ArrowFunction) || node.isKind(SyntaxKind.FunctionDeclaration)) as WrappableFunction;
 }
 
@@ -58,6 +61,27 @@ describe('returnsPromiseWithoutAsync', () => {
     expect(returnsPromiseWithoutAsync(firstFunction('function f() { return new Promise((done) => done(1)); }'))).toBe(true);
     expect(returnsPromiseWithoutAsync(firstFunction('async function f() { return load().then((x) => x); }'))).toBe(false);
     expect(returnsPromiseWithoutAsync(firstFunction('function f() { return 1; }'))).toBe(false);
+  });
+
+  it("sees a call of an async method of the function's class, or of an async function of its file", () => {
+    const method = 'class Jobs { private async handle(job) {} start() { return (job) => this.handle(job); } }';
+    expect(returnsPromiseWithoutAsync(firstFunction(method, 'ArrowFunction'))).toBe(true);
+    expect(returnsPromiseWithoutAsync(firstFunction('async function settle(id) {} const f = (id) => settle(id);', 'ArrowFunction'))).toBe(true);
+    expect(returnsPromiseWithoutAsync(firstFunction('function settle(id): Promise<void> { return db.put(id); } const f = (id) => settle(id);', 'ArrowFunction'))).toBe(true);
+    expect(returnsPromiseWithoutAsync(firstFunction('function settle(id) { return id; } const f = (id) => settle(id);', 'ArrowFunction'))).toBe(false);
+    // \`void\` drops the promise: the function returns undefined.
+    expect(returnsPromiseWithoutAsync(firstFunction('const f = () => void load().then((x) => x);'))).toBe(false);
+  });
+});
+
+describe('returnsPromiseOnEveryPath', () => {
+  it('holds when every way out of the function returns a promise, not when one path returns something else or falls off the end', () => {
+    expect(returnsPromiseOnEveryPath(firstFunction('const f = () => load().then((x) => x);'))).toBe(true);
+    expect(returnsPromiseOnEveryPath(firstFunction('function f(x) { if (x) return Promise.resolve(x); return new Promise((done) => done(1)); }'))).toBe(true);
+    expect(returnsPromiseOnEveryPath(firstFunction('function f(x) { if (x) return 1; return load().then((y) => y); }'))).toBe(false);
+    expect(returnsPromiseOnEveryPath(firstFunction('function f(x) { if (x) return load().then((y) => y); }'))).toBe(false);
+    expect(returnsPromiseOnEveryPath(firstFunction('function f(x) { if (x) return; return load().then((y) => y); }'))).toBe(false);
+    expect(returnsPromiseOnEveryPath(firstFunction('async function f() { return load().then((x) => x); }'))).toBe(false);
   });
 });
 
