@@ -376,12 +376,16 @@ function getBlockLines(body: Node, inner: string, fullText: string, edits: reado
   const open = body.getStart() + 1;
   const close = body.getEnd() - 1;
   const text = applyTextEdits(fullText.slice(open, close), shiftEdits(edits, open));
-  // Edits are insertions or replacements outside template literals: a template's range moves by what is inserted before
-  // it. Wraps of inner handlers move whole bodies, so then the templates are read off the edited text.
+  // Edits are insertions, or replacements of whole expressions (the templates in one are gone): a template's range
+  // moves by what is inserted before it. Wraps of inner handlers move whole bodies, so then the templates are read off
+  // the edited text.
   const shift = (offset: number): number => edits.reduce((total, edit) => (edit.end <= offset ? total + edit.text.length - (edit.end - edit.start) : total), 0);
+  const isReplaced = (start: number, end: number): boolean => edits.some((edit) => edit.end > edit.start && edit.start <= start && end <= edit.end);
   const templates = nested
     ? getTemplateRangesOfText(text, false).map(([start, end]) => [start + open, end + open] as const)
-    : getTemplateRanges(body).map(([start, end]) => [start + shift(start), end + shift(start)] as const);
+    : getTemplateRanges(body)
+        .filter(([start, end]) => !isReplaced(start, end))
+        .map(([start, end]) => [start + shift(start), end + shift(start)] as const);
   const lines: BodyLine[] = [];
   let offset = open;
   for (const raw of text.split('\n')) {

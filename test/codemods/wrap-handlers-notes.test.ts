@@ -98,7 +98,7 @@ describe('wrap-handlers notes for the sites it leaves alone', () => {
     ]);
   });
 
-  it('names the errors handed to next() that the span cannot record; a 4xx built in place is the client\'s and needs none', () => {
+  it('names the errors handed to next() that the span cannot record; a 4xx built in place is the client\'s and needs none, and one built in a statement of its own is recorded', () => {
     // `next(new HttpError(404, …))` on line 31 is answered with its 404: the span records the status code, not an error.
     expect(notesOf('express-api-mount-next-error')).toEqual([{ line: 43, kind: 'review', message: '`next` is passed as a callback: errors it receives are not recorded on the span' }]);
     const source = [
@@ -111,8 +111,10 @@ describe('wrap-handlers notes for the sites it leaves alone', () => {
       '});',
       '',
     ].join('\n');
-    const notes = wrapHandlers.apply({ path: 'routes.ts', source, options }).notes.filter((note) => note.message.includes('hands an error'));
-    expect(notes.map((note) => note.line)).toEqual([5, 6]);
+    const { notes, source: output } = wrapHandlers.apply({ path: 'routes.ts', source, options });
+    // Line 5's `return next(…)` is the `if`'s whole body: no statement can go before it. Line 6's error is named and recorded.
+    expect(notes.filter((note) => note.message.includes('hands an error')).map((note) => note.line)).toEqual([5]);
+    expect(output).toContain("const error = new Error('unknown');");
   });
 
   it('names a router mounted under a path that is not a literal, and names its routes without it', () => {
