@@ -238,14 +238,16 @@ function adaptHttpTarget(target: WrapTarget, facts: { autoInstrumented: boolean;
 
 /**
  * A function that is not async but whose callback must be: it is declared to return a promise (`(): Promise<T>`), it
- * returns one on every path (`(job) => this.handle(job)` with `handle` async), or it is a Nest route (Nest awaits what
- * a route returns) that visibly returns one.
+ * returns one on every path (`(job) => this.handle(job)` with `handle` async), it is a Hono or Next.js route, or it is a
+ * Nest route (Nest awaits what a route returns) that visibly returns one.
  */
 function isDeclaredAsync(target: WrapTarget): boolean {
   const fn = target.fn;
   if (!fn || fn.isAsync() || target.loop) return false;
   if (/^Promise\s*</.test(fn.getReturnTypeNode()?.getText() ?? '')) return true;
   if (returnsPromiseOnEveryPath(fn)) return true;
+  // Hono and Next.js await what a route returns, so the span can wait for it and read the answer's status.
+  if (target.http?.resultIsResponse) return true;
   return Node.isMethodDeclaration(fn) && target.kind === 'http' && returnsPromiseWithoutAsync(fn);
 }
 

@@ -10,7 +10,7 @@ import {
 } from '../../src/catalog/entry-points.js';
 import type { WrappableFunction } from '../../src/transform/wrap-body.js';
 import { getErrorStatusFields } from './error-statuses.js';
-import { getMountPrefix, getNestGlobalPrefix, type PrefixResult } from './route-prefixes.js';
+import { getChainOwner, getMountPrefix, getNestGlobalPrefix, type PrefixResult } from './route-prefixes.js';
 import { getFunctionByReference, getInlineFunction, getObjectFunction, getReceiverName, getStringValue, importsAnyModule, skippedNote, type Collected, type WrapTarget } from './target.js';
 
 /** HTTP route handlers of every framework in the catalog. */
@@ -40,10 +40,12 @@ class PrefixLookup {
     private readonly collected: Collected,
   ) {}
 
-  /** The prefix of the routes registered on a call's receiver. */
-  forReceiver(call: CallExpression): string {
+  /** The prefix of the routes registered on a call's receiver (the start of a chain of route calls). */
+  forReceiver(call: CallExpression, methodNames: readonly string[]): string {
     const callee = call.getExpression();
-    const local = Node.isPropertyAccessExpression(callee) ? getRouterBinding(callee.getExpression()) : undefined;
+    const root = Node.isPropertyAccessExpression(callee) ? getChainRoot(callee.getExpression(), methodNames) : undefined;
+    // A chain on the app it makes (`const api = new Hono().basePath('/api').get(…)`) is served where `api` is mounted.
+    const local = root && (Node.isIdentifier(root) ? getRouterBinding(root) : getChainOwner(call));
     return local === undefined ? '' : this.lookup(local, call, () => getMountPrefix(this.sourceFile, this.filePath, local));
   }
 
@@ -146,9 +148,9 @@ function getRequestFacts(fn: WrappableFunction, framework: string): Pick<WrapTar
     case 'koa-router':
       return { extraction: request ? headers(`${request}.headers`) : undefined, http: { answeredStatus: request && `${request}.status` } };
     case 'hono':
-      return { extraction: request ? headers(`Object.fromEntries(${request}.req.raw.headers)`) : undefined, http: {} };
+      return { extraction: request ? headers(`Object.fromEntries(${request}.req.raw.headers)`) : undefined, http: { resultIsResponse: true } };
     case 'nextjs':
-      return { extraction: request ? headers(`Object.fromEntries(${request}.headers)`) : undefined, http: {} };
+      return { extraction: request ? headers(`Object.fromEntries(${request}.headers)`) : undefined, http: { resultIsResponse: true } };
     case 'nestjs':
       return getNestRequestFacts(fn);
     default:
@@ -174,10 +176,28 @@ function getNestRequestFacts(fn: WrappableFunction): Pick<WrapTarget, 'extractio
   return { extraction: { carrier: `${name} ?? {}`, getter: 'default' }, http: { headersParameter: name } };
 }
 
+/** Methods that return the router or app they are called on, so that calls chain: `app.use(cors()).get(…).post(…)`. */
+const CHAINED_METHODS = new Set(['use']);
+
+/**
+ * The router or app a route call is made on, through a chain of route calls before it: `app` for the `.post` of
+ * `app.get('/', a).post('/items', b)` (Hono's typed routes are written so, and Express, Koa and Fastify return the
+ * router from a route call too).
+ */
+function getChainRoot(receiver: Node, methodNames: readonly string[]): Node {
+  let current = receiver;
+  for (;;) {
+    if (!Node.isCallExpression(current)) return current;
+    const callee = current.getExpression();
+    if (!Node.isPropertyAccessExpression(callee) || !(methodNames.includes(callee.getName()) || CHAINED_METHODS.has(callee.getName()))) return current;
+    current = callee.getExpression();
+  }
+}
+
 function getMethodCall(call: CallExpression, methodNames: readonly string[], receiver: RegExp, frameworkNames: ReadonlySet<string>): string | undefined {
   const callee = call.getExpression();
   if (!Node.isPropertyAccessExpression(callee) || !methodNames.includes(callee.getName())) return undefined;
-  const receiverNode = callee.getExpression();
+  const receiverNode = getChainRoot(callee.getExpression(), methodNames);
   const receiverName = getReceiverName(receiverNode);
   if (receiverName !== undefined && receiver.test(receiverName)) return callee.getName();
   return isFrameworkInstance(receiverNode, frameworkNames) ? callee.getName() : undefined;
@@ -227,15 +247,27 @@ function findDeclaration(identifier: Node): Node | undefined {
  * A router or app known by where it comes from rather than by its name: a variable made by the framework
  * (`const users = Router()`, `new Hono()`, `fastify()`), or a parameter typed with one of its types (`FastifyInstance`).
  */
-function isFrameworkInstance(receiver: Node, frameworkNames: ReadonlySet<string>): boolean {
-  if (!Node.isIdentifier(receiver) || frameworkNames.size === 0) return false;
+function isFrameworkInstance(receiver: Node, frameworkNames: ReadonlySet<string>, depth = 0): boolean {
+  if (frameworkNames.size === 0 || depth > 3) return false;
+  if (Node.isCallExpression(receiver) || Node.isNewExpression(receiver) || Node.isAwaitExpression(receiver)) return isMadeByFramework(receiver, frameworkNames, depth);
+  if (!Node.isIdentifier(receiver)) return false;
   const declaration = findDeclaration(receiver);
   if (Node.isVariableDeclaration(declaration)) {
     const init = declaration.getInitializer();
-    return (Node.isCallExpression(init) || Node.isNewExpression(init) || Node.isAwaitExpression(init)) && frameworkNames.has(getRootName(init) ?? '');
+    return (Node.isCallExpression(init) || Node.isNewExpression(init) || Node.isAwaitExpression(init)) && isMadeByFramework(init, frameworkNames, depth);
   }
   if (Node.isParameterDeclaration(declaration)) return frameworkNames.has(getRootName(declaration.getTypeNode()) ?? '');
   return false;
+}
+
+/** `new Hono()`, `express.Router()`, or a call on an app of the framework that returns another (`app.basePath('/v1')`). */
+function isMadeByFramework(expression: Node, frameworkNames: ReadonlySet<string>, depth: number): boolean {
+  const root = getRootName(expression);
+  if (root === undefined) return false;
+  if (frameworkNames.has(root)) return true;
+  let current: Node = expression;
+  while (Node.isCallExpression(current) || Node.isNewExpression(current) || Node.isPropertyAccessExpression(current) || Node.isAwaitExpression(current)) current = current.getExpression();
+  return current !== expression && Node.isIdentifier(current) && isFrameworkInstance(current, frameworkNames, depth + 1);
 }
 
 function collectRouteMethods(sourceFile: SourceFile, entry: RouteMethodEntryPoint, collected: Collected, prefixes: PrefixLookup): void {
@@ -261,7 +293,7 @@ function collectRouteMethods(sourceFile: SourceFile, entry: RouteMethodEntryPoin
       collected.notes.push(skippedNote(call, `${entry.framework} route ${route}: the handler is not a function of this file used by this route only; wrap the function where it is defined`));
       continue;
     }
-    collected.targets.push(routeTarget(fn, ROUTE_METHODS[methodName]!, withPrefix(prefixes.forReceiver(call), route), entry.framework));
+    collected.targets.push(routeTarget(fn, ROUTE_METHODS[methodName]!, withPrefix(prefixes.forReceiver(call, entry.methodNames), route), entry.framework));
   }
 }
 
@@ -292,7 +324,7 @@ function collectRouteObjects(sourceFile: SourceFile, entry: RouteObjectEntryPoin
       collected.notes.push(skippedNote(call, `${entry.framework} route: ${reasons.join('; ')}`));
       continue;
     }
-    collected.targets.push(routeTarget(fn, method, withPrefix(prefixes.forReceiver(call), route), entry.framework));
+    collected.targets.push(routeTarget(fn, method, withPrefix(prefixes.forReceiver(call, entry.methodNames), route), entry.framework));
   }
 }
 

@@ -70,11 +70,16 @@ export function renderSpanSpec(target: WrapTarget, refs: ApiRefs, kind: string, 
   if (target.returnsHttpResponse) return { ...spec, afterResult: (span, result) => getResultStatusLines(span, result, refs.statusCode, style) };
   // Not Lambda handlers: an error a Lambda throws fails the invocation, whatever status it carries.
   if (target.kind !== 'http') return spec;
-  const { response, next, errorStatusFields, answeredStatus } = target.http ?? {};
+  const { response, next, errorStatusFields, answeredStatus, resultIsResponse } = target.http ?? {};
   const fn = target.fn;
+  const afterResult: SpanWrapSpec['afterResult'] = answeredStatus
+    ? (span) => getAnsweredStatusLines(span, answeredStatus, refs.statusCode, style)
+    : resultIsResponse
+      ? (span, result) => getResultStatusLines(span, result, refs.statusCode, style, 'status')
+      : undefined;
   return {
     ...spec,
-    afterResult: answeredStatus ? (span) => getAnsweredStatusLines(span, answeredStatus, refs.statusCode, style) : undefined,
+    afterResult,
     clientErrorsAreNotErrors: true,
     thrownErrorsAnswered: answeredStatus !== undefined,
     statusFromResponse: response !== undefined,
@@ -84,13 +89,16 @@ export function renderSpanSpec(target: WrapTarget, refs: ApiRefs, kind: string, 
   };
 }
 
-/** A Lambda invoked over HTTP answers with its result: its `statusCode` goes on the span, and a 5xx is an error. */
-function getResultStatusLines(span: string, result: string, statusCode: string, style: FileStyle): string[] {
+/**
+ * A Lambda invoked over HTTP answers with its result (`statusCode`), a Hono or Next.js handler with a fetch `Response`
+ * (`status`): the status code goes on the span, and a 5xx is an error.
+ */
+function getResultStatusLines(span: string, result: string, statusCode: string, style: FileStyle, field: 'statusCode' | 'status' = 'statusCode'): string[] {
   // `Object(result)` reads the field from any result (a string, undefined) without a cast.
   return [
-    `if (typeof Object(${result}).statusCode === 'number') {`,
-    `\t${span}.setAttribute(${quote(ENTRY_POINT_ATTRIBUTES.httpResponseStatusCode, style)}, Object(${result}).statusCode)`,
-    `\tif (Object(${result}).statusCode >= 500) ${span}.setStatus({ code: ${statusCode}.ERROR })`,
+    `if (typeof Object(${result}).${field} === 'number') {`,
+    `\t${span}.setAttribute(${quote(ENTRY_POINT_ATTRIBUTES.httpResponseStatusCode, style)}, Object(${result}).${field})`,
+    `\tif (Object(${result}).${field} >= 500) ${span}.setStatus({ code: ${statusCode}.ERROR })`,
     '}',
   ];
 }

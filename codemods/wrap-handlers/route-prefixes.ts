@@ -6,7 +6,8 @@ import { getStringValue } from './target.js';
 
 /**
  * Where a router's routes are served: the paths it is mounted under (`app.use('/api', router)`,
- * `app.register(plugin, { prefix: '/api' })`, `app.route('/api', api)`, `new Router({ prefix: '/api' })`), in its own
+ * `app.register(plugin, { prefix: '/api' })`, `app.route('/api', api)`, `new Router({ prefix: '/api' })`, Hono's
+ * `new Hono().basePath('/api')`), in its own
  * file and, through the imports of the project's other files, in the file that mounts it. Nest's
  * `app.setGlobalPrefix('api')` is looked up the same way. Only literal paths count; anything else makes the prefix unknown.
  */
@@ -38,7 +39,7 @@ interface ProjectIndex {
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', 'dist', 'build', 'coverage', '.git', '.next', 'out', 'cdk.out', '.serverless']);
 const SOURCE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
-const MOUNT_TEXT = /\.(use|register|route|setGlobalPrefix)\s*\(/;
+const MOUNT_TEXT = /\.(use|register|route|setGlobalPrefix|basePath)\s*\(/;
 const MAX_FILES = 4000;
 const MAX_DEPTH = 6;
 
@@ -112,7 +113,7 @@ function getMountedName(node: Node): string | undefined {
  * The name a chain of calls ends up under: `api` for `const api = Router().use(a).use(b)`, `default` for
  * `export default Router().use('/api', api)`; a chain on a variable (`api.use(a).use(b)`) is that variable's.
  */
-function getChainOwner(call: Node): string | undefined {
+export function getChainOwner(call: Node): string | undefined {
   let root: Node = call;
   while (Node.isCallExpression(root) || Node.isPropertyAccessExpression(root)) root = root.getExpression();
   if (Node.isIdentifier(root) && !Node.isCallExpression(root.getParent())) return root.getText();
@@ -161,6 +162,7 @@ function getFileFacts(sourceFile: SourceFile, path: string): FileFacts {
   for (const declaration of sourceFile.getVariableDeclarations()) {
     const init = declaration.getInitializer();
     if (!init || !Node.isNewExpression(init) && !Node.isCallExpression(init)) continue;
+    if (readBasePath(init, declaration.getName(), facts)) continue;
     const options = init.getArguments()[0];
     const prefix = options && Node.isObjectLiteralExpression(options) ? options.getProperty('prefix') : undefined;
     const value = prefix && Node.isPropertyAssignment(prefix) ? getStringValue(prefix.getInitializer()) : undefined;
@@ -169,6 +171,28 @@ function getFileFacts(sourceFile: SourceFile, path: string): FileFacts {
   collectExports(sourceFile, facts);
   collectImports(sourceFile, path, facts);
   return facts;
+}
+
+/**
+ * Hono's `basePath`, anywhere in the chain a variable is made by: `const books = new Hono().basePath('/books').get(…)`
+ * serves its routes under its own prefix; `const v1 = app.basePath('/v1')` is a new app mounted on `app` at `/v1`. A
+ * path that is not a literal is unknown.
+ */
+function readBasePath(init: Node, name: string, facts: FileFacts): boolean {
+  let call: Node = init;
+  while (Node.isCallExpression(call) || Node.isPropertyAccessExpression(call)) {
+    const callee = Node.isCallExpression(call) ? call.getExpression() : undefined;
+    if (Node.isCallExpression(call) && Node.isPropertyAccessExpression(callee) && callee.getName() === 'basePath') {
+      const path = getStringValue(call.getArguments()[0]);
+      const receiver = callee.getExpression();
+      if (Node.isIdentifier(receiver)) facts.mounts.push({ parent: receiver.getText(), path, child: name });
+      else if (path === undefined) facts.mounts.push({ parent: '\0unknown', path, child: name });
+      else facts.ownPrefixes.set(name, path);
+      return true;
+    }
+    call = call.getExpression();
+  }
+  return false;
 }
 
 function addExport(facts: FileFacts, local: string, exported: string): void {

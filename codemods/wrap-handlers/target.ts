@@ -29,6 +29,11 @@ export interface HttpFacts {
    * returned without throwing; an async handler's span records it, and a 5xx is an error.
    */
   answeredStatus?: string;
+  /**
+   * Hono and Next.js: the handler's result is the fetch `Response`, whose `status` is the answer's; the framework awaits
+   * it, so the span's callback is async even around a sync handler.
+   */
+  resultIsResponse?: boolean;
   /** Where the project's errors carry an HTTP status (see error-statuses.ts); a thrown 4xx is not the server's error. */
   errorStatusFields?: readonly string[];
   /** Nest: the request headers are not a parameter yet, so a `@Headers()` parameter of this name is added. */

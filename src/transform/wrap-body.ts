@@ -186,11 +186,12 @@ export function buildWrappedBody(fn: WrappableFunction, spec: SpanWrapSpec, styl
   const isAsync = fn.isAsync() || spec.forceAsync === true;
   const span = getSpanVariable(fn, ['span', 'handlerSpan'], spec.usedNames);
   const edits = [...(spec.bodyEdits?.(span) ?? []), ...(isAsync && Node.isBlock(body) ? getReturnAwaitEdits(body) : []), ...(spec.innerEdits ?? [])];
-  const lines = Node.isBlock(body)
-    ? getBlockLines(body, inner, fullText, edits, (spec.innerEdits?.length ?? 0) > 0)
-    : getExpressionLines(body, inner, style.indentUnit, semicolon, isAsync && needsAwait(body) ? 'return await ' : 'return ', spec.innerEdits ?? []);
   const result = isAsync && spec.afterResult ? getSpanVariable(fn, ['result', 'handlerResult', 'otelResult'], spec.usedNames) : undefined;
-  return { start: body.getStart(), end: body.getEnd(), text: renderWrapped(lines, base, 'return ', isAsync, span, spec, style, result) };
+  // An expression body is the result itself: `const result = await c.json(…)`, with no inner function to return from.
+  const awaited = isAsync && needsAwait(body) ? 'await ' : '';
+  const lead = result ? `const ${result} = ${awaited}` : `return ${awaited}`;
+  const lines = Node.isBlock(body) ? getBlockLines(body, inner, fullText, edits, (spec.innerEdits?.length ?? 0) > 0) : getExpressionLines(body, inner, style.indentUnit, semicolon, lead, spec.innerEdits ?? []);
+  return { start: body.getStart(), end: body.getEnd(), text: renderWrapped(lines, base, 'return ', isAsync, span, spec, style, result === undefined ? undefined : { name: result, direct: !Node.isBlock(body) }) };
 }
 
 /**
@@ -244,24 +245,31 @@ export function buildWrappedLoopBody(block: Block, enclosing: Node, spec: SpanWr
   return { start: block.getStart(), end: block.getEnd(), text: renderWrapped(lines, base, awaits ? 'await ' : '', awaits, span, spec, style) };
 }
 
-function renderWrapped(lines: BodyLine[], base: string, lead: string, isAsync: boolean, span: string, spec: SpanWrapSpec, style: FileStyle, result?: string): string {
+/**
+ * The result variable of a body whose result is read after it runs (`afterResult`); `direct` when the lines already
+ * assign it (an expression body), else the body runs in an inner async function whose returns give it.
+ */
+interface ResultVariable {
+  name: string;
+  direct: boolean;
+}
+
+function renderWrapped(lines: BodyLine[], base: string, lead: string, isAsync: boolean, span: string, spec: SpanWrapSpec, style: FileStyle, result?: ResultVariable): string {
   const { eol, indentUnit: unit } = style;
   const semicolon = style.semicolons ? ';' : '';
   const inner = base + unit;
   const tryIndent = inner + unit;
   const bodyIndent = tryIndent + unit;
-  const shift = result ? unit + unit + unit : unit + unit;
+  const shift = result && !result.direct ? unit + unit + unit : unit + unit;
   const bodyLines = lines.map((line) => (line.inTemplate || line.text.trim() === '' ? line.text.trimEnd() : shift + line.text));
-  const afterResult = result ? (spec.afterResult?.(span, result) ?? []).map((line) => `${bodyIndent}${line.replaceAll('\t', unit)}`) : [];
-  const movedLines = result
-    ? [
-        `${bodyIndent}const ${result} = await (async () => {`,
-        ...bodyLines,
-        `${bodyIndent}})()${semicolon}`,
-        ...afterResult.map((line) => (line.endsWith('{') || line.endsWith('}') ? line : `${line}${semicolon}`)),
-        `${bodyIndent}return ${result}${semicolon}`,
-      ]
-    : bodyLines;
+  const afterResult = result
+    ? (spec.afterResult?.(span, result.name) ?? []).map((line) => `${bodyIndent}${line.replaceAll('\t', unit)}`).map((line) => (line.endsWith('{') || line.endsWith('}') ? line : `${line}${semicolon}`))
+    : [];
+  const movedLines = !result
+    ? bodyLines
+    : result.direct
+      ? [...bodyLines, ...afterResult, `${bodyIndent}return ${result.name}${semicolon}`]
+      : [`${bodyIndent}const ${result.name} = await (async () => {`, ...bodyLines, `${bodyIndent}})()${semicolon}`, ...afterResult, `${bodyIndent}return ${result.name}${semicolon}`];
   const callbackArguments = renderStartArguments(`${inner}${lead}${spec.tracer}.startActiveSpan(`, `, ${isAsync ? 'async ' : ''}(${span}) => {`, inner, spec, style);
   const errorMessage = 'error instanceof Error ? error.message : String(error)';
   const setError = `${span}.setStatus({ code: ${spec.statusCode}.ERROR, message: ${errorMessage} })${semicolon}`;

@@ -255,4 +255,33 @@ app.route('/api/posts', posts);
     const [span] = exporter.getFinishedSpans();
     expect(describeSpan(span!)).toMatchObject({ ...inCallerTrace, name: 'GET /api/posts/:id', route: '/api/posts/:id' });
   });
+
+  // fixtures/wrap-handlers/hono-chained-routes-base-path: routes chained on `new Hono().basePath('/todos')`, mounted on
+  // `app.basePath('/v1')`. Every route of the chain gets a span, named with both base paths, as Hono serves it.
+  it('wraps every route of a chain and names it with the base paths it is served under', async () => {
+    const fixture = resolve('fixtures/wrap-handlers/hono-chained-routes-base-path.input.ts');
+    const output = wrapHandlers.apply({ path: fixture, source: readFileSync(fixture, 'utf8'), options: { tracerName: 'e2e-http' } }).source;
+    const { app } = await load<{ app: { request: (path: string, init?: RequestInit) => Promise<Response> } }>('hono-chained', output);
+    const calls: Array<[string, RequestInit, number]> = [
+      ['/v1/todos', { method: 'POST', body: JSON.stringify({ id: 't1', title: 'write tests' }), headers: { traceparent: TRACEPARENT } }, 201],
+      ['/v1/todos', { headers: { traceparent: TRACEPARENT } }, 200],
+      ['/v1/todos/t2', { headers: { traceparent: TRACEPARENT } }, 404],
+      ['/v1/health', { headers: { traceparent: TRACEPARENT } }, 200],
+    ];
+    const seen = [];
+    for (const [path, init, status] of calls) {
+      exporter.reset();
+      const response = await app.request(path, init);
+      expect(response.status).toBe(status);
+      const [span, ...others] = exporter.getFinishedSpans();
+      expect(others).toEqual([]);
+      seen.push(describeSpan(span!));
+    }
+    expect(seen).toEqual([
+      { ...inCallerTrace, name: 'POST /v1/todos', route: '/v1/todos', status: SpanStatusCode.UNSET, statusCode: 201, exceptions: [] },
+      { ...inCallerTrace, name: 'GET /v1/todos', route: '/v1/todos', status: SpanStatusCode.UNSET, statusCode: 200, exceptions: [] },
+      { ...inCallerTrace, name: 'GET /v1/todos/:id', route: '/v1/todos/:id', status: SpanStatusCode.UNSET, statusCode: 404, exceptions: [] },
+      { ...inCallerTrace, name: 'GET /v1/health', route: '/v1/health', status: SpanStatusCode.UNSET, statusCode: 200, exceptions: [] },
+    ]);
+  });
 });
