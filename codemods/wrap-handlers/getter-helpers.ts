@@ -37,7 +37,8 @@ function isHelperEvenWhenReadOnce(reading: InlineReading): boolean {
 /**
  * The carriers the file reads (or decodes, like Kinesis data) through a helper function rather than inline: those the
  * targets read more than once (a batch span's links and the per-record spans, two consumers), those too long to read
- * inline (an SQS record with its body's fallback), and those whose helper the file already has (written by inject-propagation or an earlier run, or imported from the `--helper` module).
+ * inline (an SQS record with its body's fallback), and those whose helper the file already has (written by
+ * inject-propagation or an earlier run, or imported from the `--helper` module).
  * Returns how the file calls each helper, planning the missing ones once at the end of the file.
  */
 export function provideGetterHelpers(plan: EditPlan, targets: readonly WrapTarget[]): Partial<Record<InlineReading, string>> {
