@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { AWS_MESSAGE_ATTRIBUTES_LIMIT, DEFAULT_ENVELOPE_CARRIER_KEY } from '../../src/catalog/messaging/index.js';
+import { AWS_MESSAGE_ATTRIBUTES_LIMIT, DEFAULT_ENVELOPE_CARRIER_KEY, EVENTBRIDGE_EVENT_IN_SQS_BODY, TRACE_CONTEXT_KEYS, type CarrierPath } from '../../src/catalog/messaging/index.js';
 import type { FileStyle } from '../../src/transform/file-style.js';
 import { restyleCode } from '../../src/transform/restyle.js';
 import { applyTextEdits, type TextEdit } from '../../src/transform/text-edits.js';
@@ -22,7 +22,8 @@ export type HelperName =
   | 'extractTraceContextFromJson'
   | 'getTraceLinks'
   | 'inProducerSpan'
-  | 'readTraceContextFromKinesisData';
+  | 'readTraceContextFromKinesisData'
+  | 'readTraceContextFromSqsRecord';
 
 /** Names of `@opentelemetry/api` exports the helpers use, mapped to how the file refers to them. */
 export type ApiRefs = Record<'propagation' | 'context' | 'trace' | 'SpanKind' | 'SpanStatusCode', string>;
@@ -38,6 +39,42 @@ interface HelperDefinition {
 }
 
 const KEY = DEFAULT_ENVELOPE_CARRIER_KEY;
+
+/** `base.a['b-c']`; with `optional`, `?.` after the first step (the steps below it may be missing or null). */
+function accessPath(base: string, path: CarrierPath, optional = false): string {
+  return path.reduce((expression, key, index) => {
+    const dot = optional && index > 0 ? '?.' : '.';
+    return /^[A-Za-z_$][\w$]*$/.test(key) ? `${expression}${dot}${key}` : `${expression}${dot === '.' ? '' : dot}['${key}']`;
+  }, base);
+}
+
+/**
+ * The carrier of an SQS record, with the fallback to an EventBridge event delivered through the queue (the catalog's
+ * EVENTBRIDGE_EVENT_IN_SQS_BODY): the body is parsed only when no attribute carries the trace and it looks like a JSON
+ * object, inside a try, so a body of any other kind reads as before.
+ */
+function sqsRecordReaderSource(): string {
+  const envelope = EVENTBRIDGE_EVENT_IN_SQS_BODY;
+  const body = accessPath('record', envelope.body);
+  const isEnvelope = envelope.fields.map((field) => `${accessPath('message', [field])} !== undefined`).join(' && ');
+  return `/** The carrier of an SQS record: its message attributes or, where they have none and the body is ${envelope.description}, \`${envelope.carrier.join('.')}\` in it. */
+function readTraceContextFromSqsRecord(record: { messageAttributes?: Record<string, { stringValue?: string }>; body?: string }): Record<string, unknown> {
+  const carrier: Record<string, unknown> = {};
+  const attributes = record.messageAttributes ?? {};
+  for (const key of Object.keys(attributes)) {
+    carrier[key] = attributes[key]?.stringValue;
+  }
+  if (carrier.${TRACE_CONTEXT_KEYS[0]} !== undefined || typeof ${body} !== 'string' || !/^\\s*\\{/.test(${body})) {
+    return carrier;
+  }
+  try {
+    const message = JSON.parse(${body});
+    return ${isEnvelope} ? Object(${accessPath('message', envelope.carrier, true)}) : carrier;
+  } catch {
+    return carrier;
+  }
+}`;
+}
 
 const HELPERS: Record<HelperName, HelperDefinition> = {
   injectTraceContext: {
@@ -212,6 +249,11 @@ function readTraceContextFromKinesisData(data: string): Record<string, unknown> 
   }
 }`,
   },
+  readTraceContextFromSqsRecord: {
+    api: [],
+    fileOnly: true,
+    source: sqsRecordReaderSource,
+  },
 };
 
 /** The helpers of the shared helper module (the `helper` option). */
@@ -291,8 +333,12 @@ export const INLINE_CARRIER_READERS = {
   'kinesis-data': {
     text: (data: string) => `(() => { try { return JSON.parse(Buffer.from(${data}, 'base64').toString('utf8'))?.${KEY} ?? {} } catch { return {} } })()`,
     helper: 'readTraceContextFromKinesisData',
+    evenWhenReadOnce: false,
   },
-} as const satisfies Record<string, { text: (argument: string) => string; helper: HelperName }>;
+  // An SQS record: its message attributes, else an EventBridge event in its body. Too long to read well inline, so the
+  // helper is written even for one read; where the file uses the name for something else, the attributes are read inline.
+  'sqs-record': { helper: 'readTraceContextFromSqsRecord', evenWhenReadOnce: true },
+} as const satisfies Record<string, { text?: (argument: string) => string; helper: HelperName; evenWhenReadOnce: boolean }>;
 
 export type InlineCarrierReader = keyof typeof INLINE_CARRIER_READERS;
 

@@ -30,10 +30,15 @@ function getHelperName(reading: InlineReading): HelperName {
   return reading in INLINE_CARRIER_GETTERS ? INLINE_CARRIER_GETTERS[reading as InlineCarrierGetter].helper : INLINE_CARRIER_READERS[reading as InlineCarrierReader].helper;
 }
 
+function isHelperEvenWhenReadOnce(reading: InlineReading): boolean {
+  return reading in INLINE_CARRIER_READERS && INLINE_CARRIER_READERS[reading as InlineCarrierReader].evenWhenReadOnce;
+}
+
 /**
  * The carriers the file reads (or decodes, like Kinesis data) through a helper function rather than inline: those the
- * targets read more than once (a batch span's links and the per-record spans, two consumers), and those whose helper
- * the file already has (written by inject-propagation or an earlier run, or imported from the `--helper` module).
+ * targets read more than once (a batch span's links and the per-record spans, two consumers), those too long to read
+ * inline (an SQS record with its body's fallback), and those whose helper the file already has (written by
+ * inject-propagation or an earlier run, or imported from the `--helper` module).
  * Returns how the file calls each helper, planning the missing ones once at the end of the file.
  */
 export function provideGetterHelpers(plan: EditPlan, targets: readonly WrapTarget[]): Partial<Record<InlineReading, string>> {
@@ -43,9 +48,9 @@ export function provideGetterHelpers(plan: EditPlan, targets: readonly WrapTarge
     // A handler of several triggers reads each trigger's carrier in the helpers that choose its span.
     const spans = [target, ...(target.triggers?.spans.map((trigger) => trigger.span) ?? [])];
     for (const reading of spans.flatMap((span) => [span.extraction, span.links])) {
-      for (const key of [reading?.getter, reading?.decoding?.reader]) {
-        if (key && key !== 'default') uses.set(key, (uses.get(key) ?? 0) + 1);
-      }
+      // A decoded carrier is read by its reader's helper; the getter beside it serves only the inline form.
+      const key = reading?.decoding?.reader ?? reading?.getter;
+      if (key && key !== 'default') uses.set(key, (uses.get(key) ?? 0) + 1);
     }
   }
   const refs: Partial<Record<InlineReading, string>> = {};
@@ -54,7 +59,7 @@ export function provideGetterHelpers(plan: EditPlan, targets: readonly WrapTarge
     const helper = getHelperName(reading);
     const existing = findHelper(sourceFile, helper);
     if (existing) refs[reading] = existing;
-    else if (count > 1 && !isTopLevelNameTaken(sourceFile, helper)) {
+    else if ((count > 1 || isHelperEvenWhenReadOnce(reading)) && !isTopLevelNameTaken(sourceFile, helper)) {
       refs[reading] = helper;
       if (!missing.includes(helper)) missing.push(helper);
     }

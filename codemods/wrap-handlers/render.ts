@@ -40,11 +40,13 @@ export function renderSpanSpec(target: WrapTarget, refs: ApiRefs, kind: string, 
   const name = 'literal' in target.name ? quote(target.name.literal, style) : `\`${target.name.prefix.replace(/[`$\\]/g, '\\$&')}\${${target.name.expression}}\``;
   const attributes: WrittenMember[] = target.attributes.map(({ key, value }) => ({ key: quote(key, style), value: renderValue(value, style) }));
   const extract = (inlineCarrier: string, getter: CarrierGetter, decoding?: CarrierDecoding): string => {
+    const active = refs.activeContext ?? `${refs.context}.active()`;
+    // A reader's helper returns a plain carrier, read with the default getter; without it, the inline carrier and getter.
     const reader = decoding && refs.getterHelpers?.[decoding.reader];
-    const carrier = reader ? `${reader}(${decoding.argument})` : inlineCarrier;
+    if (reader) return `${refs.propagation}.extract(${active}, ${reader}(${decoding.argument}))`;
     const helper = getter === 'default' ? undefined : refs.getterHelpers?.[getter];
-    if (helper) return `${helper}(${carrier})`;
-    return `${refs.propagation}.extract(${refs.activeContext ?? `${refs.context}.active()`}, ${carrier}${getter === 'default' ? '' : `, ${INLINE_CARRIER_GETTERS[getter].text}`})`;
+    if (helper) return `${helper}(${inlineCarrier})`;
+    return `${refs.propagation}.extract(${active}, ${inlineCarrier}${getter === 'default' ? '' : `, ${INLINE_CARRIER_GETTERS[getter].text}`})`;
   };
   if (target.triggers) {
     // The trigger is known only at run time: the helpers written once per file choose the options and the parent.

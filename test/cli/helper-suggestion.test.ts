@@ -71,8 +71,8 @@ describe('--helper suggestion in the summary', () => {
     const written = readFileSync(join(dir, 'src/relay.ts'), 'utf8');
     expect(countDeclarations(written, 'injectTraceContextAttributes')).toBe(1);
     expect(written.match(/injectTraceContextAttributes\(\{\}\)/g)).toHaveLength(2);
-    expect(countDeclarations(written, 'extractTraceContextFromSqsAttributes')).toBe(1);
-    expect(written.match(/extractTraceContextFromSqsAttributes\(record\?\.messageAttributes\)/g)).toHaveLength(2);
+    expect(countDeclarations(written, 'readTraceContextFromSqsRecord')).toBe(1);
+    expect(written.match(/readTraceContextFromSqsRecord\(record\)/g)).toHaveLength(2);
     expect(written).not.toContain('?.stringValue })');
     expect(run.stderr).not.toMatch(SUGGESTION);
   });

@@ -1,5 +1,5 @@
 import { DEFAULT_ENVELOPE_CARRIER_KEY, AWS_MESSAGE_ATTRIBUTES_LIMIT } from './propagation.js';
-import { EACH, type AutoInstrumentation, type MessagingLibraryEntries } from './types.js';
+import { EACH, type AutoInstrumentation, type JsonBodyEnvelope, type MessagingLibraryEntries } from './types.js';
 
 /**
  * AWS SDK publishes (v3 commands, v3 aggregated clients and v2 clients share the input shapes) and
@@ -43,6 +43,18 @@ export const AWS_TRACING_WRAPPERS = {
   sdkWrappers: ['captureAWS'],
   clientWrappers: ['captureAWSClient', 'captureAWSv3Client'],
 } as const;
+
+/**
+ * An EventBridge event that a rule delivered to an SQS queue: the record's body is the whole event as JSON, and the
+ * carrier PutEvents wrote into `Detail` is under the envelope key of its `detail`. The record itself has no carrier in
+ * its message attributes.
+ */
+export const EVENTBRIDGE_EVENT_IN_SQS_BODY: JsonBodyEnvelope = {
+  body: ['body'],
+  fields: ['detail-type', 'detail'],
+  carrier: ['detail', DEFAULT_ENVELOPE_CARRIER_KEY],
+  description: 'an EventBridge event',
+};
 
 export const awsMessaging: MessagingLibraryEntries = {
   publish: [
@@ -186,7 +198,7 @@ export const awsMessaging: MessagingLibraryEntries = {
       modules: LAMBDA_MODULES,
       matchers: [{ kind: 'lambda-handler', eventTypeNames: ['SQSEvent'], handlerTypeNames: ['SQSHandler'], inferredFrom: { recordFields: ['body', 'receiptHandle', 'messageAttributes'] }, eventShape: { recordEventSource: 'aws:sqs' } }],
       message: { parameter: 0, path: ['Records', EACH] },
-      carriers: [{ path: ['messageAttributes'], encoding: 'lambda-sqs-message-attributes', description: 'record.messageAttributes' }],
+      carriers: [{ path: ['messageAttributes'], encoding: 'lambda-sqs-message-attributes', bodyEnvelope: EVENTBRIDGE_EVENT_IN_SQS_BODY, description: 'record.messageAttributes' }],
       system: 'aws_sqs',
       operationName: 'process',
       destination: { kind: 'parameter', parameter: 0, path: ['Records', EACH, 'eventSourceARN'] },

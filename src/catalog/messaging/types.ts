@@ -88,6 +88,23 @@ export interface PublishCarrierLocation {
   description: string;
 }
 
+/**
+ * A message another service delivered as the JSON body of this one, with its producer's carrier inside: an EventBridge
+ * event that a rule sent to an SQS queue is the record's body, `{ "detail-type": …, "detail": { …, "_trace": {…} } }`.
+ * Codemods read it only when the message's own container holds no carrier, and only from a body that parses as a JSON
+ * object with every one of `fields`.
+ */
+export interface JsonBodyEnvelope {
+  /** Property path from the message to the JSON text (`body` of an SQS record). */
+  body: CarrierPath;
+  /** Fields the parsed body has when it is this envelope (EventBridge: `detail-type`, `detail`). */
+  fields: readonly string[];
+  /** Property path from the parsed body to the carrier object, a plain string map (`detail._trace`). */
+  carrier: CarrierPath;
+  /** What the body is then, for docs and comments (`an EventBridge event`). */
+  description: string;
+}
+
 /** Where a carrier lives, relative to one received message. */
 export interface ConsumeCarrierLocation {
   /** Property path from the message to the carrier container; `[]` means the message itself. */
@@ -95,6 +112,8 @@ export interface ConsumeCarrierLocation {
   encoding: CarrierEncoding;
   /** See {@link PublishCarrierLocation.envelopeKey}: where codemods read the carrier object from. */
   envelopeKey?: string;
+  /** Where the carrier is when the container holds none: the message's body is another service's message. */
+  bodyEnvelope?: JsonBodyEnvelope;
   /** How messages name the location, e.g. `message.headers`, `record.messageAttributes`. */
   description: string;
 }
