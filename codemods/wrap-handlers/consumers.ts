@@ -3,7 +3,7 @@ import { Node, VariableDeclarationKind, type CallExpression, type ForOfStatement
 import { ENTRY_POINT_ATTRIBUTES, URL_DESTINATION_KEYS } from '../../src/catalog/entry-points.js';
 import { DEFAULT_ENVELOPE_CARRIER_KEY, EACH, EACH_IF_ARRAY, type ConsumeMatcher, type ConsumeOperation } from '../../src/catalog/messaging/index.js';
 import { detectFileStyle, type FileStyle } from '../../src/transform/file-style.js';
-import { getHandlerReference, isSameBinding, type NamedFunction } from '../../src/transform/handler-reference.js';
+import { describeUnresolvedHandler, getHandlerReference, isSameBinding, type HandlerReference, type NamedFunction } from '../../src/transform/handler-reference.js';
 import { findConsumerRegistrations } from '../../src/transform/messaging-sites.js';
 import { getPropertyInitializer } from '../../src/transform/object-literal.js';
 import { planRequestedCarrierKeys } from '../../src/transform/requested-carrier-keys.js';
@@ -78,7 +78,8 @@ export function getSharedConsumerReferences(sourceFile: SourceFile, file: { isTy
     if (!matcher) continue;
     const position = getHandlerPosition(found.registration.getArguments()[matcher.callbackArgument], matcher);
     const reference = getHandlerReference(position);
-    if (!position || reference?.at !== 'registration') continue;
+    // A method other code may call is left to a note (see collectConsumer): `this` would need the instance's type.
+    if (!position || reference?.at !== 'registration' || Node.isMethodDeclaration(reference.fn)) continue;
     const node = Node.isShorthandPropertyAssignment(position.getParent()) ? position.getParent()! : position;
     const call = `${reference.name}.apply(this, args)`;
     const async = isAsyncFunction(reference.fn);
@@ -87,6 +88,19 @@ export function getSharedConsumerReferences(sourceFile: SourceFile, file: { isTy
     references.push({ node, text: node === position ? fn : `${matcher.callbackKey}: ${fn}` });
   }
   return references;
+}
+
+/**
+ * Why a handler position was left, and what to do: a method other code may call gets its span from an arrow written
+ * in its place; anything else where it is defined, parented by the context extracted from the message's carrier.
+ */
+function getUnwrappedHandlerAdvice(position: Node | undefined, reference: HandlerReference | undefined, operation: ConsumeOperation): string {
+  const carrier = operation.carriers[0]?.description;
+  const parent = carrier ? `, parented by the context extracted from ${carrier}` : '';
+  if (reference?.at === 'registration') {
+    return `${reference.reason}; register an arrow that calls it (\`(...args) => ${reference.name}(...args)\`) and run the codemod again, or wrap its body in a CONSUMER span by hand${parent}`;
+  }
+  return `${describeUnresolvedHandler(position)}; wrap the function where it is defined in a CONSUMER span${parent}`;
 }
 
 /** Async by keyword, or declared to return a promise. */
@@ -109,9 +123,9 @@ function collectConsumer(call: CallExpression | NewExpression, operation: Consum
   // one that other callers share was replaced by an inline function at the registration before this parse.
   const fn = inline ?? (reference?.at === 'definition' ? reference.fn : undefined);
   if (!fn) {
-    const where = matcher.callbackKey ? `its ${matcher.callbackKey} is` : 'the handler is';
+    const position = getHandlerPosition(argument, matcher);
     if (argument && (!matcher.callbackKey || getObjectFunction(argument, matcher.callbackKey).property)) {
-      collected.notes.push(skippedNote(call, `${operation.displayName}: ${where} not a function of this file; wrap the function where it is defined`));
+      collected.notes.push(skippedNote(call, `${operation.displayName}: not wrapped, ${getUnwrappedHandlerAdvice(position, reference, operation)}`));
     }
     return;
   }

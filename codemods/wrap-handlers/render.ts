@@ -120,6 +120,8 @@ function getAnsweredStatusLines(span: string, status: string, statusCode: string
  * `ValidationError` answered 400): the error is recorded where it is handed on, and ERROR is set here, only for a 5xx
  * answer or a connection that closed without one. An answer still to come (an async error handler, a callback) ends
  * the span when the response closes ('close' also comes when the client goes away first, so the span always ends).
+ * A client that went away while the handler was still working has closed the response already: its 'close' has been
+ * emitted, and an answer written after it sets no headers, so the span ends there, ERROR, when the handler is done.
  */
 function getEndWithResponseLines(span: string, response: string, statusCode: string, style: FileStyle): string[] {
   const semicolon = style.semicolons ? ';' : '';
@@ -128,6 +130,9 @@ function getEndWithResponseLines(span: string, response: string, statusCode: str
     `if (${response}.headersSent) {`,
     `	${span}.setAttribute(${attribute}, ${response}.statusCode)${semicolon}`,
     `	if (${response}.statusCode >= 500) ${span}.setStatus({ code: ${statusCode}.ERROR })${semicolon}`,
+    `	${span}.end()${semicolon}`,
+    `} else if (${response}.destroyed) {`,
+    `	${span}.setStatus({ code: ${statusCode}.ERROR })${semicolon}`,
     `	${span}.end()${semicolon}`,
     '} else {',
     `	${response}.once('close', () => {`,

@@ -337,12 +337,43 @@ export function getCallFacts(node: TSESTree.CallExpression | TSESTree.NewExpress
   return { kind: 'method', name, receiver: { name: getReceiverName(callee.object), value: getValueFact(callee.object, context) }, arguments: args, importedModules };
 }
 
-/** A function given directly, or through a same-file name (`eachMessage: handleMessage`). */
+/**
+ * `this.handle` or `this.handle.bind(this)` in a member of a class: the instance method of that class it names (the
+ * handler a class registers for its own consumer). A `function` between the member and `this` has a `this` of its own.
+ */
+function getThisMethod(node: TSESTree.Node): FunctionNode | undefined {
+  let access = node;
+  if (access.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipTransparentWrappers(access.callee);
+    const [bound, ...rest] = access.arguments;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(callee) !== 'bind' || bound?.type !== AST_NODE_TYPES.ThisExpression || rest.length > 0) return undefined;
+    access = skipTransparentWrappers(callee.object);
+  }
+  if (access.type !== AST_NODE_TYPES.MemberExpression || access.computed || access.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  const name = access.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${access.property.name}` : getPropertyName(access);
+  let scope: TSESTree.Node | undefined = access.parent;
+  while (scope && scope.type !== AST_NODE_TYPES.ClassBody) {
+    if ((scope.type === AST_NODE_TYPES.FunctionExpression || scope.type === AST_NODE_TYPES.FunctionDeclaration) && scope.parent?.type !== AST_NODE_TYPES.MethodDefinition) return undefined;
+    if ((scope.type === AST_NODE_TYPES.MethodDefinition || scope.type === AST_NODE_TYPES.PropertyDefinition) && scope.static) return undefined;
+    scope = scope.parent;
+  }
+  const method = scope?.body.find(
+    (member): member is TSESTree.MethodDefinition =>
+      member.type === AST_NODE_TYPES.MethodDefinition &&
+      member.kind === 'method' &&
+      !member.static &&
+      !member.computed &&
+      (member.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.key.name}` : member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : undefined) === name,
+  );
+  return method?.value.body ? method.value : undefined;
+}
+
+/** A function given directly, through a same-file name (`eachMessage: handleMessage`), or a method of the class (`this.handle`). */
 export function resolveFunction(node: TSESTree.Node | undefined, context: Context): FunctionNode | undefined {
   if (!node) return undefined;
   const expression = skipTransparentWrappers(node);
   if (isFunctionNode(expression)) return expression;
-  if (expression.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (expression.type !== AST_NODE_TYPES.Identifier) return getThisMethod(expression);
   const definition = getSingleDefinition(expression, context);
   if (!definition) return undefined;
   if (definition.node.type === AST_NODE_TYPES.FunctionDeclaration) return definition.node;

@@ -258,9 +258,14 @@ function renderWrapped(lines: BodyLine[], base: string, lead: string, isAsync: b
   const { eol, indentUnit: unit } = style;
   const semicolon = style.semicolons ? ';' : '';
   const inner = base + unit;
-  const tryIndent = inner + unit;
+  const callbackHead = `${isAsync ? 'async ' : ''}(${span}) => {`;
+  const call = `${inner}${lead}${spec.tracer}.startActiveSpan(`;
+  const brokenArguments = getStartArgumentsOverLines(call, callbackHead, spec, style);
+  // Arguments one a line put the callback one level further in, and its body with it.
+  const callbackIndent = brokenArguments ? inner + unit : inner;
+  const tryIndent = callbackIndent + unit;
   const bodyIndent = tryIndent + unit;
-  const shift = result && !result.direct ? unit + unit + unit : unit + unit;
+  const shift = (brokenArguments ? unit : '') + (result && !result.direct ? unit + unit + unit : unit + unit);
   const bodyLines = lines.map((line) => (line.inTemplate || line.text.trim() === '' ? line.text.trimEnd() : shift + line.text));
   const afterResult = result
     ? (spec.afterResult?.(span, result.name) ?? []).map((line) => `${bodyIndent}${line.replaceAll('\t', unit)}`).map((line) => (line.endsWith('{') || line.endsWith('}') ? line : `${line}${semicolon}`))
@@ -270,7 +275,6 @@ function renderWrapped(lines: BodyLine[], base: string, lead: string, isAsync: b
     : result.direct
       ? [...bodyLines, ...afterResult, `${bodyIndent}return ${result.name}${semicolon}`]
       : [`${bodyIndent}const ${result.name} = await (async () => {`, ...bodyLines, `${bodyIndent}})()${semicolon}`, ...afterResult, `${bodyIndent}return ${result.name}${semicolon}`];
-  const callbackArguments = renderStartArguments(`${inner}${lead}${spec.tracer}.startActiveSpan(`, `, ${isAsync ? 'async ' : ''}(${span}) => {`, inner, spec, style);
   const errorMessage = 'error instanceof Error ? error.message : String(error)';
   const setError = `${span}.setStatus({ code: ${spec.statusCode}.ERROR, message: ${errorMessage} })${semicolon}`;
   // `Object(error)` reads a status from any thrown value without a cast, in TypeScript and JavaScript alike.
@@ -293,9 +297,13 @@ function renderWrapped(lines: BodyLine[], base: string, lead: string, isAsync: b
       ]
     : [`${bodyIndent}${setError}`];
   const beforeEnd = (spec.beforeEnd?.(span) ?? []).flatMap((statement) => statement.split('\n').map((line) => `${bodyIndent}${line.replaceAll('\t', unit)}`));
+  const head = brokenArguments
+    ? [call.trimEnd(), ...brokenArguments.map((argument) => `${callbackIndent}${argument},`), `${callbackIndent}${callbackHead}`]
+    : [`${call}${renderStartArguments(call, `, ${callbackHead}`, inner, spec, style)}, ${callbackHead}`];
+  const tail = brokenArguments ? [`${callbackIndent}},`, `${inner})${semicolon}`] : [`${inner}})${semicolon}`];
   return [
     '{',
-    `${inner}${lead}${spec.tracer}.startActiveSpan(${callbackArguments}, ${isAsync ? 'async ' : ''}(${span}) => {`,
+    ...head,
     `${tryIndent}try {`,
     ...movedLines,
     `${tryIndent}} catch (error) {`,
@@ -306,7 +314,7 @@ function renderWrapped(lines: BodyLine[], base: string, lead: string, isAsync: b
     ...beforeEnd.map((line) => (line.endsWith('{') || line.endsWith('}') ? line : `${line}${semicolon}`)),
     ...(spec.endSpan ? spec.endSpan(span).flatMap((statement) => statement.split('\n')).map((line) => `${bodyIndent}${line.replaceAll('\t', unit)}`) : [`${bodyIndent}${span}.end()${semicolon}`]),
     `${tryIndent}}`,
-    `${inner}})${semicolon}`,
+    ...tail,
     `${base}}`,
   ].join(eol);
 }
@@ -320,6 +328,18 @@ function renderStartArguments(before: string, after: string, indent: string, spe
   if (before.length + oneLine.length + after.length <= width) return oneLine;
   const options = renderObjectOverLines(spec.options, { indent, indentUnit: style.indentUnit, eol: style.eol, semicolons: style.semicolons, width });
   return [spec.name, options, ...parent].join(', ');
+}
+
+/**
+ * Options chosen at run time (`getLambdaTriggerSpanOptions(event)`) are a call, not an object that could be broken:
+ * when the call's first line would run past the file's line width, its arguments go one a line, the callback last, as
+ * Prettier writes a call whose arguments do not fit. Undefined when the line fits, or the options are an object.
+ */
+function getStartArgumentsOverLines(call: string, callbackHead: string, spec: SpanWrapSpec, style: FileStyle): string[] | undefined {
+  if (typeof spec.options !== 'string') return undefined;
+  const startArguments = [spec.name, spec.options, ...(spec.parentContext ? [spec.parentContext] : [])];
+  const width = style.lineWidth ?? DEFAULT_LINE_WIDTH;
+  return `${call}${startArguments.join(', ')}, ${callbackHead}`.length <= width ? undefined : startArguments;
 }
 
 /** Nodes of `block` that are not inside a function nested in it. */

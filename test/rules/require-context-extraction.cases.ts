@@ -780,6 +780,30 @@ export const app = Consumer.create({
   },
 });`,
   },
+  // kafkajs: the handler is imported from another module, whose span this file cannot see; wrap-handlers notes the
+  // registration instead (`handlers.onOrder is imported from './handlers'`).
+  // TODO: should report the span in ./handlers when the project's modules are followed for handlers, as for publishes.
+  {
+    code: `import type { Consumer } from 'kafkajs';
+import * as handlers from './handlers';
+export const start = (consumer: Consumer) => consumer.run({ eachMessage: handlers.onOrder });`,
+  },
+  // kafkajs: a `function` inside the method has a `this` of its own, so `this.handle` there is not the class's method.
+  {
+    code: `import type { Consumer, EachMessagePayload } from 'kafkajs';
+import { trace } from '@opentelemetry/api';
+const tracer = trace.getTracer('orders');
+export class OrdersConsumer {
+  constructor(private readonly consumer: Consumer) {}
+  start() {
+    const self = this;
+    return this.consumer.run({ eachMessage: function (payload) { return self.handle(payload); } }).then(function (this: { handle: unknown }) { return this.handle; });
+  }
+  private async handle({ message }: EachMessagePayload) {
+    tracer.startSpan('orders process').end();
+  }
+}`,
+  },
 ];
 
 export const invalid: InvalidTestCase<MessageId, Options>[] = [
@@ -1669,5 +1693,38 @@ export const app = Consumer.create({
   },
 });`,
     errors: [notExtracted('sqs-consumer handleMessageBatch', 'message.MessageAttributes', 8, 7)],
+  },
+  // kafkajs: the class registers its own private method, bound to the instance; the span in the method is the handler's.
+  {
+    code: `import type { Consumer, EachMessagePayload } from 'kafkajs';
+import { trace } from '@opentelemetry/api';
+const tracer = trace.getTracer('refunds');
+export class RefundConsumer {
+  constructor(private readonly consumer: Consumer) {}
+  start() {
+    return this.consumer.run({ eachMessage: this.#handleRefund.bind(this) });
+  }
+  async #handleRefund({ message }: EachMessagePayload) {
+    const span = tracer.startSpan('refunds process');
+    span.end();
+  }
+}`,
+    errors: [notExtracted('kafkajs eachMessage', 'message.headers', 10, 18)],
+  },
+  // kafkajs: a public method passed unbound (`this.handle`) is the handler too, whoever else calls it.
+  {
+    code: `import type { Consumer, EachMessagePayload } from 'kafkajs';
+import { trace } from '@opentelemetry/api';
+const tracer = trace.getTracer('invoices');
+export class InvoiceConsumer {
+  constructor(private readonly consumer: Consumer) {}
+  async start() {
+    await this.consumer.run({ eachMessage: this.handle });
+  }
+  async handle({ message }: EachMessagePayload) {
+    tracer.startSpan('invoices process').end();
+  }
+}`,
+    errors: [notExtracted('kafkajs eachMessage', 'message.headers', 10, 5)],
   },
 ];
