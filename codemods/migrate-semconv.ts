@@ -55,7 +55,7 @@ export const migrateSemconv: CodemodTransform = {
       }
 
       // 2. Keys written as strings in attribute sinks.
-      for (const literal of getDeprecatedKeyLiterals(sourceFile)) {
+      for (const literal of getDeprecatedKeyLiterals(sourceFile, input.path)) {
         const key = getStringValue(literal)!;
         const replacement = DEPRECATED_SEMCONV_KEYS[key];
         if (!replacement) {

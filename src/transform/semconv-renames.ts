@@ -4,6 +4,7 @@ import { isLoggerNode, isMetricInstrumentNode } from './attribute-receivers.js';
 import { SEMCONV_CONSTANT_MAPS, SEMCONV_MODULE, SEMCONV_MODULES } from '../catalog/semconv.js';
 import { DEPRECATED_SEMCONV_CONSTANTS, DEPRECATED_SEMCONV_KEYS, type DeprecatedSemconvConstant } from '../catalog/semconv-deprecations.js';
 import { isSpanNode } from './span-receivers.js';
+import { isTracerNode } from './tracer-receivers.js';
 
 /** A use of a deprecated constant: the expression to replace and how the file reaches the package. */
 export interface ConstantUse {
@@ -92,16 +93,17 @@ export function getConstantUses(sourceFile: SourceFile): ConstantUse[] {
 
 /**
  * String keys in attribute sinks (the catalog's ATTRIBUTE_SINK_CALLS) that the package marks deprecated. Spans,
- * metric instruments and loggers are told as the lint rule tells them (src/transform/span-receivers.ts,
- * src/transform/attribute-receivers.ts); a tracer's span start is taken as it comes.
+ * tracers, metric instruments and loggers are told as the lint rule tells them (src/transform/span-receivers.ts,
+ * src/transform/tracer-receivers.ts, src/transform/attribute-receivers.ts). `fromFile` is the file's path on disk,
+ * for following a tracer into a relative import.
  */
-export function getDeprecatedKeyLiterals(sourceFile: SourceFile): Node[] {
+export function getDeprecatedKeyLiterals(sourceFile: SourceFile, fromFile?: string): Node[] {
   const literals: Node[] = [];
   for (const call of sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const callee = call.getExpression();
     if (!Node.isPropertyAccessExpression(callee)) continue;
     const receiver = callee.getExpression();
-    const sink = matchAttributeSinkCall({ method: callee.getName(), isReceiver: (kind) => isReceiverOfKind(receiver, kind) });
+    const sink = matchAttributeSinkCall({ method: callee.getName(), isReceiver: (kind) => isReceiverOfKind(receiver, kind, fromFile) });
     if (sink) {
       let argument: Node | undefined = call.getArguments()[sink.argumentIndex];
       if (argument && sink.property) argument = getObjectProperty(argument, sink.property);
@@ -121,16 +123,16 @@ export function getDeprecatedKeyLiterals(sourceFile: SourceFile): Node[] {
   return literals;
 }
 
-function isReceiverOfKind(receiver: Node, kind: AttributeReceiverKind): boolean {
+function isReceiverOfKind(receiver: Node, kind: AttributeReceiverKind, fromFile: string | undefined): boolean {
   switch (kind) {
     case 'span':
-      return isSpanNode(receiver);
+      return isSpanNode(receiver, fromFile);
     case 'metric-instrument':
       return isMetricInstrumentNode(receiver);
     case 'logger':
       return isLoggerNode(receiver);
     case 'tracer':
-      return true;
+      return isTracerNode(receiver, fromFile);
   }
 }
 
