@@ -1,10 +1,8 @@
 import { Node, SyntaxKind, type Identifier, type ImportDeclaration, type SourceFile } from 'ts-morph';
-import { matchAttributeSinkCall, type AttributeReceiverKind } from '../catalog/attribute-sinks.js';
-import { isLoggerNode, isMetricInstrumentNode } from './attribute-receivers.js';
+import { getAttributeSources, getHeldValue, type HeldValue } from './attribute-sites.js';
+import { skipTransparentWrappers } from './expression-names.js';
 import { SEMCONV_CONSTANT_MAPS, SEMCONV_MODULE, SEMCONV_MODULES } from '../catalog/semconv.js';
 import { DEPRECATED_SEMCONV_CONSTANTS, DEPRECATED_SEMCONV_KEYS, type DeprecatedSemconvConstant } from '../catalog/semconv-deprecations.js';
-import { isSpanNode } from './span-receivers.js';
-import { isTracerNode } from './tracer-receivers.js';
 
 /** A use of a deprecated constant: the expression to replace and how the file reaches the package. */
 export interface ConstantUse {
@@ -91,55 +89,48 @@ export function getConstantUses(sourceFile: SourceFile): ConstantUse[] {
   return uses;
 }
 
+/** Where deprecated keys of attribute sinks are written: the literals to rename, and the sites left with a reason. */
+export interface DeprecatedKeySites {
+  literals: Node[];
+  skipped: SkippedSite[];
+}
+
 /**
- * String keys in attribute sinks (the catalog's ATTRIBUTE_SINK_CALLS) that the package marks deprecated. Spans,
- * tracers, metric instruments and loggers are told as the lint rule tells them (src/transform/span-receivers.ts,
- * src/transform/tracer-receivers.ts, src/transform/attribute-receivers.ts). `fromFile` is the file's path on disk,
- * for following a tracer into a relative import.
+ * String keys in attribute sinks (the catalog's ATTRIBUTE_SINK_CALLS) that the package marks deprecated, found as the
+ * lint rule finds them (src/transform/attribute-sites.ts): written in place, in an attributes object held by a `const`
+ * of the file, or as the string of a `const` the key is read from. A held key is renamed where it is declared only
+ * when that variable is used as attributes and nowhere else; otherwise the site is skipped with the reason.
+ * `fromFile` is the file's path on disk, for following a tracer into a relative import.
  */
-export function getDeprecatedKeyLiterals(sourceFile: SourceFile, fromFile?: string): Node[] {
-  const literals: Node[] = [];
-  for (const call of sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-    const callee = call.getExpression();
-    if (!Node.isPropertyAccessExpression(callee)) continue;
-    const receiver = callee.getExpression();
-    const sink = matchAttributeSinkCall({ method: callee.getName(), isReceiver: (kind) => isReceiverOfKind(receiver, kind, fromFile) });
-    if (sink) {
-      let argument: Node | undefined = call.getArguments()[sink.argumentIndex];
-      if (argument && sink.property) argument = getObjectProperty(argument, sink.property);
-      if (!argument) continue;
-      if (sink.shape === 'pair') {
-        if (isDeprecatedKeyLiteral(argument)) literals.push(argument);
-      } else if (Node.isObjectLiteralExpression(argument)) {
-        for (const property of argument.getProperties()) {
-          if (!Node.isPropertyAssignment(property)) continue;
-          const name = property.getNameNode();
-          const key = Node.isComputedPropertyName(name) ? name.getExpression() : name;
-          if (isDeprecatedKeyLiteral(key)) literals.push(key);
-        }
-      }
+export function getDeprecatedKeySites(sourceFile: SourceFile, fromFile?: string): DeprecatedKeySites {
+  const { objects, keys } = getAttributeSources(sourceFile, fromFile);
+  const literals = new Set<Node>();
+  const skipped: SkippedSite[] = [];
+  const skip = (node: Node, key: string, held: HeldValue) => {
+    if (!skipped.some((site) => site.node === node)) skipped.push({ node, message: `'${key}' is held in ${held.name}: ${held.refusal!}` });
+  };
+  const visitKey = (node: Node) => {
+    const expression = skipTransparentWrappers(node);
+    if (isDeprecatedKeyLiteral(expression)) {
+      literals.add(expression);
+      return;
+    }
+    const held = getHeldValue(expression, keys);
+    if (!held || !isDeprecatedKeyLiteral(held.value)) return;
+    if (held.refusal === undefined) literals.add(held.value);
+    else skip(node, getStringValue(held.value)!, held);
+  };
+  for (const { object, refusedBy } of objects) {
+    for (const property of object.getProperties()) {
+      if (!Node.isPropertyAssignment(property)) continue;
+      const name = property.getNameNode();
+      const key = Node.isComputedPropertyName(name) ? name.getExpression() : name;
+      if (refusedBy && isDeprecatedKeyLiteral(key)) skip(key, getStringValue(key)!, refusedBy);
+      else if (Node.isComputedPropertyName(name) || isDeprecatedKeyLiteral(key)) visitKey(key);
     }
   }
-  return literals;
-}
-
-function isReceiverOfKind(receiver: Node, kind: AttributeReceiverKind, fromFile: string | undefined): boolean {
-  switch (kind) {
-    case 'span':
-      return isSpanNode(receiver, fromFile);
-    case 'metric-instrument':
-      return isMetricInstrumentNode(receiver);
-    case 'logger':
-      return isLoggerNode(receiver);
-    case 'tracer':
-      return isTracerNode(receiver, fromFile);
-  }
-}
-
-function getObjectProperty(node: Node, name: string): Node | undefined {
-  if (!Node.isObjectLiteralExpression(node)) return undefined;
-  const property = node.getProperty(name);
-  return property && Node.isPropertyAssignment(property) ? property.getInitializer() : undefined;
+  for (const key of keys) visitKey(key);
+  return { literals: [...literals], skipped: skipped.sort((a, b) => a.node.getStart() - b.node.getStart()) };
 }
 
 export function getStringValue(node: Node): string | undefined {

@@ -110,10 +110,87 @@ function getOrigins(kind: AttributeReceiverKind, method: string): ReceiverOrigin
   }
 }
 
-/** The sink call with the deprecated key `http.method` where the entry puts attributes. */
-function getCall(sink: AttributeSinkCall, receiver: string): string {
-  const attributes = sink.shape === 'pair' ? `'http.method', method` : `{ 'http.method': method }`;
-  const holder = sink.property === undefined ? attributes : `{ ${sink.property}: ${attributes} }`;
+/**
+ * Where a snippet holds the deprecated key `http.method`: in place, or in a variable of the file the rule follows. The
+ * codemod renames a held key where it is declared when the variable is a `const` used as attributes only, and names
+ * the reason otherwise.
+ */
+interface Holding {
+  holding: string;
+  applies: (sink: AttributeSinkCall) => boolean;
+  /** Lines at the top of the module. */
+  module: string[];
+  /** Lines in the function before the call. */
+  inside: string[];
+  /** The key and value of a pair, or the attributes object. */
+  attributes: (sink: AttributeSinkCall) => string;
+  /** The whole options argument, for sinks that take attributes in options. */
+  options?: string;
+  /** Whether the codemod renames the held key (true) or leaves it with a note (false). */
+  renamed: boolean;
+}
+
+const inPlace: Holding = {
+  holding: 'in place',
+  applies: () => true,
+  module: [],
+  inside: [],
+  attributes: (sink) => (sink.shape === 'pair' ? `'http.method', method` : `{ 'http.method': method }`),
+  renamed: true,
+};
+
+const HELD_KEY_ATTRIBUTES = (sink: AttributeSinkCall) => (sink.shape === 'pair' ? 'METHOD_KEY, method' : '{ [METHOD_KEY]: method }');
+
+const HOLDINGS: Holding[] = [
+  { holding: 'key in a const', applies: () => true, module: [`const METHOD_KEY = 'http.method';`], inside: [], attributes: HELD_KEY_ATTRIBUTES, renamed: true },
+  { holding: 'key in a let never reassigned', applies: () => true, module: [`let METHOD_KEY = 'http.method';`], inside: [], attributes: HELD_KEY_ATTRIBUTES, renamed: false },
+  {
+    holding: 'key in a const also used elsewhere',
+    applies: () => true,
+    module: [`const METHOD_KEY = 'http.method';`, `export const LOG_FIELDS = [METHOD_KEY];`],
+    inside: [],
+    attributes: HELD_KEY_ATTRIBUTES,
+    renamed: false,
+  },
+  {
+    holding: 'attributes in a const',
+    applies: (sink) => sink.shape === 'object',
+    module: [],
+    inside: [`const attributes = { 'http.method': method };`],
+    attributes: () => 'attributes',
+    renamed: true,
+  },
+  {
+    holding: 'attributes in a const also logged',
+    applies: (sink) => sink.shape === 'object',
+    module: [`declare function log(fields: object): void;`],
+    inside: [`const attributes = { 'http.method': method };`, 'log(attributes);'],
+    attributes: () => 'attributes',
+    renamed: false,
+  },
+  {
+    holding: 'attributes spread from a const',
+    applies: (sink) => sink.shape === 'object',
+    module: [],
+    inside: [`const common = { 'http.method': method };`],
+    attributes: () => `{ ...common, 'app.tenant': 'acme' }`,
+    renamed: true,
+  },
+  {
+    holding: 'options in a const',
+    applies: (sink) => sink.property !== undefined,
+    module: [],
+    inside: [`const options = { attributes: { 'http.method': method } };`],
+    attributes: () => '',
+    options: 'options',
+    renamed: true,
+  },
+];
+
+/** The sink call with the deprecated key where the entry puts attributes. */
+function getCall(sink: AttributeSinkCall, receiver: string, holding: Holding): string {
+  const attributes = holding.attributes(sink);
+  const holder = sink.property === undefined ? attributes : (holding.options ?? (attributes === 'attributes' ? '{ attributes }' : `{ ${sink.property}: ${attributes} }`));
   const before = Array.from({ length: sink.argumentIndex }, (_, index) => (index === 0 && sink.receiver !== 'metric-instrument' ? `'work'` : '1'));
   return `${receiver}.${sink.method}(${[...before, holder].join(', ')});`;
 }
@@ -123,17 +200,23 @@ interface Snippet {
   code: string;
   visible: boolean;
   filename: string;
+  renamed: boolean;
 }
 
-const snippets: Snippet[] = ATTRIBUTE_SINK_CALLS.flatMap((sink) =>
-  getOrigins(sink.receiver, sink.method).map((origin) => {
-    const call = getCall(sink, origin.receiver);
-    const body = (origin.wrap ? origin.wrap(call) : [call]).map((line) => `  ${line}`);
-    const parameters = [origin.parameters, 'method: string'].filter(Boolean).join(', ');
-    const code = [API_IMPORT, '', ...origin.before, '', `export function handle(${parameters}): void {`, ...body, '}', ''].join('\n');
-    return { name: `${sink.receiver}.${sink.method}: ${origin.origin}`, code, visible: origin.visible, filename: origin.filename ?? 'sink.ts' };
-  }),
-);
+function getSnippet(sink: AttributeSinkCall, origin: ReceiverOrigin, holding: Holding): Snippet {
+  const call = getCall(sink, origin.receiver, holding);
+  const body = [...holding.inside, ...(origin.wrap ? origin.wrap(call) : [call])].map((line) => `  ${line}`);
+  const parameters = [origin.parameters, 'method: string'].filter(Boolean).join(', ');
+  const code = [API_IMPORT, '', ...origin.before, ...holding.module, '', `export function handle(${parameters}): void {`, ...body, '}', ''].join('\n');
+  const name = `${sink.receiver}.${sink.method}: ${origin.origin}${holding === inPlace ? '' : `, ${holding.holding}`}`;
+  return { name, code, visible: origin.visible, filename: origin.filename ?? 'sink.ts', renamed: holding.renamed };
+}
+
+const snippets: Snippet[] = ATTRIBUTE_SINK_CALLS.flatMap((sink) => {
+  const origins = getOrigins(sink.receiver, sink.method);
+  // Every origin with the key in place; the first (visible) origin with the key held in each way that fits the sink.
+  return [...origins.map((origin) => getSnippet(sink, origin, inPlace)), ...HOLDINGS.filter((holding) => holding.applies(sink)).map((holding) => getSnippet(sink, origins[0]!, holding))];
+});
 
 describe.each(snippets.map((snippet) => [snippet.name, snippet] as const))('%s', (_name, snippet) => {
   it('the codemod renames the key exactly where the rule reports it, or names the reason', () => {
@@ -147,6 +230,8 @@ describe.each(snippets.map((snippet) => [snippet.name, snippet] as const))('%s',
       return;
     }
     expect(changed || output.notes.length > 0, `silent codemod\n${context}`).toBe(true);
-    expect(lint(output.source, snippet.filename).length, `findings left without a note\n${context}`).toBeLessThanOrEqual(output.notes.length);
+    const left = lint(output.source, snippet.filename).length;
+    expect(left, `findings left without a note\n${context}`).toBeLessThanOrEqual(output.notes.length);
+    expect(left === 0 && output.notes.length === 0, `${snippet.renamed ? 'renamed' : 'left with a note'}\n${context}`).toBe(snippet.renamed);
   });
 });
