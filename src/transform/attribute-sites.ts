@@ -26,7 +26,7 @@ export interface HeldValue {
   /** Its initializer, without `as const` and other wrappers. */
   value: Node;
   /** Why its value cannot be changed for the sinks alone; undefined when it can. */
-  refusal: string | undefined;
+  readonly refusal: string | undefined;
 }
 
 /** An object literal whose keys become attribute keys, and the variable that keeps them from being renamed, if any. */
@@ -54,7 +54,7 @@ export function getAttributeSources(sourceFile: SourceFile, fromFile: string | u
   const starts = getSinkArguments(sourceFile, fromFile);
   // First the places a variable may be used as attributes, then each variable's refusal against all of them.
   const uses: Node[] = [];
-  walkAttributeObjects(starts, uses, () => undefined);
+  walkAttributeObjects(starts, uses, undefined);
   for (const start of starts) if (start.kind !== 'options') uses.push(skipTransparentWrappers(start.node));
   const objects: AttributesObject[] = [];
   walkAttributeObjects(starts, [...uses], (object, refusedBy) => {
@@ -62,24 +62,25 @@ export function getAttributeSources(sourceFile: SourceFile, fromFile: string | u
     if (!known) objects.push({ object, refusedBy });
     else known.refusedBy ??= refusedBy;
   });
-  const keys = starts.filter((start) => start.kind === 'key').map((start) => start.node);
+  const keys = starts.filter((start) => start.kind === 'key').map((start) => skipTransparentWrappers(start.node));
   for (const { object, refusedBy } of objects) if (!refusedBy) keys.push(...getComputedKeys(object));
   return { objects, keys };
 }
 
-function walkAttributeObjects(starts: readonly SinkArgument[], uses: Node[], onObject: (object: ObjectLiteralExpression, refusedBy: HeldValue | undefined) => void): void {
+/** Visits every attributes object the sinks reach, pushing each place a variable is used as attributes onto `uses`; without `onObject`, only that. */
+function walkAttributeObjects(starts: readonly SinkArgument[], uses: Node[], onObject: ((object: ObjectLiteralExpression, refusedBy: HeldValue | undefined) => void) | undefined): void {
   const reach = (node: Node, inherited: HeldValue | undefined): { object: ObjectLiteralExpression; refusedBy: HeldValue | undefined } | undefined => {
     const expression = skipTransparentWrappers(node);
     uses.push(expression);
     if (Node.isObjectLiteralExpression(expression)) return { object: expression, refusedBy: inherited };
     const held = getHeldValue(expression, uses);
     if (!held || !Node.isObjectLiteralExpression(held.value)) return undefined;
-    return { object: held.value, refusedBy: inherited ?? (held.refusal === undefined ? undefined : held) };
+    return { object: held.value, refusedBy: inherited ?? (onObject && held.refusal !== undefined ? held : undefined) };
   };
   const visit = (node: Node, inherited: HeldValue | undefined, depth: number) => {
     const reached = depth <= MAX_DEPTH ? reach(node, inherited) : undefined;
     if (!reached) return;
-    onObject(reached.object, reached.refusedBy);
+    onObject?.(reached.object, reached.refusedBy);
     for (const property of reached.object.getProperties()) {
       if (Node.isSpreadAssignment(property)) visit(property.getExpression(), reached.refusedBy, depth + 1);
     }
@@ -164,11 +165,22 @@ export function getHeldValue(node: Node, uses: readonly Node[]): HeldValue | und
   if (!init) return undefined;
   const name = declaration.getName();
   const statement = declaration.getVariableStatement();
-  let refusal: string | undefined;
-  if (declaration.getVariableStatement()?.getDeclarationKind() !== VariableDeclarationKind.Const) refusal = `${name} is not a const`;
-  else if (statement?.hasExportKeyword() || isExportedByName(declaration.getSourceFile(), name)) refusal = `${name} is exported`;
-  else if (getReferences(declaration.getNameNode() as Identifier, symbol!).some((reference) => !uses.includes(reference))) refusal = `${name} is also used other than as attributes`;
-  return { name, value: skipTransparentWrappers(init), refusal };
+  let refusal: string | undefined | null = null;
+  // Read only when asked: finding every reference walks the whole file.
+  const getRefusal = (): string | undefined => {
+    if (statement?.getDeclarationKind() !== VariableDeclarationKind.Const) return `${name} is not a const`;
+    if (statement.hasExportKeyword() || isExportedByName(declaration.getSourceFile(), name)) return `${name} is exported`;
+    const references = getReferences(declaration.getNameNode() as Identifier, symbol!);
+    return references.some((reference) => !uses.includes(reference)) ? `${name} is also used other than as attributes` : undefined;
+  };
+  return {
+    name,
+    value: skipTransparentWrappers(init),
+    get refusal() {
+      if (refusal === null) refusal = getRefusal();
+      return refusal;
+    },
+  };
 }
 
 function isExportedByName(sourceFile: SourceFile, name: string): boolean {
