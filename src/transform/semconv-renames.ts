@@ -106,31 +106,48 @@ export function getDeprecatedKeySites(sourceFile: SourceFile, fromFile?: string)
   const { objects, keys } = getAttributeSources(sourceFile, fromFile);
   const literals = new Set<Node>();
   const skipped: SkippedSite[] = [];
-  const skip = (node: Node, key: string, held: HeldValue) => {
-    if (!skipped.some((site) => site.node === node)) skipped.push({ node, message: `'${key}' is held in ${held.name}: ${held.refusal!}` });
+  const skip = (node: Node, message: string) => {
+    if (!skipped.some((site) => site.node === node)) skipped.push({ node, message });
   };
+  const skipHeld = (node: Node, key: string, held: HeldValue) => skip(node, `'${key}' is held in ${held.name}: ${held.refusal!}`);
   const visitKey = (node: Node) => {
     const expression = skipTransparentWrappers(node);
     if (isDeprecatedKeyLiteral(expression)) {
       literals.add(expression);
       return;
     }
+    const tabled = getTableEntryValue(expression);
+    if (tabled && isDeprecatedKeyLiteral(tabled.value)) {
+      // `KEYS.METHOD` of `const KEYS = { METHOD: 'http.method' }`: a table of keys is read in more ways than a sink's.
+      skip(node, `'${getStringValue(tabled.value)!}' is held in ${tabled.name}, a table of keys: rename it where it is declared`);
+      return;
+    }
     const held = getHeldValue(expression, keys);
     if (!held || !isDeprecatedKeyLiteral(held.value)) return;
     if (held.refusal === undefined) literals.add(held.value);
-    else skip(node, getStringValue(held.value)!, held);
+    else skipHeld(node, getStringValue(held.value)!, held);
   };
   for (const { object, refusedBy } of objects) {
     for (const property of object.getProperties()) {
       if (!Node.isPropertyAssignment(property)) continue;
       const name = property.getNameNode();
       const key = Node.isComputedPropertyName(name) ? name.getExpression() : name;
-      if (refusedBy && isDeprecatedKeyLiteral(key)) skip(key, getStringValue(key)!, refusedBy);
+      if (refusedBy && isDeprecatedKeyLiteral(key)) skipHeld(key, getStringValue(key)!, refusedBy);
       else if (Node.isComputedPropertyName(name) || isDeprecatedKeyLiteral(key)) visitKey(key);
     }
   }
   for (const key of keys) visitKey(key);
   return { literals: [...literals], skipped: skipped.sort((a, b) => a.node.getStart() - b.node.getStart()) };
+}
+
+/** `TABLE.NAME` where a variable of the file holds the object literal `TABLE`: the value it gives `NAME`, last one winning. */
+function getTableEntryValue(node: Node): { name: string; value: Node } | undefined {
+  if (!Node.isPropertyAccessExpression(node)) return undefined;
+  const table = getHeldValue(node.getExpression(), []);
+  if (!table || !Node.isObjectLiteralExpression(table.value)) return undefined;
+  const entry = table.value.getProperties().findLast((property) => Node.isPropertyAssignment(property) && property.getName() === node.getName());
+  const value = entry && Node.isPropertyAssignment(entry) ? entry.getInitializer() : undefined;
+  return value ? { name: `${table.name}.${node.getName()}`, value: skipTransparentWrappers(value) } : undefined;
 }
 
 export function getStringValue(node: Node): string | undefined {

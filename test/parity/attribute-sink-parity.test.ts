@@ -153,6 +153,14 @@ const HOLDINGS: Holding[] = [
     renamed: false,
   },
   {
+    holding: 'key in a table of keys',
+    applies: () => true,
+    module: [`const KEYS = { METHOD: 'http.method' };`],
+    inside: [],
+    attributes: (sink) => (sink.shape === 'pair' ? 'KEYS.METHOD, method' : '{ [KEYS.METHOD]: method }'),
+    renamed: false,
+  },
+  {
     holding: 'attributes in a const',
     applies: (sink) => sink.shape === 'object',
     module: [],
