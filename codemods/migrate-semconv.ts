@@ -4,7 +4,7 @@ import { isTopLevelNameTaken } from '../src/transform/imports.js';
 import { transformWithTsMorph } from '../src/transform/parse.js';
 import {
   getConstantUses,
-  getDeprecatedKeyLiterals,
+  getDeprecatedKeySites,
   getImportedStableName,
   getSiblingKeys,
   getStringValue,
@@ -54,8 +54,10 @@ export const migrateSemconv: CodemodTransform = {
         plan.add({ start: use.node.getStart(), end: use.node.getEnd(), text: written, label: `${use.name} → ${written}` });
       }
 
-      // 2. Keys written as strings in attribute sinks.
-      for (const literal of getDeprecatedKeyLiterals(sourceFile)) {
+      // 2. Keys written as strings in attribute sinks, or in the const of the file a sink reads them from.
+      const keySites = getDeprecatedKeySites(sourceFile, input.path);
+      for (const site of keySites.skipped) note(site.node.getStart(), site.message);
+      for (const literal of keySites.literals) {
         const key = getStringValue(literal)!;
         const replacement = DEPRECATED_SEMCONV_KEYS[key];
         if (!replacement) {

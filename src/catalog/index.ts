@@ -12,3 +12,4 @@ export * from './attribute-sinks.js';
 export * from './sensitive-patterns.js';
 export * from './unbounded-patterns.js';
 export * from './span-receivers.js';
+export * from './tracer-receivers.js';

@@ -1,14 +1,8 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import {
-  ACTIVE_SPAN_START_METHODS,
-  OTEL_MODULE_PREFIX,
-  SPAN_START_METHODS,
-  TRACER_FACTORY_METHODS,
-  TRACER_NAME_PATTERN,
-  TRACER_TYPE_NAMES,
-} from '../catalog/otel-api.js';
+import { ACTIVE_SPAN_START_METHODS, OTEL_MODULE_PREFIX, SPAN_START_METHODS, TRACER_TYPE_NAMES } from '../catalog/otel-api.js';
+import { isTracerReceiver, UNKNOWN_TRACER_ORIGIN, type TracerReceiverFacts } from '../catalog/tracer-receivers.js';
 import { getTracerOrigin } from './tracer-origin.js';
-import { getCalleeName, getPropertyName, isFunctionNode, skipTransparentWrappers } from './ast.js';
+import { getCalleeName, getPropertyName, getTypeAnnotationName, isFunctionNode, skipTransparentWrappers } from './ast.js';
 import { getTypeServices } from './type-info.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -37,54 +31,41 @@ export interface SpanStartOptions {
 /**
  * Whether `node` is, as far as syntax (and type information when the user's config has it) can tell, an
  * OpenTelemetry Tracer. A tracer visibly imported from another package (k6's, an SDK's own class) is not one,
- * unless `tracerModules` lists that package.
+ * unless `tracerModules` lists that package. The facts are read here, the catalog's `isTracerReceiver` decides.
  */
 export function isTracerExpression(node: TSESTree.Node, context: Context, tracerModules: readonly string[] = []): boolean {
+  return isTracerReceiver(getTracerReceiverFacts(node, context), tracerModules);
+}
+
+/** What the tree, the scope (and type information when present) say about a value that may be a tracer. */
+function getTracerReceiverFacts(node: TSESTree.Node, context: Context): TracerReceiverFacts {
   const expression = skipTransparentWrappers(node);
-  const typed = getTracerTypeVerdict(expression, context);
-  if (typed !== undefined) return typed;
+  const typeVerdict = getTracerTypeVerdict(expression, context);
+  // The type decides alone when it says something: the origin is not read then.
+  if (typeVerdict !== undefined) return { typeVerdict, origin: UNKNOWN_TRACER_ORIGIN, name: undefined };
   const origin = getTracerOrigin(expression, context);
-  if (origin.kind === 'otel') return true;
-  if (origin.kind === 'foreign') return tracerModules.includes(origin.module);
   switch (expression.type) {
-    case AST_NODE_TYPES.Identifier:
-      return TRACER_NAME_PATTERN.test(expression.name) || isTracerVariable(expression, context);
-    case AST_NODE_TYPES.MemberExpression: {
-      const name = getPropertyName(expression);
-      return name !== undefined && TRACER_NAME_PATTERN.test(name);
+    case AST_NODE_TYPES.Identifier: {
+      const definitions = ASTUtils.findVariable(context.sourceCode.getScope(expression), expression.name)?.defs ?? [];
+      return {
+        origin,
+        name: expression.name,
+        annotations: definitions.flatMap((definition) => getTypeAnnotationName(definition.name) ?? []),
+        producers: definitions.flatMap((definition) => {
+          const init = definition.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init ? skipTransparentWrappers(definition.node.init) : undefined;
+          return init?.type === AST_NODE_TYPES.CallExpression ? (getCalleeName(init.callee) ?? []) : [];
+        }),
+      };
     }
+    case AST_NODE_TYPES.MemberExpression:
+      return { origin, name: getPropertyName(expression) };
     case AST_NODE_TYPES.CallExpression: {
       const name = getCalleeName(expression.callee);
-      return name !== undefined && (TRACER_FACTORY_METHODS.includes(name) || TRACER_NAME_PATTERN.test(name));
+      return { origin, name, producers: name === undefined ? [] : [name] };
     }
     default:
-      return false;
+      return { origin, name: undefined };
   }
-}
-
-/** `const t = trace.getTracer('x')` or a parameter annotated `Tracer`. */
-function isTracerVariable(identifier: TSESTree.Identifier, context: Context): boolean {
-  const variable = ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier.name);
-  if (!variable) return false;
-  for (const definition of variable.defs) {
-    const name = definition.name;
-    if (name.type === AST_NODE_TYPES.Identifier && name.typeAnnotation && isTracerTypeAnnotation(name.typeAnnotation.typeAnnotation)) return true;
-    if (definition.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init) {
-      const init = skipTransparentWrappers(definition.node.init);
-      if (init.type === AST_NODE_TYPES.CallExpression) {
-        const callee = getCalleeName(init.callee);
-        if (callee !== undefined && TRACER_FACTORY_METHODS.includes(callee)) return true;
-      }
-    }
-  }
-  return false;
-}
-
-function isTracerTypeAnnotation(type: TSESTree.TypeNode): boolean {
-  if (type.type !== AST_NODE_TYPES.TSTypeReference) return false;
-  const typeName = type.typeName;
-  const name = typeName.type === AST_NODE_TYPES.Identifier ? typeName.name : typeName.type === AST_NODE_TYPES.TSQualifiedName ? typeName.right.name : undefined;
-  return name !== undefined && TRACER_TYPE_NAMES.includes(name);
 }
 
 /**

@@ -34,8 +34,8 @@ function parseFile(path: string): SourceFile | undefined | null {
   return sourceFile;
 }
 
-/** The project file a relative specifier names, parsed (the first candidate that exists). */
-function parseProjectModule(fromFile: string, specifier: string): SourceFile | undefined {
+/** The project file a relative specifier names, parsed (the first candidate that exists), once per modification time. */
+export function parseProjectModule(fromFile: string, specifier: string): SourceFile | undefined {
   for (const candidate of getModuleCandidates(fromFile, specifier)) {
     const parsed = parseFile(candidate);
     if (parsed !== null) return parsed;

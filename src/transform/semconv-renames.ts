@@ -1,9 +1,8 @@
 import { Node, SyntaxKind, type Identifier, type ImportDeclaration, type SourceFile } from 'ts-morph';
-import { matchAttributeSinkCall, type AttributeReceiverKind } from '../catalog/attribute-sinks.js';
-import { isLoggerNode, isMetricInstrumentNode } from './attribute-receivers.js';
+import { getAttributeSources, getHeldValue, type HeldValue } from './attribute-sites.js';
+import { skipTransparentWrappers } from './expression-names.js';
 import { SEMCONV_CONSTANT_MAPS, SEMCONV_MODULE, SEMCONV_MODULES } from '../catalog/semconv.js';
 import { DEPRECATED_SEMCONV_CONSTANTS, DEPRECATED_SEMCONV_KEYS, type DeprecatedSemconvConstant } from '../catalog/semconv-deprecations.js';
-import { isSpanNode } from './span-receivers.js';
 
 /** A use of a deprecated constant: the expression to replace and how the file reaches the package. */
 export interface ConstantUse {
@@ -90,54 +89,65 @@ export function getConstantUses(sourceFile: SourceFile): ConstantUse[] {
   return uses;
 }
 
+/** Where deprecated keys of attribute sinks are written: the literals to rename, and the sites left with a reason. */
+export interface DeprecatedKeySites {
+  literals: Node[];
+  skipped: SkippedSite[];
+}
+
 /**
- * String keys in attribute sinks (the catalog's ATTRIBUTE_SINK_CALLS) that the package marks deprecated. Spans,
- * metric instruments and loggers are told as the lint rule tells them (src/transform/span-receivers.ts,
- * src/transform/attribute-receivers.ts); a tracer's span start is taken as it comes.
+ * String keys in attribute sinks (the catalog's ATTRIBUTE_SINK_CALLS) that the package marks deprecated, found as the
+ * lint rule finds them (src/transform/attribute-sites.ts): written in place, in an attributes object held by a `const`
+ * of the file, or as the string of a `const` the key is read from. A held key is renamed where it is declared only
+ * when that variable is used as attributes and nowhere else; otherwise the site is skipped with the reason.
+ * `fromFile` is the file's path on disk, for following a tracer into a relative import.
  */
-export function getDeprecatedKeyLiterals(sourceFile: SourceFile): Node[] {
-  const literals: Node[] = [];
-  for (const call of sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-    const callee = call.getExpression();
-    if (!Node.isPropertyAccessExpression(callee)) continue;
-    const receiver = callee.getExpression();
-    const sink = matchAttributeSinkCall({ method: callee.getName(), isReceiver: (kind) => isReceiverOfKind(receiver, kind) });
-    if (sink) {
-      let argument: Node | undefined = call.getArguments()[sink.argumentIndex];
-      if (argument && sink.property) argument = getObjectProperty(argument, sink.property);
-      if (!argument) continue;
-      if (sink.shape === 'pair') {
-        if (isDeprecatedKeyLiteral(argument)) literals.push(argument);
-      } else if (Node.isObjectLiteralExpression(argument)) {
-        for (const property of argument.getProperties()) {
-          if (!Node.isPropertyAssignment(property)) continue;
-          const name = property.getNameNode();
-          const key = Node.isComputedPropertyName(name) ? name.getExpression() : name;
-          if (isDeprecatedKeyLiteral(key)) literals.push(key);
-        }
-      }
+export function getDeprecatedKeySites(sourceFile: SourceFile, fromFile?: string): DeprecatedKeySites {
+  const { objects, keys } = getAttributeSources(sourceFile, fromFile);
+  const literals = new Set<Node>();
+  const skipped: SkippedSite[] = [];
+  const skip = (node: Node, message: string) => {
+    if (!skipped.some((site) => site.node === node)) skipped.push({ node, message });
+  };
+  const skipHeld = (node: Node, key: string, held: HeldValue) => skip(node, `'${key}' is held in ${held.name}: ${held.refusal!}`);
+  const visitKey = (node: Node) => {
+    const expression = skipTransparentWrappers(node);
+    if (isDeprecatedKeyLiteral(expression)) {
+      literals.add(expression);
+      return;
+    }
+    const tabled = getTableEntryValue(expression);
+    if (tabled && isDeprecatedKeyLiteral(tabled.value)) {
+      // `KEYS.METHOD` of `const KEYS = { METHOD: 'http.method' }`: a table of keys is read in more ways than a sink's.
+      skip(node, `'${getStringValue(tabled.value)!}' is held in ${tabled.name}, a table of keys: rename it where it is declared`);
+      return;
+    }
+    const held = getHeldValue(expression, keys);
+    if (!held || !isDeprecatedKeyLiteral(held.value)) return;
+    if (held.refusal === undefined) literals.add(held.value);
+    else skipHeld(node, getStringValue(held.value)!, held);
+  };
+  for (const { object, refusedBy } of objects) {
+    for (const property of object.getProperties()) {
+      if (!Node.isPropertyAssignment(property)) continue;
+      const name = property.getNameNode();
+      const key = Node.isComputedPropertyName(name) ? name.getExpression() : name;
+      if (refusedBy && isDeprecatedKeyLiteral(key)) skipHeld(key, getStringValue(key)!, refusedBy);
+      else if (Node.isComputedPropertyName(name) || isDeprecatedKeyLiteral(key)) visitKey(key);
     }
   }
-  return literals;
+  for (const key of keys) visitKey(key);
+  return { literals: [...literals], skipped: skipped.sort((a, b) => a.node.getStart() - b.node.getStart()) };
 }
 
-function isReceiverOfKind(receiver: Node, kind: AttributeReceiverKind): boolean {
-  switch (kind) {
-    case 'span':
-      return isSpanNode(receiver);
-    case 'metric-instrument':
-      return isMetricInstrumentNode(receiver);
-    case 'logger':
-      return isLoggerNode(receiver);
-    case 'tracer':
-      return true;
-  }
-}
-
-function getObjectProperty(node: Node, name: string): Node | undefined {
-  if (!Node.isObjectLiteralExpression(node)) return undefined;
-  const property = node.getProperty(name);
-  return property && Node.isPropertyAssignment(property) ? property.getInitializer() : undefined;
+/** `TABLE.NAME` where a variable of the file holds the object literal `TABLE`: the value it gives `NAME`, last one winning. */
+function getTableEntryValue(node: Node): { name: string; value: Node } | undefined {
+  if (!Node.isPropertyAccessExpression(node)) return undefined;
+  const table = getHeldValue(node.getExpression(), []);
+  if (!table || !Node.isObjectLiteralExpression(table.value)) return undefined;
+  const entry = table.value.getProperties().findLast((property) => Node.isPropertyAssignment(property) && property.getName() === node.getName());
+  const value = entry && Node.isPropertyAssignment(entry) ? entry.getInitializer() : undefined;
+  return value ? { name: `${table.name}.${node.getName()}`, value: skipTransparentWrappers(value) } : undefined;
 }
 
 export function getStringValue(node: Node): string | undefined {
