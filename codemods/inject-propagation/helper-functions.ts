@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { AWS_MESSAGE_ATTRIBUTES_LIMIT, DEFAULT_ENVELOPE_CARRIER_KEY, EVENTBRIDGE_EVENT_IN_SQS_BODY, TRACE_CONTEXT_KEYS, type CarrierPath } from '../../src/catalog/messaging/index.js';
+import { AWS_MESSAGE_ATTRIBUTES_LIMIT, DEFAULT_ENVELOPE_CARRIER_KEY, SQS_BODY_ENVELOPES, TRACE_CONTEXT_KEYS, type CarrierPath, type JsonBodyEnvelope } from '../../src/catalog/messaging/index.js';
 import type { FileStyle } from '../../src/transform/file-style.js';
 import { restyleCode } from '../../src/transform/restyle.js';
 import { applyTextEdits, type TextEdit } from '../../src/transform/text-edits.js';
@@ -48,16 +48,32 @@ function accessPath(base: string, path: CarrierPath, optional = false): string {
   }, base);
 }
 
+/** The statements that return an envelope's carrier from the parsed `message` when the message is that envelope. */
+function envelopeReaderLines(envelope: JsonBodyEnvelope): string[] {
+  const isEnvelope = envelope.fields.map((field) => `${accessPath('message', [field])} !== undefined`).join(' && ');
+  const carrier = accessPath('message', envelope.carrier, true);
+  if (!envelope.valueField) return [`    if (${isEnvelope}) {`, `      return Object(${carrier});`, '    }'];
+  return [
+    `    if (${isEnvelope}) {`,
+    `      const entries = Object(${carrier});`,
+    '      const values: Record<string, unknown> = {};',
+    '      for (const key of Object.keys(entries)) {',
+    `        values[key] = entries[key]?.${envelope.valueField};`,
+    '      }',
+    '      return values;',
+    '    }',
+  ];
+}
+
 /**
- * The carrier of an SQS record, with the fallback to an EventBridge event delivered through the queue (the catalog's
- * EVENTBRIDGE_EVENT_IN_SQS_BODY): the body is parsed only when no attribute carries the trace and it looks like a JSON
- * object, inside a try, so a body of any other kind reads as before.
+ * The carrier of an SQS record, with the fallback to another service's message delivered through the queue (the
+ * catalog's SQS_BODY_ENVELOPES: an EventBridge event, an SNS notification): the body is parsed only when no attribute
+ * carries the trace and it looks like a JSON object, inside a try, so a body of any other kind reads as before.
  */
 function sqsRecordReaderSource(): string {
-  const envelope = EVENTBRIDGE_EVENT_IN_SQS_BODY;
-  const body = accessPath('record', envelope.body);
-  const isEnvelope = envelope.fields.map((field) => `${accessPath('message', [field])} !== undefined`).join(' && ');
-  return `/** The carrier of an SQS record: its message attributes or, where they have none and the body is ${envelope.description}, \`${envelope.carrier.join('.')}\` in it. */
+  const body = accessPath('record', SQS_BODY_ENVELOPES[0]!.body);
+  const described = SQS_BODY_ENVELOPES.map((envelope) => `${envelope.description} (\`${envelope.carrier.join('.')}\`)`).join(' or ');
+  return `/** The carrier of an SQS record: its message attributes or, where they have none, that of the body when it is ${described}. */
 function readTraceContextFromSqsRecord(record: { messageAttributes?: Record<string, { stringValue?: string }>; body?: string }): Record<string, unknown> {
   const carrier: Record<string, unknown> = {};
   const attributes = record.messageAttributes ?? {};
@@ -69,7 +85,8 @@ function readTraceContextFromSqsRecord(record: { messageAttributes?: Record<stri
   }
   try {
     const message = JSON.parse(${body});
-    return ${isEnvelope} ? Object(${accessPath('message', envelope.carrier, true)}) : carrier;
+${SQS_BODY_ENVELOPES.flatMap(envelopeReaderLines).join('\n')}
+    return carrier;
   } catch {
     return carrier;
   }

@@ -50,10 +50,10 @@ const LAMBDA_GETTERS: Partial<Record<string, CarrierGetter>> = {
  * The carrier of one record: for Kinesis, the envelope inside the record's base64-encoded JSON data (a record that is
  * not JSON, or has no envelope, gives an empty carrier, so the span then has no remote parent), decoded inline or, where
  * the file reads it more than once, by a helper (see provideGetterHelpers); for SQS, the message attributes or the
- * carrier of an EventBridge event delivered as the body, by a helper; otherwise as getCarrierExpression writes it.
+ * carrier of an EventBridge event or SNS notification delivered as the body, by a helper; otherwise as getCarrierExpression writes it.
  */
 function getRecordCarrier(record: string, location: ConsumeOperation['carriers'][number], getter: CarrierGetter, file: FileFacts): { carrier: string; getter: CarrierGetter; decoding?: CarrierDecoding } {
-  if (location.encoding === 'lambda-sqs-message-attributes' && location.bodyEnvelope) {
+  if (location.encoding === 'lambda-sqs-message-attributes' && location.bodyEnvelopes) {
     // The inline form, where the helper's name is taken, reads the attributes only.
     return { carrier: getCarrierExpression(record, location.path, getter, location.envelopeKey, file.isTypeScript, file.quote), getter, decoding: { reader: 'sqs-record', argument: record } };
   }

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { EventBridgeClient as EventBridgeClientType, PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { SNSClient, type MessageAttributeValue, type PublishInput } from '@aws-sdk/client-sns';
 import { context, propagation, SpanKind, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
@@ -27,6 +28,14 @@ export async function publishPaymentCaptured(events: EventBridgeClient, payment:
       Entries: [{ EventBusName: 'payments', Source: 'shop.payments', DetailType: 'PaymentCaptured', Detail: JSON.stringify(payment) }],
     }),
   );
+}
+`;
+
+// The same service notifies refunds on an SNS topic; the billing queue subscribes to it without raw message delivery.
+const SNS_PRODUCER = `import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+
+export async function notifyRefund(topic: SNSClient, refund: { refundId: string }): Promise<void> {
+  await topic.send(new PublishCommand({ TopicArn: 'arn:aws:sns:eu-west-1:123456789012:refunds', Message: JSON.stringify(refund) }));
 }
 `;
 
@@ -56,6 +65,7 @@ const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProces
 const contextManager = new AsyncLocalStorageContextManager();
 const tracer = provider.getTracer('eventbridge-through-sqs-test');
 let directory: string;
+let notifyRefund: (topic: SNSClient, refund: { refundId: string }) => Promise<void>;
 let publishPaymentCaptured: (events: EventBridgeClientType, payment: { paymentId: string; amountCents: number }) => Promise<void>;
 let consumer: { handler: (event: { Records: SQSRecord[] }) => Promise<void>; received: unknown[] };
 const sent: PutEventsRequestEntry[] = [];
@@ -130,6 +140,7 @@ beforeAll(async () => {
   directory = mkdtempSync(join(tmpdir(), 'eventbridge-through-sqs-'));
   symlinkSync(realpathSync(resolve('node_modules')), join(directory, 'node_modules'), 'dir');
   ({ publishPaymentCaptured } = await load<{ publishPaymentCaptured: typeof publishPaymentCaptured }>(injectPropagation, 'payments', PRODUCER));
+  ({ notifyRefund } = await load<{ notifyRefund: typeof notifyRefund }>(injectPropagation, 'refunds', SNS_PRODUCER));
   consumer = await load<typeof consumer>(wrapHandlers, 'billing', CONSUMER);
 });
 
@@ -174,5 +185,52 @@ describe('an EventBridge event delivered through SQS to a transformed Lambda', (
     expect([invocation!.parentSpanContext, invocation!.links]).toEqual([undefined, []]);
     const spans = recordSpans();
     expect(spans.map((span) => [span.kind, span.parentSpanContext?.spanId])).toEqual(bodies.map(() => [SpanKind.CONSUMER, invocation!.spanContext().spanId]));
+  });
+});
+
+describe('an SNS notification delivered through SQS (raw message delivery off) to a transformed Lambda', () => {
+  const published: PublishInput[] = [];
+  const topic = new SNSClient({ region: 'eu-west-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+  topic.middlewareStack.add(
+    () => async (args) => {
+      published.push(args.input as PublishInput);
+      return { output: { $metadata: {}, MessageId: 'n-1' }, response: {} };
+    },
+    { step: 'initialize', name: 'keepInput' },
+  );
+
+  /** The body SNS gives an SQS subscriber without raw message delivery: the notification, attributes as `{ Type, Value }`. */
+  function toNotification(input: PublishInput): string {
+    const attributes = Object.entries(input.MessageAttributes ?? {}) as Array<[string, MessageAttributeValue]>;
+    return JSON.stringify({
+      Type: 'Notification',
+      MessageId: 'a1b2c3d4-0000-4000-8000-000000000001',
+      TopicArn: input.TopicArn,
+      Message: input.Message,
+      Timestamp: '2026-12-02T10:00:00.000Z',
+      SignatureVersion: '1',
+      MessageAttributes: Object.fromEntries(attributes.map(([key, value]) => [key, { Type: value.DataType, Value: value.StringValue }])),
+    });
+  }
+
+  it("continues the publisher's trace from the notification's MessageAttributes", async () => {
+    published.length = 0;
+    let publisher: ReadableSpan | undefined;
+    await tracer.startActiveSpan('refund payment', async (span) => {
+      await notifyRefund(topic, { refundId: 'r-1' });
+      span.end();
+    });
+    publisher = exporter.getFinishedSpans().find((span) => span.name === 'refund payment');
+    expect(published).toHaveLength(1);
+    await consumer.handler({ Records: [sqsRecord(toNotification(published[0]!))] });
+    const [record] = recordSpans();
+    expect([record!.kind, record!.spanContext().traceId, record!.parentSpanContext?.spanId]).toEqual([SpanKind.CONSUMER, publisher!.spanContext().traceId, publisher!.spanContext().spanId]);
+  });
+
+  it('gives no remote parent for a notification published without a carrier', async () => {
+    const notification = JSON.stringify({ Type: 'Notification', Message: '{}', MessageAttributes: { source: { Type: 'String', Value: 'refunds' } } });
+    await consumer.handler({ Records: [sqsRecord(notification)] });
+    const [invocation] = exporter.getFinishedSpans().filter((span) => span.name === 'billing.handler');
+    expect(recordSpans().map((span) => span.parentSpanContext?.spanId)).toEqual([invocation!.spanContext().spanId]);
   });
 });

@@ -56,6 +56,22 @@ export const EVENTBRIDGE_EVENT_IN_SQS_BODY: JsonBodyEnvelope = {
   description: 'an EventBridge event',
 };
 
+/**
+ * An SNS notification that a subscription delivered to an SQS queue without raw message delivery (SNS's default): the
+ * record's body is the notification as JSON, and the message attributes Publish was given are its `MessageAttributes`,
+ * each `{ Type, Value }`.
+ */
+export const SNS_NOTIFICATION_IN_SQS_BODY: JsonBodyEnvelope = {
+  body: ['body'],
+  fields: ['Type', 'MessageAttributes'],
+  carrier: ['MessageAttributes'],
+  valueField: 'Value',
+  description: 'an SNS notification',
+};
+
+/** What another service's message in an SQS record's body may be, tried in order. */
+export const SQS_BODY_ENVELOPES: readonly JsonBodyEnvelope[] = [EVENTBRIDGE_EVENT_IN_SQS_BODY, SNS_NOTIFICATION_IN_SQS_BODY];
+
 export const awsMessaging: MessagingLibraryEntries = {
   publish: [
     {
@@ -198,7 +214,7 @@ export const awsMessaging: MessagingLibraryEntries = {
       modules: LAMBDA_MODULES,
       matchers: [{ kind: 'lambda-handler', eventTypeNames: ['SQSEvent'], handlerTypeNames: ['SQSHandler'], inferredFrom: { recordFields: ['body', 'receiptHandle', 'messageAttributes'] }, eventShape: { recordEventSource: 'aws:sqs' } }],
       message: { parameter: 0, path: ['Records', EACH] },
-      carriers: [{ path: ['messageAttributes'], encoding: 'lambda-sqs-message-attributes', bodyEnvelope: EVENTBRIDGE_EVENT_IN_SQS_BODY, description: 'record.messageAttributes' }],
+      carriers: [{ path: ['messageAttributes'], encoding: 'lambda-sqs-message-attributes', bodyEnvelopes: SQS_BODY_ENVELOPES, description: 'record.messageAttributes' }],
       system: 'aws_sqs',
       operationName: 'process',
       destination: { kind: 'parameter', parameter: 0, path: ['Records', EACH, 'eventSourceARN'] },

@@ -99,8 +99,10 @@ export interface JsonBodyEnvelope {
   body: CarrierPath;
   /** Fields the parsed body has when it is this envelope (EventBridge: `detail-type`, `detail`). */
   fields: readonly string[];
-  /** Property path from the parsed body to the carrier object, a plain string map (`detail._trace`). */
+  /** Property path from the parsed body to the carrier object (`detail._trace`). */
   carrier: CarrierPath;
+  /** Each entry of the carrier object is an object holding its value in this field (SNS: `{ Type, Value }`); else a plain string map. */
+  valueField?: string;
   /** What the body is then, for docs and comments (`an EventBridge event`). */
   description: string;
 }
@@ -112,8 +114,8 @@ export interface ConsumeCarrierLocation {
   encoding: CarrierEncoding;
   /** See {@link PublishCarrierLocation.envelopeKey}: where codemods read the carrier object from. */
   envelopeKey?: string;
-  /** Where the carrier is when the container holds none: the message's body is another service's message. */
-  bodyEnvelope?: JsonBodyEnvelope;
+  /** Where the carrier is when the container holds none: the message's body is another service's message, one of these. */
+  bodyEnvelopes?: readonly JsonBodyEnvelope[];
   /** How messages name the location, e.g. `message.headers`, `record.messageAttributes`. */
   description: string;
 }
