@@ -215,12 +215,11 @@ describe('an SNS notification delivered through SQS (raw message delivery off) t
 
   it("continues the publisher's trace from the notification's MessageAttributes", async () => {
     published.length = 0;
-    let publisher: ReadableSpan | undefined;
     await tracer.startActiveSpan('refund payment', async (span) => {
       await notifyRefund(topic, { refundId: 'r-1' });
       span.end();
     });
-    publisher = exporter.getFinishedSpans().find((span) => span.name === 'refund payment');
+    const publisher = exporter.getFinishedSpans().find((span) => span.name === 'refund payment');
     expect(published).toHaveLength(1);
     await consumer.handler({ Records: [sqsRecord(toNotification(published[0]!))] });
     const [record] = recordSpans();
