@@ -1,13 +1,31 @@
-import type { Node, SyntaxKind } from 'ts-morph';
+import { ts, type Node, type SyntaxKind } from 'ts-morph';
 
 /**
  * The descendants of `root` of any of `kinds`, in the order a walk of the tree meets them (an outer node before the
- * nodes inside it). Only these are wrapped as ts-morph nodes: a walk with `forEachDescendant` wraps every node of the
- * file, which costs more than the parse in a file where nothing matches.
+ * nodes inside it), the same ts-morph nodes every other look-up in the file returns. The walk is over the compiler's
+ * tree and only matches are wrapped: `forEachDescendant` wraps every node of the file, and `getDescendantsOfKind`
+ * walks through nested generators, each costing more than the parse in a file where nothing matches.
  */
 export function getDescendantsOfKinds(root: Node, kinds: readonly SyntaxKind[]): Node[] {
-  const found = kinds.flatMap((kind) => root.getDescendantsOfKind(kind) as Node[]);
-  if (kinds.length < 2) return found;
-  // Two nodes met at the same position are one inside the other: the outer one, which ends later, comes first.
-  return found.sort((a, b) => a.getPos() - b.getPos() || b.getEnd() - a.getEnd());
+  const wanted = new Set<ts.SyntaxKind>(kinds);
+  const wrap = getWrapper(root);
+  const found: Node[] = [];
+  const visit = (node: ts.Node): void => {
+    if (wanted.has(node.kind)) found.push(wrap(node));
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(root.compilerNode, visit);
+  return found;
+}
+
+/** ts-morph's own lookup from a compiler node to its wrapped node (one per node, cached), which its typings leave out. */
+interface WrappedNodeLookup {
+  _getNodeFromCompilerNode?: (node: ts.Node) => Node;
+}
+
+function getWrapper(root: Node): (node: ts.Node) => Node {
+  const lookup = (root as unknown as WrappedNodeLookup)._getNodeFromCompilerNode;
+  // test/transform/descendants-of-kinds.test.ts fails first if a ts-morph upgrade takes it away.
+  if (typeof lookup !== 'function') throw new Error('ts-morph no longer has Node#_getNodeFromCompilerNode');
+  return (node) => lookup.call(root, node);
 }
