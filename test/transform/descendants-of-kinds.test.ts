@@ -1,4 +1,4 @@
-import { SyntaxKind, type Node } from 'ts-morph';
+import { SyntaxKind, ts, type Node } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import { getDescendantsOfKinds } from '../../src/transform/descendants-of-kinds.js';
 import { parseForReading } from '../../src/transform/parse.js';
@@ -40,5 +40,11 @@ describe('getDescendantsOfKinds', () => {
     const drain = sourceFile.getFunctionOrThrow('drain');
     expect(getDescendantsOfKinds(drain, [SyntaxKind.CallExpression]).map((node) => node.getText())).toEqual(['console.log(JSON.parse(line))', 'JSON.parse(line)']);
     expect(getDescendantsOfKinds(drain, [SyntaxKind.NewExpression])).toEqual([]);
+  });
+
+  it('wraps only the matches the compiler-node test keeps', () => {
+    const sourceFile = parseForReading('/orders/worker.ts', source);
+    const isJsonCall = (node: ts.Node) => ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.expression.getText() === 'JSON';
+    expect(getDescendantsOfKinds(sourceFile, [SyntaxKind.CallExpression], isJsonCall).map((node) => node.getText())).toEqual(['JSON.parse(line)']);
   });
 });
