@@ -7,7 +7,8 @@ import { transformWithEdits, type EditPlan } from '../src/transform/edit-plan.js
 import { findConsumerHandlers, findPublishSites, getImportedModules } from '../src/transform/messaging-sites.js';
 import { getMissingDependencyNote } from '../src/transform/project-manifest.js';
 import { keepFileForOldTypeScript } from '../src/transform/project-typescript.js';
-import { anyOf, createCallShapeTest, createModuleImportTest, createProjectReceiverCallTest, createWordTest } from '../src/transform/source-prefilter.js';
+import { createProjectReceiverTest } from '../src/transform/project-module-reach.js';
+import { anyOf, createCallShapeTest, createModuleImportTest, createWordTest } from '../src/transform/source-prefilter.js';
 import type { CodemodTransform, ExtraFile, TransformInput, TransformNote, TransformOutput } from '../src/transform/types.js';
 import { planConsumerSpans } from './inject-propagation/consumer-spans.js';
 import {
@@ -166,13 +167,14 @@ function apply(input: TransformInput): TransformOutput {
 /**
  * The cheap text test, from the catalog: a publish or consumer is found in a file that imports one of the operation's
  * modules, that holds a call of a shape matched without an import (`producer.send({ topic, messages })`), that calls
- * a catalog method on a name imported from another file of the project (`reports.add(…)`), or that names a Lambda
- * event or handler type (`SQSEvent`).
+ * a catalog method on a name imported from another file of the project that can hold a library's object
+ * (`reports.add(…)`, queues.ts importing bullmq), or that names a Lambda event or handler type (`SQSEvent`).
  */
 const MESSAGING_OPERATIONS = [...PUBLISH_OPERATIONS, ...CONSUME_OPERATIONS];
+const importsMessagingModule = createModuleImportTest(MESSAGING_OPERATIONS.flatMap((operation) => operation.modules));
 const mayHoldMessaging = anyOf(
-  createModuleImportTest(MESSAGING_OPERATIONS.flatMap((operation) => operation.modules)),
-  createProjectReceiverCallTest(MESSAGING_OPERATIONS.flatMap((operation) => operation.matchers.flatMap(getMethodNames))),
+  importsMessagingModule,
+  createProjectReceiverTest(MESSAGING_OPERATIONS.flatMap((operation) => operation.matchers.flatMap(getMethodNames)), importsMessagingModule),
   ...MESSAGING_OPERATIONS.flatMap((operation) => operation.matchers.flatMap((matcher) => getShapeTests(matcher))),
 );
 
@@ -192,6 +194,6 @@ function getShapeTests(matcher: PublishMatcher | ConsumeMatcher): Array<(source:
 export const injectPropagation: CodemodTransform = {
   name: 'inject-propagation',
   description: 'Carries the W3C trace context across every queue: injects it at publishes (in each library’s own carrier) and continues it in consumers that start their own span.',
-  mayApply: (source) => mayHoldMessaging(source),
+  mayApply: (source, file) => mayHoldMessaging(source, file?.path),
   apply,
 };

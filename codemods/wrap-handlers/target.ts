@@ -1,9 +1,10 @@
-import { Node, SyntaxKind, type ForOfStatement, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, ts, type ForOfStatement, type SourceFile } from 'ts-morph';
 import type { CarrierPath } from '../../src/catalog/messaging/index.js';
 import type { TextEdit } from '../../src/transform/text-edits.js';
 import type { TransformNote } from '../../src/transform/types.js';
 import type { InlineCarrierReader } from '../inject-propagation/helper-functions.js';
 import type { TriggerSpan } from './lambda-triggers.js';
+import { getDescendantsOfKinds } from '../../src/transform/descendants-of-kinds.js';
 import { getJumpOutOfBlock, type WrappableFunction } from '../../src/transform/wrap-body.js';
 
 /** A value written into the generated code: a constant, or an expression already in scope in the handler. */
@@ -109,13 +110,17 @@ export function importsAnyModule(sourceFile: SourceFile, modules: readonly strin
 // Keyed by the compiler's tree, which an edit replaces: the catalog asks once per module entry, the file is walked once.
 const importedSpecifiers = new WeakMap<object, string[]>();
 
+function isRequireCall(node: ts.Node): boolean {
+  return ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require';
+}
+
 /** The module specifiers of the file's imports, then of its `require(…)` calls, in source order. */
 function getImportedSpecifiers(sourceFile: SourceFile): string[] {
   const cached = importedSpecifiers.get(sourceFile.compilerNode);
   if (cached) return cached;
   const specifiers = sourceFile.getImportDeclarations().map((declaration) => declaration.getModuleSpecifierValue());
-  for (const call of sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-    if (call.getExpression().getText() === 'require') specifiers.push(getStringValue(call.getArguments()[0]) ?? '');
+  for (const call of getDescendantsOfKinds(sourceFile, [SyntaxKind.CallExpression], isRequireCall)) {
+    if (Node.isCallExpression(call)) specifiers.push(getStringValue(call.getArguments()[0]) ?? '');
   }
   importedSpecifiers.set(sourceFile.compilerNode, specifiers);
   return specifiers;

@@ -1,4 +1,4 @@
-import { Node, type CallExpression, type ForOfStatement, type NewExpression, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression, type ForOfStatement, type NewExpression, type SourceFile } from 'ts-morph';
 import type { ConsumeMatcher, ConsumeOperation, PublishOperation } from '../catalog/messaging/index.js';
 import {
   isConsumeTracedByLibrary,
@@ -12,6 +12,7 @@ import {
   type ConsumeMatch,
   type MatchReason,
 } from '../catalog/messaging/match.js';
+import { getDescendantsOfKinds } from './descendants-of-kinds.js';
 import { getHandlerReference } from './handler-reference.js';
 import { getCallFacts, getImportedModules, getValueFact, getVariableInitializer, resolveFunction } from './messaging-facts.js';
 import { getPropertyInitializer } from './object-literal.js';
@@ -54,15 +55,21 @@ export interface ConsumerHandler {
   shared?: string;
 }
 
+// The only nodes each search looks at: a publish is a call or a `new`, a registration also a `for await` loop, and a
+// Lambda handler a typed function or the variable holding one.
+const CALL_KINDS = [SyntaxKind.CallExpression, SyntaxKind.NewExpression];
+const REGISTRATION_KINDS = [...CALL_KINDS, SyntaxKind.ForOfStatement];
+const HANDLER_KINDS = [...REGISTRATION_KINDS, SyntaxKind.VariableDeclaration, SyntaxKind.ArrowFunction, SyntaxKind.FunctionExpression, SyntaxKind.FunctionDeclaration];
+
 /** Every publish call of the catalog in the file, in source order; each call matches its first operation. */
 export function findPublishSites(sourceFile: SourceFile): PublishSite[] {
   const imported = getImportedModules(sourceFile);
   const sites: PublishSite[] = [];
-  sourceFile.forEachDescendant((node) => {
-    if (!Node.isNewExpression(node) && !Node.isCallExpression(node)) return;
+  for (const node of getDescendantsOfKinds(sourceFile, CALL_KINDS)) {
+    if (!Node.isNewExpression(node) && !Node.isCallExpression(node)) continue;
     const facts = getCallFacts(node, imported);
     const match = facts && matchPublish(facts);
-    if (!facts || !match) return;
+    if (!facts || !match) continue;
     const operation = match.operation;
     const carrierArgumentReason = explainCarrierArgument(operation, facts.arguments[operation.carriers[0]?.argument ?? 0]);
     if (facts.kind === 'new') {
@@ -71,12 +78,12 @@ export function findPublishSites(sourceFile: SourceFile): PublishSite[] {
       const sendCallee = sendCall?.getExpression();
       const client = sendCallee && Node.isPropertyAccessExpression(sendCallee) ? getValueFact(sendCallee.getExpression()) : undefined;
       sites.push({ operation, call: node, sendCall, tracedByLibrary: isWrappedByTracingHelper(operation, client), carrierArgumentReason });
-      return;
+      continue;
     }
-    if (facts.kind !== 'method') return;
+    if (facts.kind !== 'method') continue;
     const receiver = facts.receiver.value;
     sites.push({ operation, call: node, tracedByLibrary: isPublishTracedByLibrary(operation, receiver) || isWrappedByTracingHelper(operation, receiver), carrierArgumentReason });
-  });
+  }
   return sites;
 }
 
@@ -128,7 +135,7 @@ export function findConsumerHandlers(sourceFile: SourceFile): ConsumerHandler[] 
     seen.add(handler.node);
     handlers.push(handler);
   };
-  sourceFile.forEachDescendant((node) => {
+  for (const node of getDescendantsOfKinds(sourceFile, HANDLER_KINDS)) {
     const registration = getConsumerRegistration(node, imported);
     if (registration?.kind === 'callback') {
       for (const { operation, matcher } of registration.matches) {
@@ -151,7 +158,7 @@ export function findConsumerHandlers(sourceFile: SourceFile): ConsumerHandler[] 
       const body = getFunctionBody(lambda?.fn);
       if (lambda && body) add({ operation: lambda.operation, node: lambda.fn, body, parameterName: getParameterName(lambda.fn, lambda.operation.message.parameter), tracedByLibrary: false });
     }
-  });
+  }
   return handlers;
 }
 
@@ -207,10 +214,10 @@ export type ConsumerRegistration =
 export function findConsumerRegistrations(sourceFile: SourceFile): ConsumerRegistration[] {
   const imported = getImportedModules(sourceFile);
   const registrations: ConsumerRegistration[] = [];
-  sourceFile.forEachDescendant((node) => {
+  for (const node of getDescendantsOfKinds(sourceFile, REGISTRATION_KINDS)) {
     const registration = getConsumerRegistration(node, imported);
     if (registration) registrations.push(registration);
-  });
+  }
   return registrations;
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
-import { answerExport, ExportQuestions, getModuleCandidates, getReadableModuleTime, isProjectModule, type ExportRequest, type ExportValue as SharedExportValue } from '../catalog/messaging/project-modules.js';
+import { answerExport, ExportQuestions, getModuleCandidates, getReadableModuleTime, isProjectModule, MAX_MODULE_SIZE, type ExportRequest, type ExportValue as SharedExportValue } from '../catalog/messaging/project-modules.js';
 import type { ValueFact } from '../catalog/messaging/value-origin.js';
 import { getMemberName } from './object-literal.js';
 import { parseForReading } from './parse.js';
@@ -15,7 +15,6 @@ import { parseForReading } from './parse.js';
 /** Describes one expression (getValueFact of src/transform/messaging-facts.ts). */
 export type ValueReader = (node: Node) => ValueFact;
 
-const MAX_MODULE_SIZE = 256 * 1024;
 const parses = new Map<string, { mtimeMs: number; sourceFile: SourceFile | undefined }>();
 const questions = new ExportQuestions<SourceFile, ValueFact>();
 

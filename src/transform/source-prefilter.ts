@@ -54,30 +54,50 @@ export function createExportedNameTest(names: readonly string[]): (source: strin
   return (source) => pattern.test(source);
 }
 
+/** A text test; `path` is the file's, when known, for tests that look at other files of the project. */
+export type SourceTest = (source: string, path?: string) => boolean;
+
 /** Any of the tests. */
-export function anyOf(...tests: Array<(source: string) => boolean>): (source: string) => boolean {
-  return (source) => tests.some((test) => test(source));
+export function anyOf(...tests: SourceTest[]): SourceTest {
+  return (source, path) => tests.some((test) => test(source, path));
 }
 
-const PROJECT_IMPORT = /\bimport\s+(?!type\b)([^;'"]*?)\s*from\s*['"]\.\.?\/[^'"\n]*['"]|\b(?:const|let|var)\s+([^=;]+?)\s*=\s*require\s*\(\s*['"]\.\.?\/[^'"\n]*['"]/g;
+const PROJECT_IMPORT = /\bimport\s+(?!type\b)([^;'"]*?)\s*from\s*(['"])(\.\.?\/[^'"\n]*)\2|\b(?:const|let|var)\s+([^=;]+?)\s*=\s*require\s*\(\s*(['"])(\.\.?\/[^'"\n]*)\5/g;
 const IMPORT_CLAUSE_WORDS = new Set(['as', 'type', 'const', 'let', 'var']);
 
 /**
- * Whether a name the text imports or requires from a file of the project (`import { reports } from './queues'`) is
- * called with one of `methodNames`, directly or on one of its properties: `reports.add(`, `clients.mailbox.send(`.
- * A receiver made in another file is found only so.
+ * The project modules (`./queues`) a name the text imports or requires from is called with one of `methodNames`,
+ * directly or on one of its properties: `reports.add(`, `clients.mailbox.send(`. A receiver made in another file is
+ * found only so, and only when that module can hold a library's object.
  */
-export function createProjectReceiverCallTest(methodNames: Iterable<string>): (source: string) => boolean {
+export function createProjectReceiverModuleReader(methodNames: Iterable<string>): (source: string) => string[] {
   const methods = [...new Set(methodNames)].map(escapeRegExp).join('|');
-  if (methods.length === 0) return () => false;
+  if (methods.length === 0) return () => [];
   return (source) => {
-    const names = new Set<string>();
+    const namesBySpecifier = new Map<string, Set<string>>();
     for (const match of source.matchAll(PROJECT_IMPORT)) {
-      const clause = match[1] ?? match[2] ?? '';
+      const clause = match[1] ?? match[4] ?? '';
+      const specifier = match[3] ?? match[6]!;
+      const names = namesBySpecifier.get(specifier) ?? new Set<string>();
       for (const word of clause.split(/[^\w$]+/)) if (word && !IMPORT_CLAUSE_WORDS.has(word)) names.add(word);
+      namesBySpecifier.set(specifier, names);
     }
-    if (names.size === 0) return false;
-    const call = new RegExp(`(?<![\\w$.])(?:${[...names].map(escapeRegExp).join('|')})(?:\\s*\\.\\s*[\\w$]+)?\\s*\\.\\s*(?:${methods})\\s*\\(`);
-    return call.test(source);
+    const specifiers: string[] = [];
+    for (const [specifier, names] of namesBySpecifier) {
+      if (names.size === 0) continue;
+      const call = new RegExp(`(?<![\\w$.])(?:${[...names].map(escapeRegExp).join('|')})(?:\\s*\\.\\s*[\\w$]+)?\\s*\\.\\s*(?:${methods})\\s*\\(`);
+      if (call.test(source)) specifiers.push(specifier);
+    }
+    return specifiers;
   };
+}
+
+const RELATIVE_MODULE = /(?:\bfrom\s*|\bimport\s*(?:\(\s*)?|\brequire\s*\(\s*)(['"])(\.\.?(?:\/[^'"\n]*)?)\1/g;
+
+/**
+ * Every project module the text imports, re-exports, requires or dynamically imports (`./kafka.js`, `../clients`),
+ * each once: where a value the text exports may come from.
+ */
+export function getProjectModuleSpecifiers(source: string): string[] {
+  return [...new Set([...source.matchAll(RELATIVE_MODULE)].map((match) => match[2]!))];
 }

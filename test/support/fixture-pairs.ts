@@ -107,7 +107,9 @@ export function describeFixturePairs(transform: CodemodTransform, pairs: readonl
     });
 
     it('passes the text pre-filter whenever it changes the file', () => {
-      expect(!pair.changes || transform.mayApply(pair.input)).toBe(true);
+      // Told the path as the runner tells it, so a test that reads the project's other modules reads them here.
+      const file = { path: pair.sourcePath, options: { ...checks.options, ...pair.options } };
+      expect(!pair.changes || transform.mayApply(pair.input, file)).toBe(true);
     });
   });
 }

@@ -20,6 +20,9 @@ import { LOCAL_VALUE, type ValueFact } from './value-origin.js';
 /** How many project modules one question may pass through (re-exports, barrels). */
 export const MAX_MODULE_HOPS = 4;
 
+/** The largest project module read (bytes); a bigger file is taken as absent, and the next candidate tried. */
+export const MAX_MODULE_SIZE = 256 * 1024;
+
 /** How a name is bound to a module: `import { x }`, `import x`, `import * as x`, `const x = require()`. */
 export type ModuleBindingKind = 'named' | 'default' | 'namespace' | 'require';
 
