@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, ts, type SourceFile } from 'ts-morph';
 import { HTTP_AUTO_INSTRUMENTATION_PACKAGES, HTTP_ENTRY_POINTS, LAMBDA_HANDLER_EXPORT_NAMES, LAMBDA_TYPE_MODULES } from '../src/catalog/entry-points.js';
 import { CONSUME_OPERATIONS } from '../src/catalog/messaging/index.js';
 import { OTEL_API_MODULE, SPAN_START_METHODS } from '../src/catalog/otel-api.js';
@@ -134,7 +134,7 @@ function wrapTargets(plan: EditPlan, targets: WrapTarget[], input: TransformInpu
     const body = target.loop?.getStatement() ?? target.fn?.getBody();
     const innerEdits = body ? plan.takeEditsWithin(body.getStart(), body.getEnd()) : [];
     const [wrap, ...others] = planWrap(target, input, refs, style, sourceFile, { innerEdits, usedNames });
-    plan.add({ ...wrap!, label: `wrap the handler at line ${getSite(target).getStartLineNumber()}` });
+    plan.add({ ...wrap!, label: `wrap the handler at line ${getLineNumber(getSite(target))}` });
     plan.addAll(others.map((edit) => ({ ...edit, label: 'add the @Headers() parameter' })));
     plan.addAll(target.registrationEdits ?? []);
     const site = getSite(target);
@@ -234,6 +234,14 @@ function adaptHttpTarget(target: WrapTarget, facts: { autoInstrumented: boolean;
     return { ...target, extraction: undefined, http: { ...target.http, headersParameter: undefined } };
   }
   return target;
+}
+
+/**
+ * The node's line, from the compiler's line map (a binary search): ts-morph's getStartLineNumber counts the newlines
+ * before the node, which for every handler of a large file adds up to a cost that grows with the square of its size.
+ */
+function getLineNumber(node: Node): number {
+  return ts.getLineAndCharacterOfPosition(node.getSourceFile().compilerNode, node.getStart()).line + 1;
 }
 
 /**
