@@ -1,4 +1,5 @@
 import { Node, type ClassDeclaration, type ClassExpression, type Expression } from 'ts-morph';
+import { skipTransparentWrappers } from './expression-names.js';
 
 /**
  * Whether a function that is not `async` hands back a promise: the span around it must then be an async callback that
@@ -13,9 +14,10 @@ interface FunctionLike extends Node {
 
 const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
 
+/** The value under transparent wrappers and `await` (an awaited promise is still the promise the function hands back). */
 function unwrap(expression: Node): Node {
-  let current = expression;
-  while (Node.isAwaitExpression(current) || Node.isParenthesizedExpression(current) || Node.isAsExpression(current) || Node.isNonNullExpression(current)) current = current.getExpression();
+  let current = skipTransparentWrappers(expression);
+  while (Node.isAwaitExpression(current)) current = skipTransparentWrappers(current.getExpression());
   return current;
 }
 
@@ -42,7 +44,7 @@ export function isPromiseExpression(expression: Node): boolean {
   const value = unwrap(expression);
   if (Node.isNewExpression(value)) return value.getExpression().getText() === 'Promise';
   if (!Node.isCallExpression(value)) return false;
-  const callee = unwrap(value.getExpression());
+  const callee = skipTransparentWrappers(value.getExpression());
   if (Node.isPropertyAccessExpression(callee)) {
     if (PROMISE_METHODS.has(callee.getName()) || callee.getExpression().getText() === 'Promise') return true;
     if (Node.isThisExpression(callee.getExpression())) {
