@@ -2,10 +2,11 @@ import { isExportedByName } from '../../src/transform/syntax-scope.js';
 import { basename, extname } from 'node:path';
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
 import { ARN_DESTINATION_KEYS, ENTRY_POINT_ATTRIBUTES, LAMBDA_DATASOURCE_EVENT_SHAPE, LAMBDA_HTTP_EVENT_SHAPE, LAMBDA_DATASOURCE_EVENT_TYPES, LAMBDA_DATASOURCE_RECORD_FIELDS, LAMBDA_EVENT_PARAMETER, LAMBDA_HTTP_EVENT_FIELDS, LAMBDA_HTTP_EVENT_TYPES, LAMBDA_HANDLER_EXPORT_NAMES, LAMBDA_TYPE_MODULES } from '../../src/catalog/entry-points.js';
-import { CONSUME_OPERATIONS, DEFAULT_ENVELOPE_CARRIER_KEY, EACH, type ConsumeOperation } from '../../src/catalog/messaging/index.js';
+import { CONSUME_OPERATIONS, DEFAULT_ENVELOPE_CARRIER_KEY, EACH, type CarrierPath, type ConsumeOperation } from '../../src/catalog/messaging/index.js';
 import { getTriggerName, type TriggerSpan } from './lambda-triggers.js';
 import { INLINE_CARRIER_READERS } from '../inject-propagation/helper-functions.js';
 import { isWrappableFunction, type WrappableFunction } from '../../src/transform/wrap-body.js';
+import { getUnwrappedText } from '../../src/transform/expression-names.js';
 import { resolveFunction } from '../../src/transform/messaging-facts.js';
 import {
   getAccessPath,
@@ -128,7 +129,7 @@ function getHttpEventHeaders(fn: WrappableFunction, handlerTypeName: string | un
   const eventTypeName = fn.getParameters()[0]?.getTypeNode()?.getText().replace(/<.*$/s, '');
   const typed = [eventTypeName, handlerTypeName].some((name) => name !== undefined && LAMBDA_HTTP_EVENT_TYPES.test(name));
   if (!typed && !LAMBDA_HTTP_EVENT_FIELDS.some(getEventReads(getEventScopes(fn)).readsEventField)) return undefined;
-  const headers = getParameterPath(fn, 0, ['headers'], quote);
+  const headers = getEventPath(fn, 0, ['headers'], quote);
   return headers === undefined ? undefined : { carrier: `${headers} ?? {}`, getter: 'default' };
 }
 
@@ -172,7 +173,8 @@ function getCommonJsExportName(left: Node): string | undefined {
  */
 function getLambdaConsumeOperation(fn: WrappableFunction, handlerTypeName: string | undefined): { operation?: ConsumeOperation; several?: SeveralTriggers } {
   const eventTypeName = fn.getParameters()[0]?.getTypeNode()?.getText().replace(/<.*$/s, '');
-  if ((eventTypeName === undefined || eventTypeName === 'any') && handlerTypeName === undefined) return getInferredOperation(fn);
+  // An event typed `unknown` is read through casts (`(event as SQSEvent).Records`), which the field reads see through.
+  if ((eventTypeName === undefined || eventTypeName === 'any' || eventTypeName === 'unknown') && handlerTypeName === undefined) return getInferredOperation(fn);
   const operation = CONSUME_OPERATIONS.find((operation) =>
     operation.matchers.some(
       (matcher) =>
@@ -270,8 +272,9 @@ function getEventScopes(fn: WrappableFunction): EventScope[] {
           const parameter = callee.getParameters()[index]?.getNameNode();
           if (!parameter || !Node.isIdentifier(parameter) || scopes.some((known) => known.fn === callee)) return;
           const name = parameter.getText();
-          if (argument.getText() === scope.event) scopes.push({ fn: callee, event: name, records: getRecordLists(callee, name) });
-          else if (scope.records.includes(argument.getText())) scopes.push({ fn: callee, records: [name] });
+          const passed = getUnwrappedText(argument);
+          if (passed === scope.event) scopes.push({ fn: callee, event: name, records: getRecordLists(callee, name) });
+          else if (scope.records.includes(passed)) scopes.push({ fn: callee, records: [name] });
         });
       }
     }
@@ -282,8 +285,34 @@ function getEventScopes(fn: WrappableFunction): EventScope[] {
 
 /** `event.Records`, and variables it is copied into (`const records = event.Records`). */
 function getRecordLists(fn: WrappableFunction, event: string): string[] {
-  const copies = fn.getDescendantsOfKind(SyntaxKind.VariableDeclaration).filter((d) => d.getInitializer()?.getText() === `${event}.Records` && Node.isIdentifier(d.getNameNode()));
+  const copies = fn.getDescendantsOfKind(SyntaxKind.VariableDeclaration).filter((d) => {
+    const initializer = d.getInitializer();
+    return initializer !== undefined && getUnwrappedText(initializer) === `${event}.Records` && Node.isIdentifier(d.getNameNode());
+  });
   return [`${event}.Records`, ...copies.map((d) => d.getName())];
+}
+
+/**
+ * How generated code reads the handler's event: by its name, or, for an event typed `unknown`, through the cast the
+ * handler itself writes (`(event as SQSEvent)`); undefined when an `unknown` event is never cast directly.
+ */
+function getEventExpression(fn: WrappableFunction): string | undefined {
+  const parameter = fn.getParameters()[0];
+  const name = parameter?.getNameNode();
+  if (!parameter || !name || !Node.isIdentifier(name)) return undefined;
+  if (parameter.getTypeNode()?.getText() !== 'unknown') return name.getText();
+  const cast = fn.getDescendantsOfKind(SyntaxKind.AsExpression).find((candidate) => getUnwrappedText(candidate.getExpression()) === name.getText());
+  return cast ? `(${name.getText()} as ${cast.getTypeNode()?.getText()})` : undefined;
+}
+
+/** `getParameterPath` for the event parameter, read as getEventExpression says. */
+function getEventPath(fn: WrappableFunction, index: number, path: CarrierPath, quote: string): string | undefined {
+  const written = getParameterPath(fn, index, path, quote);
+  const parameter = fn.getParameters()[index];
+  if (written === undefined || index !== 0 || parameter?.getTypeNode()?.getText() !== 'unknown') return written;
+  const event = getEventExpression(fn);
+  const name = parameter.getName();
+  return event === undefined || !written.startsWith(name) ? undefined : `${event}${written.slice(name.length)}`;
 }
 
 /** What the functions of a handler read of its event: fields of the event itself, and fields of its records. */
@@ -315,7 +344,8 @@ function getEventReads(scopes: readonly EventScope[]): EventReads {
  */
 function getInferredOperation(fn: WrappableFunction): { operation?: ConsumeOperation; several?: SeveralTriggers } {
   const scopes = getEventScopes(fn);
-  if (scopes.length === 0) return {};
+  const eventExpression = getEventExpression(fn);
+  if (scopes.length === 0 || eventExpression === undefined) return {};
   const { readsRecords, readsOnRecord, readsEventField } = getEventReads(scopes);
   const matches = CONSUME_OPERATIONS.filter((operation) =>
     operation.matchers.some((matcher) => {
@@ -331,22 +361,23 @@ function getInferredOperation(fn: WrappableFunction): { operation?: ConsumeOpera
   if (readsRecords && !matches.some((operation) => operation.message.path.includes(EACH))) triggers.add(records);
   const http = LAMBDA_HTTP_EVENT_FIELDS.some(readsEventField);
   if (http) triggers.add('HTTP');
-  if (triggers.size > 1) return { several: { event: scopes[0]!.event!, operations: matches, http, datasource: LAMBDA_DATASOURCE_RECORD_FIELDS.some(readsOnRecord) } };
+  if (triggers.size > 1) return { several: { event: eventExpression, operations: matches, http, datasource: LAMBDA_DATASOURCE_RECORD_FIELDS.some(readsOnRecord) } };
   return { operation: matches[0] };
 }
 
 /** Every `object.field`, `object['field']` and `const { field } = object` in the function, as the object's text and the field. */
 function getFieldReads(fn: WrappableFunction): Array<{ object: string; field: string }> {
   return fn.getDescendants().flatMap((node): Array<{ object: string; field: string }> => {
-    if (Node.isPropertyAccessExpression(node)) return [{ object: node.getExpression().getText(), field: node.getName() }];
+    if (Node.isPropertyAccessExpression(node)) return [{ object: getUnwrappedText(node.getExpression()), field: node.getName() }];
     if (Node.isElementAccessExpression(node)) {
       const argument = node.getArgumentExpression();
       const field = argument && (Node.isStringLiteral(argument) || Node.isNoSubstitutionTemplateLiteral(argument)) ? argument.getLiteralValue() : undefined;
-      return field === undefined ? [] : [{ object: node.getExpression().getText(), field }];
+      return field === undefined ? [] : [{ object: getUnwrappedText(node.getExpression()), field }];
     }
     if (Node.isVariableDeclaration(node) && Node.isObjectBindingPattern(node.getNameNode())) {
-      const object = node.getInitializer()?.getText();
-      if (object === undefined) return [];
+      const initializer = node.getInitializer();
+      if (initializer === undefined) return [];
+      const object = getUnwrappedText(initializer);
       return node.getNameNode().asKindOrThrow(SyntaxKind.ObjectBindingPattern).getElements().map((element) => ({ object, field: element.getPropertyNameNode()?.getText() ?? element.getName() }));
     }
     return [];
@@ -359,17 +390,18 @@ function getRecordNames(fn: WrappableFunction, records: string): string[] {
   for (const loop of fn.getDescendantsOfKind(SyntaxKind.ForOfStatement)) {
     const initializer = loop.getInitializer();
     const declaration = Node.isVariableDeclarationList(initializer) ? initializer.getDeclarations()[0] : undefined;
-    if (declaration && loop.getExpression().getText() === records) names.push(declaration.getName());
+    if (declaration && getUnwrappedText(loop.getExpression()) === records) names.push(declaration.getName());
   }
   for (const call of fn.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const callee = call.getExpression();
-    if (!Node.isPropertyAccessExpression(callee) || callee.getExpression().getText() !== records) continue;
+    if (!Node.isPropertyAccessExpression(callee) || getUnwrappedText(callee.getExpression()) !== records) continue;
     const callback = getInlineFunction(call.getArguments()[0]);
     const parameter = callback?.getParameters()[0]?.getNameNode();
     if (parameter && Node.isIdentifier(parameter)) names.push(parameter.getText());
   }
   for (const declaration of fn.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) {
-    if (declaration.getInitializer()?.getText().startsWith(`${records}[`) && Node.isIdentifier(declaration.getNameNode())) names.push(declaration.getName());
+    const initializer = declaration.getInitializer();
+    if (initializer && getUnwrappedText(initializer).startsWith(`${records}[`) && Node.isIdentifier(declaration.getNameNode())) names.push(declaration.getName());
   }
   return names;
 }
@@ -399,10 +431,10 @@ function getDestinationExpression(base: string, path: readonly string[], arnReso
 function getEventConsumerTarget(fn: WrappableFunction, operation: ConsumeOperation, target: WrapTarget, file: FileFacts): WrapTarget | undefined {
   const location = operation.carriers[0];
   const getter = location ? LAMBDA_GETTERS[location.encoding] : undefined;
-  const event = getParameterPath(fn, operation.message.parameter, operation.message.path, file.quote);
+  const event = getEventPath(fn, operation.message.parameter, operation.message.path, file.quote);
   if (!location || !getter || event === undefined) return undefined;
   const { destination } = operation;
-  const name = destination.kind === 'parameter' ? getParameterPath(fn, destination.parameter, destination.path, file.quote) : undefined;
+  const name = destination.kind === 'parameter' ? getEventPath(fn, destination.parameter, destination.path, file.quote) : undefined;
   return {
     ...target,
     name: name === undefined ? { literal: `process ${operation.system}` } : { prefix: 'process ', expression: name },
@@ -435,7 +467,7 @@ function faasTrigger(trigger: 'http' | 'pubsub' | 'datasource'): WrapTarget['att
 function getBatchTarget(fn: WrappableFunction, operation: ConsumeOperation, target: WrapTarget, file: FileFacts): WrapTarget {
   const location = operation.carriers[0];
   const getter = location ? LAMBDA_GETTERS[location.encoding] : undefined;
-  const records = getParameterPath(fn, operation.message.parameter, operation.message.path.slice(0, operation.message.path.indexOf(EACH)), file.quote);
+  const records = getEventPath(fn, operation.message.parameter, operation.message.path.slice(0, operation.message.path.indexOf(EACH)), file.quote);
   if (!location || !getter || records === undefined) return target;
   return { ...target, links: { records, ...getRecordCarrier('record', location, getter, file) } };
 }
@@ -448,11 +480,11 @@ function collectRecordLoops(fn: WrappableFunction, operation: ConsumeOperation, 
   const location = operation.carriers[0];
   const getter = location ? LAMBDA_GETTERS[location.encoding] : undefined;
   const eachIndex = operation.message.path.indexOf(EACH);
-  const records = getParameterPath(fn, operation.message.parameter, operation.message.path.slice(0, eachIndex), file.quote);
+  const records = getEventPath(fn, operation.message.parameter, operation.message.path.slice(0, eachIndex), file.quote);
   // The loops over the records in the handler, or in a same-file function it hands the event or its records to.
   const scopes = getEventScopes(fn);
   const lists = scopes.length > 0 ? scopes : [{ fn, records: records === undefined ? [] : [records] }];
-  const loops = lists.flatMap((scope) => scope.fn.getDescendantsOfKind(SyntaxKind.ForOfStatement).filter((loop) => scope.records.includes(loop.getExpression().getText())).map((loop) => ({ loop, fn: scope.fn })));
+  const loops = lists.flatMap((scope) => scope.fn.getDescendantsOfKind(SyntaxKind.ForOfStatement).filter((loop) => scope.records.includes(getUnwrappedText(loop.getExpression()))).map((loop) => ({ loop, fn: scope.fn })));
   if (!location || !getter || records === undefined || loops.length === 0) {
     collected.notes.push({
       line: fn.getStartLineNumber(),

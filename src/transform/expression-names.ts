@@ -9,6 +9,20 @@ export function skipTransparentWrappers(node: Node): Node {
   return current;
 }
 
+/**
+ * The text of an access chain with the wrappers that change no value left out at every level: `event.Records` for
+ * `(event as SQSEvent).Records` and for `event!.Records`, so a cast does not hide which value is read.
+ */
+export function getUnwrappedText(node: Node): string {
+  const inner = skipTransparentWrappers(node);
+  if (Node.isPropertyAccessExpression(inner)) return `${getUnwrappedText(inner.getExpression())}${inner.hasQuestionDotToken() ? '?.' : '.'}${inner.getName()}`;
+  if (Node.isElementAccessExpression(inner)) {
+    const argument = inner.getArgumentExpression();
+    return `${getUnwrappedText(inner.getExpression())}${inner.hasQuestionDotToken() ? '?.' : ''}[${argument?.getText() ?? ''}]`;
+  }
+  return inner.getText();
+}
+
 /** The name a call's callee goes by: `f` of `f()`, `m` of `x.m()`. */
 export function getCalleeName(call: Node & { getExpression(): Node }): string | undefined {
   const callee = skipTransparentWrappers(call.getExpression());
