@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { AWS_MESSAGE_ATTRIBUTES_LIMIT, DEFAULT_ENVELOPE_CARRIER_KEY, SQS_BODY_ENVELOPES, TRACE_CONTEXT_KEYS, type CarrierPath, type JsonBodyEnvelope } from '../../src/catalog/messaging/index.js';
+import { AWS_MESSAGE_ATTRIBUTES_LIMIT, DEFAULT_ENVELOPE_CARRIER_KEY, SQS_BODY_ENVELOPES, SQS_MESSAGE_BODY_ENVELOPES, TRACE_CONTEXT_KEYS, type CarrierPath, type JsonBodyEnvelope } from '../../src/catalog/messaging/index.js';
 import type { FileStyle } from '../../src/transform/file-style.js';
 import { restyleCode } from '../../src/transform/restyle.js';
 import { applyTextEdits, type TextEdit } from '../../src/transform/text-edits.js';
@@ -23,7 +23,8 @@ export type HelperName =
   | 'getTraceLinks'
   | 'inProducerSpan'
   | 'readTraceContextFromKinesisData'
-  | 'readTraceContextFromSqsRecord';
+  | 'readTraceContextFromSqsRecord'
+  | 'readTraceContextFromSqsMessage';
 
 /** Names of `@opentelemetry/api` exports the helpers use, mapped to how the file refers to them. */
 export type ApiRefs = Record<'propagation' | 'context' | 'trace' | 'SpanKind' | 'SpanStatusCode', string>;
@@ -65,27 +66,55 @@ function envelopeReaderLines(envelope: JsonBodyEnvelope): string[] {
   ];
 }
 
+/** How one kind of received SQS message names its parts: a Lambda record (`messageAttributes`) or an SDK message. */
+interface SqsMessageShape {
+  helper: 'readTraceContextFromSqsRecord' | 'readTraceContextFromSqsMessage';
+  parameter: string;
+  what: string;
+  attributes: string;
+  value: string;
+  /** Another spelling of the value's field, read where the first is missing. */
+  otherValue?: string;
+  envelopes: readonly JsonBodyEnvelope[];
+}
+
+const SQS_RECORD_SHAPE: SqsMessageShape = { helper: 'readTraceContextFromSqsRecord', parameter: 'record', what: 'an SQS record', attributes: 'messageAttributes', value: 'stringValue', envelopes: SQS_BODY_ENVELOPES };
+// Not `message`: the reader calls the parsed body that.
+const SQS_MESSAGE_SHAPE: SqsMessageShape = {
+  helper: 'readTraceContextFromSqsMessage',
+  parameter: 'received',
+  what: 'a received SQS message',
+  attributes: 'MessageAttributes',
+  value: 'StringValue',
+  otherValue: 'stringValue',
+  envelopes: SQS_MESSAGE_BODY_ENVELOPES,
+};
+
 /**
- * The carrier of an SQS record, with the fallback to another service's message delivered through the queue (the
- * catalog's SQS_BODY_ENVELOPES: an EventBridge event, an SNS notification): the body is parsed only when no attribute
+ * The carrier of a received SQS message, with the fallback to another service's message delivered through the queue
+ * (the catalog's body envelopes: an EventBridge event, an SNS notification): the body is parsed only when no attribute
  * carries the trace and it looks like a JSON object, inside a try, so a body of any other kind reads as before.
  */
-function sqsRecordReaderSource(): string {
-  const body = accessPath('record', SQS_BODY_ENVELOPES[0]!.body);
-  const described = SQS_BODY_ENVELOPES.map((envelope) => `${envelope.description} (\`${envelope.carrier.join('.')}\`)`).join(' or ');
-  return `/** The carrier of an SQS record: its message attributes or, where they have none, that of the body when it is ${described}. */
-function readTraceContextFromSqsRecord(record: { messageAttributes?: Record<string, { stringValue?: string }>; body?: string }): Record<string, unknown> {
+function sqsMessageReaderSource(shape: SqsMessageShape): string {
+  const input = shape.parameter;
+  const bodyPath = shape.envelopes[0]!.body;
+  const body = accessPath(input, bodyPath);
+  const valueType = [shape.value, shape.otherValue].filter(Boolean).map((field) => `${field}?: string`).join('; ');
+  const value = [shape.value, shape.otherValue].filter(Boolean).map((field) => `attributes[key]?.${field}`).join(' ?? ');
+  const described = shape.envelopes.map((envelope) => `${envelope.description} (\`${envelope.carrier.join('.')}\`)`).join(' or ');
+  return `/** The carrier of ${shape.what}: its message attributes or, where they have none, that of the body when it is ${described}. */
+function ${shape.helper}(${input}: { ${shape.attributes}?: Record<string, { ${valueType} }>; ${bodyPath.join('')}?: string }): Record<string, unknown> {
   const carrier: Record<string, unknown> = {};
-  const attributes = record.messageAttributes ?? {};
+  const attributes = ${input}.${shape.attributes} ?? {};
   for (const key of Object.keys(attributes)) {
-    carrier[key] = attributes[key]?.stringValue;
+    carrier[key] = ${value};
   }
   if (carrier.${TRACE_CONTEXT_KEYS[0]} !== undefined || typeof ${body} !== 'string' || !/^\\s*\\{/.test(${body})) {
     return carrier;
   }
   try {
     const message = JSON.parse(${body});
-${SQS_BODY_ENVELOPES.flatMap(envelopeReaderLines).join('\n')}
+${shape.envelopes.flatMap(envelopeReaderLines).join('\n')}
     return carrier;
   } catch {
     return carrier;
@@ -269,7 +298,12 @@ function readTraceContextFromKinesisData(data: string): Record<string, unknown> 
   readTraceContextFromSqsRecord: {
     api: [],
     fileOnly: true,
-    source: sqsRecordReaderSource,
+    source: () => sqsMessageReaderSource(SQS_RECORD_SHAPE),
+  },
+  readTraceContextFromSqsMessage: {
+    api: [],
+    fileOnly: true,
+    source: () => sqsMessageReaderSource(SQS_MESSAGE_SHAPE),
   },
 };
 
@@ -355,6 +389,8 @@ export const INLINE_CARRIER_READERS = {
   // An SQS record: its message attributes, else an EventBridge event in its body. Too long to read well inline, so the
   // helper is written even for one read; where the file uses the name for something else, the attributes are read inline.
   'sqs-record': { helper: 'readTraceContextFromSqsRecord', evenWhenReadOnce: true },
+  // A message received with the SDK (sqs-consumer): the same, with the SDK's field names.
+  'sqs-message-with-body': { helper: 'readTraceContextFromSqsMessage', evenWhenReadOnce: true },
 } as const satisfies Record<string, { text?: (argument: string) => string; helper: HelperName; evenWhenReadOnce: boolean }>;
 
 export type InlineCarrierReader = keyof typeof INLINE_CARRIER_READERS;

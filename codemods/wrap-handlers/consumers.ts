@@ -17,6 +17,7 @@ import {
   getParameterPath,
   getStringValue,
   skippedNote,
+  type CarrierDecoding,
   type CarrierGetter,
   type Collected,
   type WrapTarget,
@@ -165,7 +166,7 @@ function collectConsumer(call: CallExpression | NewExpression, operation: Consum
     name: getConsumerName(operation, destination),
     kind: 'CONSUMER',
     attributes: [...getConsumerAttributes(operation, destination), ...(messageId ? [{ key: ENTRY_POINT_ATTRIBUTES.messagingMessageId, value: { expression: messageId } }] : [])],
-    extraction: { carrier, getter },
+    extraction: { carrier, getter, ...getBodyFallback(carrierLocation, message) },
     ...getCarrierRequest(call, operation, file, collected),
   });
 }
@@ -198,7 +199,7 @@ function collectBatchConsumer(
     name: getConsumerName(operation, destination),
     kind: 'CONSUMER',
     attributes: [...getConsumerAttributes(operation, destination), { key: ENTRY_POINT_ATTRIBUTES.messagingBatchMessageCount, value: { expression: `${messages}.length` } }],
-    links: { records: messages, carrier: getCarrierExpression('record', carrier.location.path, carrier.getter, carrier.location.envelopeKey, file.isTypeScript, file.quote), getter: carrier.getter },
+    links: { records: messages, carrier: getCarrierExpression('record', carrier.location.path, carrier.getter, carrier.location.envelopeKey, file.isTypeScript, file.quote), getter: carrier.getter, ...getBodyFallback(carrier.location, 'record') },
     ...getCarrierRequest(call, operation, file, collected),
   });
 }
@@ -297,6 +298,15 @@ function getReceiverFactoryValue(call: CallExpression | NewExpression, argument:
   if (!receiver || !Node.isCallExpression(receiver)) return undefined;
   const literal = getStringValue(receiver.getArguments()[argument]);
   return literal === undefined ? undefined : { literal };
+}
+
+/**
+ * A received SQS message whose carrier may be in its body (another service's message delivered through the queue) is
+ * read by a helper that also looks there (readTraceContextFromSqsMessage); the inline form, where the helper's name
+ * is taken, reads the attributes only.
+ */
+function getBodyFallback(location: ConsumeOperation['carriers'][number], message: string): { decoding?: CarrierDecoding } {
+  return location.encoding === 'sqs-message-attributes' && location.bodyEnvelopes ? { decoding: { reader: 'sqs-message-with-body', argument: message } } : {};
 }
 
 /**

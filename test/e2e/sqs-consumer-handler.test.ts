@@ -183,6 +183,59 @@ describe('sqs-consumer handleMessage after inject-propagation and wrap-handlers'
     client.destroy();
   });
 
+  /**
+   * Sends `body(carrier)` with no message attributes, the carrier written inside a producer span the test starts: what
+   * a queue receives from an EventBridge rule or an SNS subscription, whose producer injected into the event's detail or
+   * the notification's attributes. Returns the producer span and the consumer's span for the message.
+   */
+  async function deliverThroughBody(queueUrl: string, body: (carrier: Record<string, string>) => unknown) {
+    const { consumer } = services.transformed!;
+    const client = await createClient();
+    const settled: string[] = [];
+    running.push(consumer.startInvoiceConsumer(client, queueUrl, async (id) => void settled.push(id)));
+    const { SendMessageCommand } = await import('@aws-sdk/client-sqs');
+    const producerSpan = await trace.getTracer('billing').startActiveSpan('publish invoices', { kind: SpanKind.PRODUCER }, async (span) => {
+      const carrier: Record<string, string> = {};
+      propagation.inject(context.active(), carrier);
+      await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(body(carrier)) }));
+      span.end();
+      return span;
+    });
+    await waitFor(() => settled.length === 1 && sqs.remaining(queueUrl) === 0, 'the message to be handled and deleted');
+    client.destroy();
+    const consumerSpan = exporter.getFinishedSpans().find((candidate) => candidate.kind === SpanKind.CONSUMER)!;
+    return { sent: producerSpan.spanContext(), received: consumerSpan };
+  }
+
+  it('continues the trace of an EventBridge event a rule delivered to the queue (carrier in detail._trace)', async () => {
+    const { sent, received } = await deliverThroughBody(`${sqs.endpoint}/000000000000/paid-events`, (carrier) => ({
+      version: '0',
+      id: 'evt-1',
+      'detail-type': 'InvoicePaid',
+      source: 'billing',
+      detail: { id: 'inv-6', _trace: carrier },
+    }));
+    expect(received.spanContext().traceId).toBe(sent.traceId);
+    expect(received.parentSpanContext?.spanId).toBe(sent.spanId);
+  });
+
+  it('continues the trace of an SNS notification delivered without raw message delivery (carrier in MessageAttributes)', async () => {
+    const { sent, received } = await deliverThroughBody(`${sqs.endpoint}/000000000000/paid-notifications`, (carrier) => ({
+      Type: 'Notification',
+      MessageId: 'n-1',
+      Message: JSON.stringify({ id: 'inv-7' }),
+      MessageAttributes: Object.fromEntries(Object.entries(carrier).map(([key, value]) => [key, { Type: 'String', Value: value }])),
+    }));
+    expect(received.spanContext().traceId).toBe(sent.traceId);
+    expect(received.parentSpanContext?.spanId).toBe(sent.spanId);
+  });
+
+  it('starts a new trace for a JSON body that carries no trace context', async () => {
+    const { sent, received } = await deliverThroughBody(`${sqs.endpoint}/000000000000/plain-invoices`, () => ({ id: 'inv-8' }));
+    expect(received.spanContext().traceId).not.toBe(sent.traceId);
+    expect(received.parentSpanContext).toBeUndefined();
+  });
+
   it('as written, leaves the consumer out of the producer trace', async () => {
     const { producer, consumer } = services.original!;
     const client = await createClient();

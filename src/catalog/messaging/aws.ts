@@ -72,6 +72,9 @@ export const SNS_NOTIFICATION_IN_SQS_BODY: JsonBodyEnvelope = {
 /** What another service's message in an SQS record's body may be, tried in order. */
 export const SQS_BODY_ENVELOPES: readonly JsonBodyEnvelope[] = [EVENTBRIDGE_EVENT_IN_SQS_BODY, SNS_NOTIFICATION_IN_SQS_BODY];
 
+/** The same envelopes in a message received with the SDK (`ReceiveMessage`, sqs-consumer), whose body is `Body`. */
+export const SQS_MESSAGE_BODY_ENVELOPES: readonly JsonBodyEnvelope[] = SQS_BODY_ENVELOPES.map((envelope) => ({ ...envelope, body: ['Body'] }));
+
 export const awsMessaging: MessagingLibraryEntries = {
   publish: [
     {

@@ -11,7 +11,7 @@ import type { ConsumeOperation, MessagingLibraryEntries, MessagingLibraryId, Pub
 
 export * from './types.js';
 export * from './propagation.js';
-export { EVENTBRIDGE_EVENT_IN_SQS_BODY, SNS_NOTIFICATION_IN_SQS_BODY, SQS_BODY_ENVELOPES } from './aws.js';
+export { EVENTBRIDGE_EVENT_IN_SQS_BODY, SNS_NOTIFICATION_IN_SQS_BODY, SQS_BODY_ENVELOPES, SQS_MESSAGE_BODY_ENVELOPES } from './aws.js';
 
 /** Every library family; add a family here and both rules and codemods pick it up. */
 export const MESSAGING_LIBRARY_FAMILIES: readonly MessagingLibraryEntries[] = [

@@ -1,11 +1,13 @@
+import { SQS_MESSAGE_BODY_ENVELOPES } from './aws.js';
 import { EACH, type ConsumeOperation, type MessagingLibraryEntries } from './types.js';
 
 /**
  * sqs-consumer (bbc/sqs-consumer): `Consumer.create({ queueUrl, handleMessage })` polls an SQS queue and calls
  * `handleMessage(message)` with each SDK v3 `Message`, whose `MessageAttributes` hold the carrier in the shape it
  * was sent with (`{ DataType, StringValue }`). It asks SQS only for the attributes named in `messageAttributeNames`
- * (none by default), so a handler sees the carrier only when that option lists it. `handleMessageBatch(messages)`, when
- * given, gets the whole received batch instead.
+ * (none by default), so a handler sees the carrier only when that option lists it; a message that another service
+ * delivered through the queue (an EventBridge event, an SNS notification) carries it in its `Body`.
+ * `handleMessageBatch(messages)`, when given, gets the whole received batch instead.
  */
 
 const AUTO_INSTRUMENTATION = {
@@ -18,7 +20,7 @@ const AUTO_INSTRUMENTATION = {
 const SHARED = {
   library: 'sqs-consumer',
   modules: ['sqs-consumer'],
-  carriers: [{ path: ['MessageAttributes'], encoding: 'sqs-message-attributes', description: 'message.MessageAttributes' }],
+  carriers: [{ path: ['MessageAttributes'], encoding: 'sqs-message-attributes', bodyEnvelopes: SQS_MESSAGE_BODY_ENVELOPES, description: 'message.MessageAttributes' }],
   system: 'aws_sqs',
   operationName: 'process',
   destination: { kind: 'argument', argument: 0, path: ['queueUrl'] },
