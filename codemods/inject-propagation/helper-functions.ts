@@ -307,6 +307,18 @@ function readTraceContextFromKinesisData(data: string): Record<string, unknown> 
   },
 };
 
+const PLACEHOLDER_REFS: ApiRefs = { propagation: 'propagation', context: 'context', trace: 'trace', SpanKind: 'SpanKind', SpanStatusCode: 'SpanStatusCode' };
+
+/**
+ * Whether a function of the file with a helper's name is that helper (written by an earlier run or by the other
+ * transform), by the doc comment every helper is written with: a function of the user's that happens to have the
+ * name is not called in its place.
+ */
+export function isHelperDefinition(declaration: { getJsDocs(): Array<{ getText(): string }> }, name: HelperName): boolean {
+  const doc = HELPERS[name].source(PLACEHOLDER_REFS, 'tracer').split('\n')[0]!.trim();
+  return declaration.getJsDocs().some((written) => written.getText().trim() === doc);
+}
+
 /** The helpers of the shared helper module (the `helper` option). */
 export const HELPER_NAMES = (Object.keys(HELPERS) as HelperName[]).filter((name) => !HELPERS[name].fileOnly);
 

@@ -6,6 +6,7 @@ import {
   getApiNames,
   INLINE_CARRIER_GETTERS,
   INLINE_CARRIER_READERS,
+  isHelperDefinition,
   renderHelpers,
   type ApiRefs,
   type HelperName,
@@ -14,9 +15,13 @@ import {
 } from '../inject-propagation/helper-functions.js';
 import type { WrapTarget } from './target.js';
 
-/** How the file already offers a helper: a function declared at its top level, or a named import (maybe aliased). */
-function findHelper(sourceFile: SourceFile, name: string): string | undefined {
-  if (sourceFile.getFunction(name)) return name;
+/**
+ * How the file already offers a helper: the helper declared at its top level (a function of the user's with the same
+ * name is not it), or a named import (maybe aliased).
+ */
+function findHelper(sourceFile: SourceFile, name: HelperName): string | undefined {
+  const declaration = sourceFile.getFunction(name);
+  if (declaration) return isHelperDefinition(declaration, name) ? name : undefined;
   for (const declaration of sourceFile.getImportDeclarations()) {
     const specifier = declaration.getNamedImports().find((candidate) => candidate.getName() === name && !candidate.isTypeOnly());
     if (specifier && !declaration.isTypeOnly()) return specifier.getAliasNode()?.getText() ?? name;
