@@ -9,9 +9,11 @@ import { getMissingDependencyNote } from '../src/transform/project-manifest.js';
 import { keepFileForOldTypeScript } from '../src/transform/project-typescript.js';
 import { createProjectReceiverTest } from '../src/transform/project-module-reach.js';
 import { anyOf, createCallShapeTest, createModuleImportTest, createWordTest } from '../src/transform/source-prefilter.js';
-import type { CodemodTransform, ExtraFile, TransformInput, TransformNote, TransformOutput } from '../src/transform/types.js';
+import { isTopLevelNameTaken } from '../src/transform/imports.js';
+import { TransformError, type CodemodTransform, type ExtraFile, type TransformInput, type TransformNote, type TransformOutput } from '../src/transform/types.js';
 import { planConsumerSpans } from './inject-propagation/consumer-spans.js';
 import {
+  findHelperInFile,
   getApiNames,
   HELPER_NAMES,
   renderHelpers,
@@ -105,7 +107,14 @@ function provideHelpers(plan: EditPlan, input: TransformInput, options: Options,
     const refs = plan.importNames(getRelativeImportSpecifier(sourceFile, input.path, options.helper), helpers);
     return { refs, extraFiles: [{ path: options.helper, source: renderHelperModule(options) }] };
   }
-  const missing = helpers.filter((name) => !sourceFile.getFunction(name));
+  const found = new Map(helpers.map((name) => [name, findHelperInFile(sourceFile, name)]));
+  // A name of the file's own would be declared twice, or its function called in the helper's place.
+  const taken = helpers.filter((name) => found.get(name) === undefined && isTopLevelNameTaken(sourceFile, name));
+  if (taken.length > 0) {
+    const names = taken.map((name) => `\`${name}\``).join(', ');
+    throw new TransformError(input.path, `the file declares its own ${names}, the name of a helper inject-propagation writes; rename it, or write the helpers into a module of their own with --helper`);
+  }
+  const missing = helpers.filter((name) => found.get(name) === undefined);
   if (missing.length > 0) {
     const needsTracer = usesTracer(missing);
     const apiNames = getApiNames(missing);
@@ -114,7 +123,7 @@ function provideHelpers(plan: EditPlan, input: TransformInput, options: Options,
     const tracer = needsTracer ? plan.moduleTracer(options.tracerName, apiRefs.trace) : '';
     plan.append(renderHelpers(missing, apiRefs, tracer, { javascript: isJavaScript(input.path), exported: false, style }));
   }
-  return { refs: Object.fromEntries(helpers.map((name) => [name, name])) };
+  return { refs: Object.fromEntries(helpers.map((name) => [name, found.get(name) ?? name])) };
 }
 
 /**

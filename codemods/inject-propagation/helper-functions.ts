@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts, type SourceFile } from 'ts-morph';
 import { AWS_MESSAGE_ATTRIBUTES_LIMIT, DEFAULT_ENVELOPE_CARRIER_KEY, SQS_BODY_ENVELOPES, SQS_MESSAGE_BODY_ENVELOPES, TRACE_CONTEXT_KEYS, type CarrierPath, type JsonBodyEnvelope } from '../../src/catalog/messaging/index.js';
 import type { FileStyle } from '../../src/transform/file-style.js';
 import { restyleCode } from '../../src/transform/restyle.js';
@@ -314,9 +314,23 @@ const PLACEHOLDER_REFS: ApiRefs = { propagation: 'propagation', context: 'contex
  * transform), by the doc comment every helper is written with: a function of the user's that happens to have the
  * name is not called in its place.
  */
-export function isHelperDefinition(declaration: { getJsDocs(): Array<{ getText(): string }> }, name: HelperName): boolean {
+function isHelperDefinition(declaration: { getJsDocs(): Array<{ getText(): string }> }, name: HelperName): boolean {
   const doc = HELPERS[name].source(PLACEHOLDER_REFS, 'tracer').split('\n')[0]!.trim();
   return declaration.getJsDocs().some((written) => written.getText().trim() === doc);
+}
+
+/**
+ * How the file already offers a helper: the helper declared at its top level (a function of the user's with the same
+ * name is not it), or a named import of it (maybe aliased).
+ */
+export function findHelperInFile(sourceFile: SourceFile, name: HelperName): string | undefined {
+  const declaration = sourceFile.getFunction(name);
+  if (declaration) return isHelperDefinition(declaration, name) ? name : undefined;
+  for (const imported of sourceFile.getImportDeclarations()) {
+    const specifier = imported.getNamedImports().find((candidate) => candidate.getName() === name && !candidate.isTypeOnly());
+    if (specifier && !imported.isTypeOnly()) return specifier.getAliasNode()?.getText() ?? name;
+  }
+  return undefined;
 }
 
 /** The helpers of the shared helper module (the `helper` option). */

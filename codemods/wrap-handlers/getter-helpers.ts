@@ -1,4 +1,3 @@
-import type { SourceFile } from 'ts-morph';
 import { OTEL_API_MODULE } from '../../src/catalog/otel-api.js';
 import type { EditPlan } from '../../src/transform/edit-plan.js';
 import { isTopLevelNameTaken } from '../../src/transform/imports.js';
@@ -6,7 +5,7 @@ import {
   getApiNames,
   INLINE_CARRIER_GETTERS,
   INLINE_CARRIER_READERS,
-  isHelperDefinition,
+  findHelperInFile,
   renderHelpers,
   type ApiRefs,
   type HelperName,
@@ -14,20 +13,6 @@ import {
   type InlineCarrierReader,
 } from '../inject-propagation/helper-functions.js';
 import type { WrapTarget } from './target.js';
-
-/**
- * How the file already offers a helper: the helper declared at its top level (a function of the user's with the same
- * name is not it), or a named import (maybe aliased).
- */
-function findHelper(sourceFile: SourceFile, name: HelperName): string | undefined {
-  const declaration = sourceFile.getFunction(name);
-  if (declaration) return isHelperDefinition(declaration, name) ? name : undefined;
-  for (const declaration of sourceFile.getImportDeclarations()) {
-    const specifier = declaration.getNamedImports().find((candidate) => candidate.getName() === name && !candidate.isTypeOnly());
-    if (specifier && !declaration.isTypeOnly()) return specifier.getAliasNode()?.getText() ?? name;
-  }
-  return undefined;
-}
 
 type InlineReading = InlineCarrierGetter | InlineCarrierReader;
 
@@ -62,7 +47,7 @@ export function provideGetterHelpers(plan: EditPlan, targets: readonly WrapTarge
   const missing: HelperName[] = [];
   for (const [reading, count] of uses) {
     const helper = getHelperName(reading);
-    const existing = findHelper(sourceFile, helper);
+    const existing = findHelperInFile(sourceFile, helper);
     if (existing) refs[reading] = existing;
     else if ((count > 1 || isHelperEvenWhenReadOnce(reading)) && !isTopLevelNameTaken(sourceFile, helper)) {
       refs[reading] = helper;

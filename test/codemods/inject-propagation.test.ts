@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { injectPropagation } from '../../codemods/inject-propagation.js';
+import { TransformError } from '../../src/transform/types.js';
 import { transforms } from '../../codemods/index.js';
 import { describeFixturePairs, discoverFixturePairs, type FixturePair } from '../support/fixture-pairs.js';
 
@@ -59,5 +60,35 @@ describe('inject-propagation output', () => {
       const { diagnostics } = ts.transpileModule(fixture.expected, { reportDiagnostics: true, fileName: fixture.sourcePath });
       expect(diagnostics).toEqual([]);
     }
+  });
+});
+
+describe('helper names the file already uses', () => {
+  const publish = [
+    "import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';",
+    'const sqs = new SQSClient({});',
+    'export async function sendOrder(id: string): Promise<void> {',
+    "  await sqs.send(new SendMessageCommand({ QueueUrl: 'https://sqs.eu-west-1.amazonaws.com/1/orders', MessageBody: id }));",
+    '}',
+  ].join('\n');
+  const apply = (source: string) => injectPropagation.apply({ path: 'src/orders.ts', source, options: { tracerName: 'orders' } });
+
+  it('refuses a file with its own function of a helper name, naming the file and the name, instead of calling it', () => {
+    const source = `${publish}\nfunction injectTraceContextAttributes(order: string): string {\n  return order.trim();\n}\n`;
+    expect(() => apply(source)).toThrow(TransformError);
+    expect(() => apply(source)).toThrow(/src\/orders\.ts.*`injectTraceContextAttributes`.*--helper/s);
+  });
+
+  it('refuses a file with a variable of a helper name, which a written helper would declare a second time', () => {
+    expect(() => apply(`${publish}\nconst injectTraceContextAttributes = new Set<string>();\n`)).toThrow(/`injectTraceContextAttributes`/);
+  });
+
+  it('uses the helper an earlier run wrote, and an imported one under its local name', () => {
+    const once = apply(publish).source;
+    expect(apply(once).source).toBe(once);
+    const imported = `import { injectTraceContextAttributes as withTrace } from './telemetry.js';\n${publish}`;
+    const output = apply(imported).source;
+    expect(output).toContain('MessageAttributes: withTrace({})');
+    expect(output).not.toContain('function injectTraceContextAttributes');
   });
 });
