@@ -13,7 +13,7 @@ export interface MessagingFact {
   /** The catalog's operation id, e.g. `aws-sdk:sqs.SendMessage`. */
   operation: string;
   library: string;
-  /** `messaging.system`, e.g. `aws_sqs`, `kafka`, `rabbitmq`. */
+  /** `messaging.system.name`, e.g. `aws.sqs`, `kafka`, `rabbitmq`. */
   system: string;
   destination: Destination | undefined;
   /**

@@ -126,10 +126,10 @@ describe('sqs-consumer handleMessage after inject-propagation and wrap-handlers'
     await waitFor(() => sqs.remaining(queueUrl) === 0, 'the message to be deleted');
 
     const span = exporter.getFinishedSpans().find((candidate) => candidate.kind === SpanKind.CONSUMER)!;
-    expect(span.name).toBe('process aws_sqs');
+    expect(span.name).toBe('process aws.sqs');
     expect(span.spanContext().traceId).toBe(sent.spanContext().traceId);
     expect(span.parentSpanContext?.spanId).toBe(sent.spanContext().spanId);
-    expect(span.attributes).toMatchObject({ 'messaging.system.name': 'aws_sqs', 'messaging.operation.type': 'process' });
+    expect(span.attributes).toMatchObject({ 'messaging.system.name': 'aws.sqs', 'messaging.operation.type': 'process' });
     expect(span.attributes['messaging.message.id']).toEqual(expect.any(String));
     expect(span.status.code).toBe(SpanStatusCode.UNSET);
     // The work ran inside the span, and the span ended once the awaited work was done.

@@ -65,7 +65,7 @@ describe('a transformed handler of several triggers, invoked by each', () => {
     expect([invocation!.kind, invocation!.attributes['faas.trigger']]).toEqual([SpanKind.SERVER, 'pubsub']);
     expect(invocation!.links.map((link) => link.context.traceId)).toEqual([producer.traceId]);
     expect([record!.kind, record!.spanContext().traceId, record!.parentSpanContext?.spanId]).toEqual([SpanKind.CONSUMER, producer.traceId, producer.spanId]);
-    expect(record!.attributes).toMatchObject({ 'messaging.system.name': 'aws_sqs', 'messaging.destination.name': 'orders' });
+    expect(record!.attributes).toMatchObject({ 'messaging.system.name': 'aws.sqs', 'messaging.destination.name': 'orders' });
     // The record's work ran inside the invocation's span: it ended first. Compared by the order the spans were exported
     // in (SimpleSpanProcessor exports on end), since each span's clock is anchored separately and can be off by a millisecond.
     const ended = exporter.getFinishedSpans();

@@ -217,7 +217,7 @@ describe('a transformed SQS Lambda handler', () => {
 
     const records = await spansNamed('process invoices', 2);
     expect(records.map((span) => span.attributes)).toEqual(
-      carriers.map(() => ({ 'messaging.system.name': 'aws_sqs', 'messaging.destination.name': 'invoices', 'messaging.operation.type': 'process' })),
+      carriers.map(() => ({ 'messaging.system.name': 'aws.sqs', 'messaging.destination.name': 'invoices', 'messaging.operation.type': 'process' })),
     );
     expect(records.map((span) => [span.kind, span.spanContext().traceId, span.parentSpanContext?.spanId])).toEqual(
       carriers.map(({ traceId, spanId }) => [SpanKind.CONSUMER, traceId, spanId]),

@@ -88,7 +88,7 @@ export const awsMessaging: MessagingLibraryEntries = {
       carriers: [
         { argument: 0, path: ['MessageAttributes'], encoding: 'sqs-message-attributes', maxEntries: AWS_MESSAGE_ATTRIBUTES_LIMIT, description: 'MessageAttributes' },
       ],
-      system: 'aws_sqs',
+      system: 'aws.sqs',
       operationName: 'send',
       destination: { kind: 'argument', argument: 0, path: ['QueueUrl'] },
       displayName: 'SQS SendMessage',
@@ -105,7 +105,7 @@ export const awsMessaging: MessagingLibraryEntries = {
       carriers: [
         { argument: 0, path: ['Entries', EACH, 'MessageAttributes'], encoding: 'sqs-message-attributes', maxEntries: AWS_MESSAGE_ATTRIBUTES_LIMIT, description: 'Entries[].MessageAttributes' },
       ],
-      system: 'aws_sqs',
+      system: 'aws.sqs',
       operationName: 'send',
       destination: { kind: 'argument', argument: 0, path: ['QueueUrl'] },
       displayName: 'SQS SendMessageBatch',
@@ -218,7 +218,7 @@ export const awsMessaging: MessagingLibraryEntries = {
       matchers: [{ kind: 'lambda-handler', eventTypeNames: ['SQSEvent'], handlerTypeNames: ['SQSHandler'], inferredFrom: { recordFields: ['body', 'receiptHandle', 'messageAttributes'] }, eventShape: { recordEventSource: 'aws:sqs' } }],
       message: { parameter: 0, path: ['Records', EACH] },
       carriers: [{ path: ['messageAttributes'], encoding: 'lambda-sqs-message-attributes', bodyEnvelopes: SQS_BODY_ENVELOPES, description: 'record.messageAttributes' }],
-      system: 'aws_sqs',
+      system: 'aws.sqs',
       operationName: 'process',
       destination: { kind: 'parameter', parameter: 0, path: ['Records', EACH, 'eventSourceARN'] },
       displayName: 'Lambda SQS handler',

@@ -21,7 +21,7 @@ const SHARED = {
   library: 'sqs-consumer',
   modules: ['sqs-consumer'],
   carriers: [{ path: ['MessageAttributes'], encoding: 'sqs-message-attributes', bodyEnvelopes: SQS_MESSAGE_BODY_ENVELOPES, description: 'message.MessageAttributes' }],
-  system: 'aws_sqs',
+  system: 'aws.sqs',
   operationName: 'process',
   destination: { kind: 'argument', argument: 0, path: ['queueUrl'] },
   messageId: ['MessageId'],
