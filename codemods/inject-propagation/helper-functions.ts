@@ -72,21 +72,19 @@ interface SqsMessageShape {
   parameter: string;
   what: string;
   attributes: string;
-  value: string;
-  /** Another spelling of the value's field, read where the first is missing. */
-  otherValue?: string;
+  /** The field of an attribute that holds its value; a later spelling is read where the first is missing. */
+  values: readonly string[];
   envelopes: readonly JsonBodyEnvelope[];
 }
 
-const SQS_RECORD_SHAPE: SqsMessageShape = { helper: 'readTraceContextFromSqsRecord', parameter: 'record', what: 'an SQS record', attributes: 'messageAttributes', value: 'stringValue', envelopes: SQS_BODY_ENVELOPES };
+const SQS_RECORD_SHAPE: SqsMessageShape = { helper: 'readTraceContextFromSqsRecord', parameter: 'record', what: 'an SQS record', attributes: 'messageAttributes', values: ['stringValue'], envelopes: SQS_BODY_ENVELOPES };
 // Not `message`: the reader calls the parsed body that.
 const SQS_MESSAGE_SHAPE: SqsMessageShape = {
   helper: 'readTraceContextFromSqsMessage',
   parameter: 'received',
   what: 'a received SQS message',
   attributes: 'MessageAttributes',
-  value: 'StringValue',
-  otherValue: 'stringValue',
+  values: ['StringValue', 'stringValue'],
   envelopes: SQS_MESSAGE_BODY_ENVELOPES,
 };
 
@@ -99,8 +97,8 @@ function sqsMessageReaderSource(shape: SqsMessageShape): string {
   const input = shape.parameter;
   const bodyPath = shape.envelopes[0]!.body;
   const body = accessPath(input, bodyPath);
-  const valueType = [shape.value, shape.otherValue].filter(Boolean).map((field) => `${field}?: string`).join('; ');
-  const value = [shape.value, shape.otherValue].filter(Boolean).map((field) => `attributes[key]?.${field}`).join(' ?? ');
+  const valueType = shape.values.map((field) => `${field}?: string`).join('; ');
+  const value = shape.values.map((field) => `attributes[key]?.${field}`).join(' ?? ');
   const described = shape.envelopes.map((envelope) => `${envelope.description} (\`${envelope.carrier.join('.')}\`)`).join(' or ');
   return `/** The carrier of ${shape.what}: its message attributes or, where they have none, that of the body when it is ${described}. */
 function ${shape.helper}(${input}: { ${shape.attributes}?: Record<string, { ${valueType} }>; ${bodyPath.join('')}?: string }): Record<string, unknown> {
